@@ -1,0 +1,35 @@
+"""Build the spaCy ``Language``: tokenizer → ner → titles → quotes."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+from . import extensions  # noqa: F401
+from . import ner, quotes, titles  # noqa: F401  (register factories)
+from . import tokenizer  # noqa: F401  (registers the tokenizer)
+
+STAGES = ("ner", "titles", "quotes")
+
+
+def models_dir() -> Path:
+    """Where shipped models live: inside the installed wheel, else the repo's ``models/``."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "models", here.parents[1] / "models"):
+        if cand.is_dir():
+            return cand
+    return here / "models"
+
+
+def build(model: Optional[str | Path] = None) -> Language:
+    """A fresh pipeline. ``model`` is a path or a name under :func:`models_dir` for the NER
+    stage (None: the shipped default)."""
+    nlp = spacy.blank(
+        "zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}}
+    )
+    nlp.add_pipe("zhpolicy_ner", name="ner")
+    nlp.add_pipe("zhpolicy_titles", name="titles")
+    nlp.add_pipe("zhpolicy_quotes", name="quotes")
+    return nlp

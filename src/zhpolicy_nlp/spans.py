@@ -1,0 +1,60 @@
+"""Put character-offset spans on a Doc whose tokens may not align with them.
+
+The recogniser and title resolver work in characters; spaCy's ``doc.ents`` needs token
+boundaries. Tokens that straddle a span boundary are split (never merged), so the text and
+every earlier character offset stay exactly as they were.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+
+def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
+    """Split every token that has a char offset from ``boundaries`` strictly inside it."""
+    cuts = sorted(set(boundaries))
+    if not cuts:
+        return
+    plans: list[tuple[int, list[str]]] = []
+    import bisect
+
+    for tok in doc:
+        s, e = tok.idx, tok.idx + len(tok.text)
+        lo = bisect.bisect_right(cuts, s)
+        hi = bisect.bisect_left(cuts, e)
+        if lo >= hi:
+            continue
+        points = [s, *cuts[lo:hi], e]
+        plans.append((tok.i, [doc.text[a:b] for a, b in zip(points, points[1:])]))
+    if not plans:
+        return
+    with doc.retokenize() as retok:
+        for i, orths in plans:
+            tok = doc[i]
+            retok.split(tok, orths, heads=[(tok, k) for k in range(len(orths))])
+
+
+def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Replace ``doc.ents`` by ``spans`` (start_char, end_char, label); overlaps keep the first
+    longest span."""
+    items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= len(doc.text)},
+                   key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str]] = []
+    last_end = -1
+    for s, e, l in items:
+        if s >= last_end:
+            kept.append((s, e, l))
+            last_end = e
+    split_at(doc, [b for s, e, _ in kept for b in (s, e)])
+    ents: list[Span] = []
+    for s, e, l in kept:
+        span = doc.char_span(s, e, label=l, alignment_mode="strict")
+        if span is not None:
+            ents.append(span)
+    doc.set_ents(ents, default="outside")
+
+
+def char_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """``doc.ents`` as (start_char, end_char, label)."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
