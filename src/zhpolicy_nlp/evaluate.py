@@ -27,7 +27,7 @@ MIN_IOU = 0.5
 QUOTE_SETS = (("quotes", STANDARD_TIERS), ("quotes_extended", EXTENDED_TIERS))
 
 PRF_KEYS = (
-    "entities/micro", *(f"entities/{lab}" for lab in ENTITY_LABELS),
+    *(f"entities/{lab}" for lab in ENTITY_LABELS), "entities/micro",
     "titles/title", "titles/with_org",
     "quotes/detect", "quotes/who_said_what",
     "quotes_extended/detect", "quotes_extended/who_said_what",
@@ -41,16 +41,12 @@ ACCURACY_KEYS = tuple(f"{prefix}/{name}" for prefix, _ in QUOTE_SETS
 Ent = tuple[int, int, str]
 
 
-def _label(label: str) -> str:
-    return LABEL_ALIASES.get(label, label)
-
-
 def _entity_set(ents: Iterable[Mapping[str, Any]], texts: dict[Ent, str]) -> tuple[set[Ent], set[Ent]]:
     """(scored, optional) spans of the scored labels, GPE/FAC folded into LOC."""
     scored: set[Ent] = set()
     optional: set[Ent] = set()
     for e in ents:
-        lab = _label(str(e["label"]))
+        lab = LABEL_ALIASES.get(str(e["label"]), str(e["label"]))
         if lab in ENTITY_LABELS:
             key = (int(e["start"]), int(e["end"]), lab)
             (optional if e.get("optional") else scored).add(key)
@@ -74,7 +70,7 @@ def match_entities(gold: Optional[list], pred: Iterable[Mapping[str, Any]]) -> O
         return None
     texts: dict[Ent, str] = {}
     g, optional = _entity_set(gold, texts)
-    p, _ = _entity_set(pred, texts)
+    p = set().union(*_entity_set(pred, texts))  # a prediction counts whatever it says
     p -= optional - g
     return EntityMatch(p & g, p - g, g - p, texts)
 
@@ -482,9 +478,7 @@ def figure_lines(summary: Mapping[str, Mapping[str, float]], n_docs: int) -> lis
     """The figures table, headline last (the last 15 lines of the human output)."""
     out = [f"{'figures, micro over ' + str(n_docs) + ' doc(s)':<32}{'P':>7}{'R':>7}{'F1':>7}"
            f"{'tp':>6}{'pred':>6}{'gold':>6}"]
-    for key in ("entities/PERSON", "entities/ORG", "entities/LOC", "entities/TITLE",
-                "entities/micro", "titles/title", "titles/with_org", "quotes/detect",
-                "quotes/who_said_what", "quotes_extended/detect", "quotes_extended/who_said_what"):
+    for key in PRF_KEYS:
         v = summary[key]
         out.append(f"{key:<32}{v['p']:>7.3f}{v['r']:>7.3f}{v['f']:>7.3f}"
                    f"{v['tp']:>6}{v['pred']:>6}{v['gold']:>6}")
