@@ -6,6 +6,7 @@ every earlier character offset stay exactly as they were.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from spacy.tokens import Doc, Span
@@ -16,9 +17,8 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
     cuts = sorted(set(boundaries))
     if not cuts:
         return
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
     plans: list[tuple[int, list[str]]] = []
-    import bisect
-
     for tok in doc:
         s, e = tok.idx, tok.idx + len(tok.text)
         lo = bisect.bisect_right(cuts, s)
@@ -26,7 +26,7 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
         if lo >= hi:
             continue
         points = [s, *cuts[lo:hi], e]
-        plans.append((tok.i, [doc.text[a:b] for a, b in zip(points, points[1:])]))
+        plans.append((tok.i, [text[a:b] for a, b in zip(points, points[1:])]))
     if not plans:
         return
     with doc.retokenize() as retok:
@@ -38,7 +38,8 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
 def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
     """Replace ``doc.ents`` by ``spans`` (start_char, end_char, label); overlaps keep the first
     longest span."""
-    items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= len(doc.text)},
+    n = len(doc.text)  # Doc.text is rebuilt on every access: read it once
+    items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= n},
                    key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []
     last_end = -1
