@@ -1,59 +1,43 @@
-"""Command line: ``python -m zhpolicy_nlp {extract,evaluate} …``."""
+"""Command line: ``python -m zhpolicy_nlp {extract,render,evaluate} …``."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
 
-def _write_atomic_lines(out: Path, lines) -> None:
-    """Write to a temp file beside ``out`` and rename: ``out`` is never half written."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for line in lines:
-                fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     import zhpolicy_nlp
+    from . import batch
     from .inputs import iter_inputs
 
     ex = zhpolicy_nlp.load(args.model)
-    failed = 0
+    output = Path(args.output) if args.output else None
+    if args.resume and output is None:
+        print("extract: --resume needs -o OUTPUT", file=sys.stderr)
+        return 2
+    items = iter_inputs(args.inputs, encoding=args.encoding)
+    try:
+        stats = batch.run(items, ex, output, n_process=args.processes, resume=args.resume,
+                          quiet=args.quiet, model=args.model)
+    except batch.Interrupted as e:
+        if output is not None:
+            print(f"extract: interrupted ({e}); finished records are in "
+                  f"{batch.partial_path(output)}; {output} is unchanged. "
+                  "Run the same command with --resume to continue.", file=sys.stderr)
+        return 128 + e.signum
+    if not args.quiet:
+        print(f"extract: {stats.docs} documents, {stats.errors} errors"
+              + (f", {stats.skipped} already done" if stats.skipped else ""), file=sys.stderr)
+    return 1 if stats.errors else 0
 
-    def records():
-        nonlocal failed
-        for doc_id, text, err in iter_inputs(args.inputs, encoding=args.encoding):
-            if err is None:
-                try:
-                    rec = ex.extract(text, doc_id).to_dict()
-                except Exception as e:  # one bad document never stops the run
-                    rec = {"doc_id": doc_id, "error": f"{type(e).__name__}: {e}"}
-            else:
-                rec = {"doc_id": doc_id, "error": err}
-            if "error" in rec:
-                failed += 1
-            yield json.dumps(rec, ensure_ascii=False)
 
-    if args.output:
-        _write_atomic_lines(Path(args.output), records())
-    else:
-        for line in records():
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    return 1 if failed else 0
+def cmd_render(args: argparse.Namespace) -> int:
+    from . import render
+
+    return render.run_cli(args)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -71,7 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="write JSONL here (atomically) instead of stdout")
     e.add_argument("--model", help="model name or path (default: the shipped model)")
     e.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    e.add_argument("-p", "--processes", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: all cores)")
+    e.add_argument("--resume", action="store_true",
+                   help="skip doc_ids that already have a result in OUTPUT; append the rest")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     e.set_defaults(func=cmd_extract)
+
+    r = sub.add_parser("render", help="HTML view: entities, quotes linked to speakers, people")
+    r.add_argument("inputs", nargs="+", help="documents, as for extract")
+    r.add_argument("-o", "--output", required=True, help="write the HTML page here")
+    r.add_argument("--pred", help="results JSONL from extract (default: run the pipeline)")
+    r.add_argument("--model", help="model name or path when running the pipeline")
+    r.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    r.set_defaults(func=cmd_render)
 
     v = sub.add_parser("evaluate", help="score predictions against gold (SCHEMA §3)")
     v.add_argument("gold_dir", help="folder of NAME.txt + NAME.gold.json pairs")

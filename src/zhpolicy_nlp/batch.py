@@ -1,0 +1,286 @@
+"""Streaming batch extraction: many documents, all cores, input order, nothing lost.
+
+Documents are grouped into chunks; each chunk runs through ``nlp.pipe`` in a worker
+process and comes back as finished JSON lines, so the parent only reads inputs and writes
+lines (it never deserialises Docs, which would make it the bottleneck). At most a few chunks
+per worker are in flight, so memory does not grow with the number of documents, and results
+are yielded in input order. A document that fails yields an error record in its place.
+
+Writing goes to ``OUT.partial`` (flushed per chunk) and is renamed onto ``OUT`` when the run
+completes: ``OUT`` is always the previous output or a complete new one. An interrupted or
+killed run leaves its finished records in ``OUT.partial``; ``--resume`` picks them up.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator, Optional, TextIO
+
+from .inputs import Item
+
+Line = tuple[str, bool, int]  # (JSON line, is_error, chars of text)
+
+CHUNK_DOCS = 16
+CHUNK_CHARS = 200_000
+_WINDOW_PER_WORKER = 3
+
+_EX = None  # the worker's Extractor (set before fork, or loaded by the initializer)
+
+
+class Interrupted(Exception):
+    """SIGINT/SIGTERM arrived; the run stops after saving its finished records."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@dataclass
+class Stats:
+    docs: int = 0
+    chars: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+
+def _error_line(doc_id: Optional[str], error: str) -> Line:
+    return json.dumps({"doc_id": doc_id, "error": error}, ensure_ascii=False), True, 0
+
+
+def _result_line(doc, doc_id: str) -> Line:
+    from . import result
+
+    rec = result.from_doc(doc, doc_id).to_dict()
+    return json.dumps(rec, ensure_ascii=False), False, len(doc.text)
+
+
+def process_chunk(chunk: list[Item]) -> list[Line]:
+    """All of a chunk's documents through ``nlp.pipe``; if the batch raises, again one by
+    one so that only the document at fault becomes an error record."""
+    nlp = _EX.nlp
+    todo = [(i, doc_id, text) for i, (doc_id, text, err) in enumerate(chunk) if err is None]
+    out: list[Optional[Line]] = [
+        None if err is None else _error_line(doc_id, err) for doc_id, _, err in chunk
+    ]
+    try:
+        for (i, doc_id, _), doc in zip(todo, nlp.pipe(t for _, _, t in todo)):
+            out[i] = _result_line(doc, doc_id)
+    except Exception:
+        for i, doc_id, text in todo:
+            try:
+                out[i] = _result_line(nlp(text), doc_id)
+            except Exception as e:  # one bad document never stops the run
+                out[i] = _error_line(doc_id, f"{type(e).__name__}: {e}")
+    return out  # type: ignore[return-value]
+
+
+def chunks(items: Iterable[Item], max_docs: int = CHUNK_DOCS,
+           max_chars: int = CHUNK_CHARS) -> Iterator[list[Item]]:
+    """Group items so that each chunk is worth a trip to a worker but not a huge one."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item[1] or "")
+        if len(chunk) >= max_docs or size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _init_worker(ex, model: Optional[str]) -> None:
+    global _EX
+    # The parent handles Ctrl-C and shuts the pool down; a worker dying of it would only
+    # turn a clean stop into a broken pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if ex is None:
+        import zhpolicy_nlp
+
+        ex = zhpolicy_nlp.load(model)
+    _EX = ex
+
+
+def _pool(n_process: int, ex, model: Optional[str]) -> ProcessPoolExecutor:
+    # fork shares the loaded pipeline copy-on-write; elsewhere each worker loads it.
+    if "fork" in mp.get_all_start_methods():
+        return ProcessPoolExecutor(n_process, mp.get_context("fork"), _init_worker, (ex, model))
+    return ProcessPoolExecutor(n_process, mp.get_context("spawn"), _init_worker, (None, model))
+
+
+def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
+              model: Optional[str]) -> Iterator[list[Line]]:
+    window: deque[tuple[list[Item], Future]] = deque()
+    pool = _pool(n_process, ex, model)
+    try:
+        while True:
+            while len(window) < n_process * _WINDOW_PER_WORKER:
+                chunk = next(chunked, None)
+                if chunk is None:
+                    break
+                window.append((chunk, pool.submit(process_chunk, chunk)))
+            if not window:
+                return
+            chunk, fut = window.popleft()
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): its chunks become error records,
+                # a fresh pool takes the rest.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pending = [c for c, _ in window]
+                window.clear()
+                yield [_error_line(d, "worker process died while processing this document")
+                       for d, _, _ in chunk]
+                pool = _pool(n_process, ex, model)
+                for c in pending:
+                    window.append((c, pool.submit(process_chunk, c)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_lines(items: Iterable[Item], ex, n_process: int = 1,
+                  model: Optional[str] = None) -> Iterator[list[Line]]:
+    """Chunks of finished JSON lines, in input order."""
+    global _EX
+    chunked = chunks(items)
+    if n_process <= 1:
+        _EX = ex
+        for chunk in chunked:
+            yield process_chunk(chunk)
+    else:
+        yield from _parallel(chunked, n_process, ex, model)
+
+
+# ---------------------------------------------------------------- output files
+
+def partial_path(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
+def _good_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """(doc_id, line) for every complete, successful record; error records are dropped so
+    that a resumed run retries them, and a torn last line is ignored."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(rec, dict) and "error" not in rec and rec.get("doc_id") is not None:
+                yield str(rec["doc_id"]), line.rstrip("\n")
+
+
+def _start_partial(out: Path, resume: bool) -> tuple[TextIO, set[str]]:
+    """Open ``OUT.partial`` for appending; on resume it first holds the finished records
+    of ``OUT`` and of an interrupted run's ``OUT.partial``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = partial_path(out)
+    done: set[str] = set()
+    if not resume:
+        return part.open("w", encoding="utf-8"), done
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for src in (out, part):
+                for doc_id, line in _good_lines(src):
+                    if doc_id not in done:
+                        done.add(doc_id)
+                        fh.write(line + "\n")
+        os.replace(tmp, part)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return part.open("a", encoding="utf-8"), done
+
+
+def _finish(fh: TextIO, out: Path) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+    fh.close()
+    os.replace(partial_path(out), out)
+
+
+# ---------------------------------------------------------------- the run
+
+def _raise_interrupted(signum: int, _frame) -> None:
+    raise Interrupted(signum)
+
+
+class _Signals:
+    """SIGINT/SIGTERM raise :class:`Interrupted` in the main thread while the run lasts."""
+
+    def __enter__(self) -> "_Signals":
+        self._old = {s: signal.signal(s, _raise_interrupted)
+                     for s in (signal.SIGINT, signal.SIGTERM)}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for s, h in self._old.items():
+            signal.signal(s, h)
+
+
+def _progress(quiet: bool, stream: IO[str]):
+    from tqdm import tqdm
+
+    disable = quiet or not (hasattr(stream, "isatty") and stream.isatty())
+    return tqdm(unit="doc", file=stream, disable=disable, dynamic_ncols=True,
+                smoothing=0.1, mininterval=0.5)
+
+
+def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int = 1,
+        resume: bool = False, quiet: bool = False, model: Optional[str] = None,
+        stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr,
+        on_chunk: Optional[Callable[[Stats], None]] = None) -> Stats:
+    """Extract every item and write one JSON line per document, in input order.
+
+    With ``output`` the file is replaced atomically at the end; ``resume`` skips documents
+    whose doc_id already has a successful record in ``output`` (or in its ``.partial``).
+    Raises :class:`Interrupted` on SIGINT/SIGTERM after saving the finished records.
+    """
+    if resume and output is None:
+        raise ValueError("--resume needs an output file (-o)")
+    stats = Stats()
+    bar = _progress(quiet, stderr)
+    fh: Optional[TextIO] = None
+    try:
+        with _Signals():
+            if output is not None:
+                fh, done = _start_partial(output, resume)
+                stats.skipped = len(done)
+                if done:
+                    items = (it for it in items if it[0] not in done)
+            sink = fh if fh is not None else stdout
+            t0 = time.perf_counter()
+            for lines in extract_lines(items, ex, n_process, model):
+                sink.write("".join(line + "\n" for line, _, _ in lines))
+                sink.flush()
+                stats.docs += len(lines)
+                stats.errors += sum(err for _, err, _ in lines)
+                stats.chars += sum(n for _, _, n in lines)
+                bar.update(len(lines))
+                rate = stats.chars / max(time.perf_counter() - t0, 1e-9)
+                bar.set_postfix(chars_s=f"{rate:,.0f}", errors=stats.errors, refresh=False)
+                if on_chunk is not None:
+                    on_chunk(stats)
+            if fh is not None:
+                _finish(fh, output)
+                fh = None
+    finally:
+        bar.close()
+        if fh is not None:  # interrupted or failed: keep what is finished for --resume
+            fh.close()
+    return stats
