@@ -41,7 +41,8 @@ ACCURACY_KEYS = tuple(f"{prefix}/{name}" for prefix, _ in QUOTE_SETS
 Ent = tuple[int, int, str]
 
 
-def _entity_set(ents: Iterable[Mapping[str, Any]], texts: dict[Ent, str]) -> tuple[set[Ent], set[Ent]]:
+def _entity_set(ents: Iterable[Mapping[str, Any]],
+                texts: dict[Ent, str]) -> tuple[set[Ent], set[Ent]]:
     """(scored, optional) spans of the scored labels, GPE/FAC folded into LOC."""
     scored: set[Ent] = set()
     optional: set[Ent] = set()
@@ -64,7 +65,8 @@ class EntityMatch:
     texts: dict[Ent, str]
 
 
-def match_entities(gold: Optional[list], pred: Iterable[Mapping[str, Any]]) -> Optional[EntityMatch]:
+def match_entities(gold: Optional[list],
+                   pred: Iterable[Mapping[str, Any]]) -> Optional[EntityMatch]:
     """None when the gold does not annotate entities (``"entities": null``)."""
     if gold is None:
         return None
@@ -135,8 +137,9 @@ def _gold_titles(gold_people: list[Mapping[str, Any]]) -> tuple[list[_GoldTitle]
     for i, p in enumerate(gold_people):
         for t in p.get("titles") or []:
             org = t.get("org")
-            orgs = frozenset([None]) if org is None else frozenset([org, *(t.get("org_also") or [])])
-            (implicit if t.get("implicit") else scored).append(_GoldTitle(i, str(t["title"]), org, orgs))
+            orgs = frozenset([org, *(t.get("org_also") or [])]) if org is not None else {None}
+            gt = _GoldTitle(i, str(t["title"]), org, frozenset(orgs))
+            (implicit if t.get("implicit") else scored).append(gt)
     return scored, implicit
 
 
@@ -239,8 +242,8 @@ def match_quotes(gold_quotes: list[Mapping[str, Any]], pred_quotes: list[Mapping
     preds = sorted(pred_quotes, key=_pred_key)
     pspans = [_trimmed(p) for p in preds]
     cands = sorted(
-        ((iou(ps, gs), -i, -j) for i, ps in enumerate(pspans) for j, gs in enumerate(gspans)
-         if iou(ps, gs) >= MIN_IOU),
+        ((v, -i, -j) for i, ps in enumerate(pspans) for j, gs in enumerate(gspans)
+         if (v := iou(ps, gs)) >= MIN_IOU),
         reverse=True,
     )
     used_p: set[int] = set()
@@ -252,7 +255,8 @@ def match_quotes(gold_quotes: list[Mapping[str, Any]], pred_quotes: list[Mapping
             continue
         used_p.add(i)
         used_g.add(j)
-        pairs.append((preds[i], scored[j], _speaker_ok(preds[i].get("speaker"), scored[j], aliases)))
+        ok = _speaker_ok(preds[i].get("speaker"), scored[j], aliases)
+        pairs.append((preds[i], scored[j], ok))
     ispans = [_trimmed(g) for g in ignored]
     spurious, dropped = [], 0
     for i, p in enumerate(preds):
@@ -352,8 +356,8 @@ def prf(tp: int, pred: int, gold: int) -> dict[str, float]:
 
 # ---------------------------------------------------------------- command line
 
-def _load_gold(gold_dir: Path) -> dict[str, tuple[dict, Path]]:
-    return {f.name[: -len(".gold.json")]: (json.loads(f.read_text(encoding="utf-8")), f)
+def _load_gold(gold_dir: Path) -> dict[str, dict]:
+    return {f.name[: -len(".gold.json")]: json.loads(f.read_text(encoding="utf-8"))
             for f in sorted(gold_dir.glob("*.gold.json"))}
 
 
@@ -408,6 +412,15 @@ def _usable(name: str, gold: dict, pred: Optional[dict], notes: list[str]) -> di
     return pred
 
 
+def _compare_or_empty(name: str, gold: dict, pred: dict, notes: list[str]) -> DocComparison:
+    """A prediction missing fields the scorer needs is scored as empty, not a crash."""
+    try:
+        return compare_doc(gold, pred)
+    except (KeyError, TypeError, ValueError) as e:
+        notes.append(f"{name}: malformed prediction ({type(e).__name__}: {e}); scored as empty")
+        return compare_doc(gold, {})
+
+
 def run_cli(args: argparse.Namespace) -> int:
     """``evaluate GOLD_DIR [--pred JSONL] [--json] [--model M]``: errors first, figures last."""
     gold_dir = Path(args.gold_dir)
@@ -418,8 +431,9 @@ def run_cli(args: argparse.Namespace) -> int:
     notes: list[str] = []
     preds = (_read_predictions(args.pred, notes) if args.pred
              else _predict(golds, gold_dir, args.model, notes))
-    comparisons = {name: compare_doc(g, _usable(name, g, preds.get(name), notes))
-                   for name, (g, _) in golds.items()}
+    comparisons = {name: _compare_or_empty(name, g, _usable(name, g, preds.get(name), notes),
+                                           notes)
+                   for name, g in golds.items()}
     doc_counts = {name: c.counts() for name, c in comparisons.items()}
     summary = summarise(doc_counts.values())
     if args.json:
@@ -459,6 +473,8 @@ def error_lines(comparisons: Mapping[str, DocComparison]) -> list[str]:
                 sorted(q.spurious, key=lambda p: p["start"])]
         out += [_quote_line("speaker", g, f"pred {p.get('speaker')} / gold {g.get('speaker')}: ")
                 for p, g, ok in sorted(q.pairs, key=lambda x: x[1]["start"]) if not ok]
+        if q.dropped:
+            out.append(f"  ({q.dropped} predicted quote(s) on optional gold quotes not counted)")
         e = c.entities
         if e is not None:
             for what, spans in (("missed", e.missed), ("spurious", e.spurious)):
