@@ -1,13 +1,274 @@
 """Quote attributor component: direct and indirect speech with resolved speakers.
 
-First version: finds nothing. Replaced in issue #5.
+Per paragraph: find speech events (a cue with a source before it), give each its content
+(a quoted span right after the cue, or the clause after it, carried across sentence ends
+while the same source keeps speaking), attach quotation-mark spans to the event whose
+cue follows them (`“…”X说`), and drop quoted terms (`“智慧国”战略`). Headlines
+`Title Name：statement` and enumerated paragraphs after a list-opening quote (the
+``implicit`` tier) are handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
+from .quote_cues import Cue, find_cues
+from .quote_text import CLAUSE_PUNCT, Layout, Marked, quote_pairs, trim
+from .schema import Quote, TextSpan
+from .speakers import DocIndex, Mention, Resolver, sentence_subject, subject
+
+# `，并要求…`: a second cue in the sentence with the subject left out.
+CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|进而|此外|另外|而且|他|她|其|还特别|特别|再次|同时还|并特别)*")
+# Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
+TOPIC_END_RE = regex.compile(
+    r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
+    r"特点|成就|变化|重要性|必要性|紧迫性|欢迎|感谢|祝贺|慰问|哀悼|同情|关切|赞赏|支持|谢意|敬意|歉意|遗憾)$")
+# A sentence that is narration, not more of the speech before it.
+NARRATION_RE = regex.compile(r"(?:据悉|据了解|据介绍|据统计|据报道|记者|截至|会上|会后|会议|随后|此前|当天|当日|同日|期间)")
+ENUM_RE = regex.compile(
+    r"(?:第[一二三四五六七八九十]+[，、,是：]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"\d+[.、．]|[一二三四五六七八九十]+、|首先|其次|再次|最后)")
+FIRST_PERSON_RE = regex.compile(r"我们|咱们")
+MIN_CONTENT = 4
+TERM_MAX = 15
+HEADLINE_MAX = 60
+
+
+@dataclass
+class Event:
+    """One cue with its resolved source."""
+
+    cue: Cue
+    mention: Optional[Mention]
+    speaker: Optional[str]
+    kind: str  # the source's kind (speakers.Mention.kind)
+    clause_start: int  # where the event's clause begins: the previous content ends here
+    sent_start: int
+
+
+def _span(text: str, s: int, e: int) -> TextSpan:
+    return TextSpan(s, e, text[s:e])
+
+
+def _is_term(text: str, pair: Marked, para_end: int) -> bool:
+    """Quoted names, slogans and topics: no clause inside, and short or run on after the mark."""
+    inner = text[pair.start:pair.end]
+    if any(c in inner for c in CLAUSE_PUNCT):
+        return False
+    after = text[pair.close + 1] if pair.close + 1 < para_end else "。"
+    return len(inner) <= TERM_MAX or after not in CLAUSE_PUNCT
+
+
+def _speechlike(text: str, pair: Marked, para: tuple[int, int]) -> bool:
+    """A quoted span with no cue of its own that still reads as someone's words."""
+    inner = text[pair.start:pair.end]
+    if len(inner) < 10 or not any(c in inner for c in "，。！？,!?；"):
+        return False
+    opens_para = pair.open == para[0] or text[pair.open - 1] in "：:"
+    return opens_para or inner[-1] in "。！？，,!?"
+
+
+class Attributor:
+    """All quotes of one Doc."""
+
+    def __init__(self, doc: Doc, describe=None) -> None:
+        self.text = doc.text
+        self.ix = DocIndex(doc)
+        self.lay = Layout(self.text)
+        self.res = Resolver(self.ix, describe)
+        self.cues = find_cues(self.ix)
+        self.quotes: list[Quote] = []
+
+    def run(self) -> list[Quote]:
+        ci = 0
+        carry: Optional[Quote] = None  # a list-opening quote whose items may follow
+        for para in self.lay.paras:
+            start_ci = ci
+            while ci < len(self.cues) and self.cues[ci].start < para[1]:
+                ci += 1
+            if carry is not None and ENUM_RE.match(self.text, para[0]):
+                self._add(para[0], para[1], "indirect", carry.speaker, None, None, "implicit")
+                continue
+            carry = None
+            if self._headline(para):
+                continue
+            n = len(self.quotes)
+            self._paragraph(para, self.cues[start_ci:ci])
+            if len(self.quotes) > n:
+                last = self.quotes[-1]
+                if last.text.rstrip().endswith(("：", ":")) and trim(self.text, last.end, para[1])[0] >= para[1] - 1:
+                    carry = last
+        return self._final()
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def _add(self, s: int, e: int, kind: str, speaker: Optional[str], mention: Optional[Mention],
+             cue: Optional[TextSpan], tier: str = "core") -> Optional[Quote]:
+        if kind == "indirect":
+            s, e = trim(self.text, s, e)
+            if e < len(self.text) and self.text[e] in "：:":
+                e += 1  # keep a list-opening colon: the implicit tier looks for it
+        if len(self.text[s:e].strip()) < (1 if kind == "direct" else MIN_CONTENT):
+            return None
+        q = Quote(s, e, self.text[s:e], kind, speaker,
+                  _span(self.text, mention.start, mention.end) if mention else None, cue, tier)
+        self.quotes.append(q)
+        return q
+
+    def _headline(self, para: tuple[int, int]) -> bool:
+        """`国家发展改革委副秘书长任志武：中国愿与各方共同推动政务服务`."""
+        s, e = para
+        if e - s > HEADLINE_MAX or "。" in self.text[s:e - 1]:
+            return False
+        colon = regex.compile(r"[：:]").search(self.text, s, e)
+        if colon is None:
+            return False
+        c = colon.start()
+        who = self.ix.last_person_before(c, s)
+        if who is None or who[1] != c:
+            return False
+        m = Mention(who[0], who[1], "person", who[2])
+        speaker = self.res.resolve(m, s)
+        q = self._add(c + 1, e, "indirect", speaker, m, _span(self.text, c, c + 1))
+        if q:
+            self.res.note(speaker, s, "person")
+        return q is not None
+
+    def _events(self, para: tuple[int, int], cues: list[Cue], pairs: list[Marked]) -> list[Event]:
+        text = self.text
+        events: list[Event] = []
+        for cue in cues:
+            if any(p.open < cue.start < p.close for p in pairs):
+                continue  # a cue word inside someone's quoted words
+            sent = self.lay.sentence_start(cue.start, para[0])
+            marks = [p.close + 1 for p in pairs if sent <= p.close < cue.start]
+            earlier = [e.cue.end for e in events if e.sent_start == sent]
+            zone = max([sent, *marks, *earlier])
+            if cue.cls == "kanlai":
+                m = subject(self.ix, cue.src_start, cue.src_end)
+            else:
+                m = subject(self.ix, zone, cue.start)
+            if m is not None:
+                speaker, kind = self.res.resolve(m, para[0]), m.kind
+                clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
+            else:
+                comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
+                if comma < 0 or not CONJ_RE.fullmatch(text, comma + 1, cue.start):
+                    continue
+                if events and events[-1].sent_start == sent:  # 强调…，并要求…
+                    speaker, kind = events[-1].speaker, events[-1].kind
+                else:  # X发表了演讲，认为…: the sentence's subject
+                    m = sentence_subject(self.ix, sent, comma)
+                    if m is None:
+                        continue
+                    speaker, kind = self.res.resolve(m, para[0]), m.kind
+                clause = comma
+            self.res.note(speaker, para[0], kind)
+            events.append(Event(cue, m, speaker, kind, clause, sent))
+        return events
+
+    def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
+        """Where the event's reported content begins, or None for a topic-only object."""
+        text, after = self.text, ev.cue.end
+        if text.startswith(("了", "过"), after):
+            colon = regex.compile(r"[：:]").search(text, after, sent_end)
+            return colon.end() if colon else None
+        if after < len(text) and text[after] in "，,：:":
+            return after + 1
+        body = text[after:sent_end].rstrip("。！？!?”")
+        if not any(c in body for c in "，,；;：:") and TOPIC_END_RE.search(body):
+            return None
+        return after
+
+    def _continues(self, s: int, e: int) -> bool:
+        """Does the sentence text[s:e] carry on the speech before it?"""
+        text = self.text
+        lead = text[s:e].lstrip()
+        if not lead or lead[0] in "“「\"":
+            return False
+        s += len(text[s:e]) - len(lead)
+        if NARRATION_RE.match(text, s) or self.ix.person_at_start(s):
+            return False
+        if s in self.ix.dates and not FIRST_PERSON_RE.search(text, s, e):
+            return False
+        return True
+
+    def _paragraph(self, para: tuple[int, int], cues: list[Cue]) -> None:
+        text = self.text
+        pairs = quote_pairs(text, para)
+        events = self._events(para, cues, pairs)
+        claimed: set[Marked] = set()
+        for k, ev in enumerate(events):
+            cue_span = _span(text, ev.cue.start, ev.cue.end)
+            bound = para[1]
+            if k + 1 < len(events):
+                nxt_ev = events[k + 1]
+                bound = nxt_ev.clause_start if nxt_ev.sent_start == ev.sent_start else nxt_ev.sent_start
+            # `“…”X说`: the quote right before the source
+            if ev.mention is not None:
+                lead = ev.mention.start
+                while lead > para[0] and text[lead - 1] in "，, ":
+                    lead -= 1
+                for p in pairs:
+                    if p.close + 1 == lead and p not in claimed and not _is_term(text, p, para[1]):
+                        claimed.add(p)
+                        self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)
+            sent_end = self.lay.sentence_end(ev.cue.end, para[1])
+            cs = self._content_start(ev, sent_end)
+            if cs is None:
+                continue
+            direct = next((p for p in pairs if p.open == cs and p not in claimed), None)
+            if direct is not None:
+                claimed.add(direct)
+                if not _is_term(text, direct, para[1]):
+                    self._add(direct.start, direct.end, "direct", ev.speaker, ev.mention, cue_span)
+                # `他说：“A，”B` is rare; the speech after the marks stays unclaimed
+                continue
+            end = min(sent_end, bound)
+            while end < bound:
+                nxt = self.lay.sentence_end(end + 1, para[1])
+                if not self._continues(end, nxt):
+                    break
+                end = min(nxt, bound)
+            opens = [p.open for p in pairs if cs < p.open < end and text[p.open - 1] in "。！？：:"
+                     and not _is_term(text, p, para[1])]
+            end = min(opens, default=end)
+            self._add(cs, end, "indirect", ev.speaker, ev.mention, cue_span)
+        self._unclaimed(para, pairs, claimed, events)
+
+    def _unclaimed(self, para, pairs, claimed, events) -> None:
+        """Quoted speech with no cue of its own: the nearest speaker in the paragraph."""
+        for p in pairs:
+            if p in claimed or _is_term(self.text, p, para[1]) or not _speechlike(self.text, p, para):
+                continue
+            before = [e for e in events if e.cue.start < p.open]
+            after = [e for e in events if e.cue.start > p.close]
+            ev = before[-1] if before else (after[0] if after else None)
+            if ev is None or ev.speaker is None:
+                continue
+            self._add(p.start, p.end, "direct", ev.speaker, None, None)
+
+    def _final(self) -> list[Quote]:
+        """Sorted, without overlaps (the earlier-starting, then longer, quote wins)."""
+        out: list[Quote] = []
+        for q in sorted(self.quotes, key=lambda q: (q.start, -(q.end - q.start))):
+            if not out or q.start >= out[-1].end:
+                out.append(q)
+        return out
+
+
+def _describe_hook():
+    """The titles stage may offer ``resolve_description(doc, span)``; use it when present."""
+    try:
+        from . import titles
+    except ImportError:  # pragma: no cover
+        return None
+    return getattr(titles, "resolve_description", None)
 
 
 class QuoteAttributor:
@@ -15,7 +276,7 @@ class QuoteAttributor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = Attributor(doc, _describe_hook()).run()
         return doc
 
 

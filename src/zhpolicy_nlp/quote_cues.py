@@ -1,0 +1,72 @@
+"""Speech cues: which occurrences of 说/表示/认为/… introduce reported speech.
+
+A cue is a whole jieba token from the ``speech_cues`` lexicon. Noun uses (`按照…的要求`,
+`提出建议`), passives (`被认为`), nominalised forms (`强调的是`) and sourceless frames
+(`据介绍`) are rejected here; whether a source stands before the cue is decided by
+:mod:`zhpolicy_nlp.speakers`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .speakers import DocIndex
+
+CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")}
+# Verbs and modifiers after which 要求/建议/… are nouns.
+NOUN_BEFORE = ("的", "提出", "按照", "根据", "依照", "遵照", "落实", "贯彻", "符合", "满足", "达到",
+               "听取", "征求", "采纳", "接受", "新", "相关", "具体", "总体", "基本", "严格", "各项",
+               "有关", "这一", "这些", "此", "该", "被", "所", "据")
+NOUN_CUES = frozenset({"要求", "建议", "倡议", "主张", "提议", "指示", "号召", "寄语", "回应",
+                       "答复", "回答", "介绍", "分析", "总结", "通报", "判断", "预测", "估计",
+                       "解释", "补充", "警告", "提醒", "表态", "调查", "明确"})
+# Characters jieba may glue onto a following cue (中说, 还表示, 也认为).
+GLUED_BEFORE = frozenset("中上时还也又并曾则后里")
+# 在X看来，…: the source sits between 在 and 看来.
+KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    cls: str  # say | topic | doc | kanlai
+    src_start: int = -1  # for 在X看来: where the source lies
+    src_end: int = -1
+
+
+def find_cues(ix: DocIndex) -> list[Cue]:
+    """Candidate cues in text order (one pass over the tokens)."""
+    text = ix.text
+    out: list[Cue] = []
+    toks = ix.tokens
+    for i, (pos, tok) in enumerate(toks):
+        cls = CUES.get(tok)
+        if cls is None and len(tok) > 1 and tok[0] in GLUED_BEFORE:
+            cls = CUES.get(tok[1:])  # jieba glues 在致辞中|说 into 中说
+            if cls is not None:
+                pos, tok = pos + 1, tok[1:]
+        if cls is None:
+            continue
+        end = pos + len(tok)
+        prev = toks[i - 1][1] if i else ""
+        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+        if nxt in CUES and CUES[nxt] != "topic":  # 明确要求, 表示指出: the last verb is the cue
+            continue
+        if prev == "被" or nxt in ("的", "为", "称为") or prev in ("据", "所"):
+            continue
+        if tok == "称" and text.startswith("为", end):
+            continue
+        if (tok in NOUN_CUES or cls == "topic") and prev in NOUN_BEFORE:
+            continue
+        if tok == "告诉" and nxt == "记者":
+            end += 2
+        elif tok == "告诉" and nxt not in ("，", "：", "说"):
+            continue  # 告诉他们一个消息: an object, not a report frame
+        out.append(Cue(pos, end, cls))
+    for m in KANLAI_RE.finditer(text):
+        out.append(Cue(m.start(1) + len(m.group(1)), m.end(), "kanlai", m.start(1), m.end(1)))
+    out.sort(key=lambda c: c.start)
+    return out

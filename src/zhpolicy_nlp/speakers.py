@@ -1,0 +1,262 @@
+"""Who is speaking: source mentions before a speech cue and their resolution.
+
+A source is a named person (PERSON entity, resolved to the titles stage's canonical name),
+a pronoun or description (resolved to the salient person), a collective or unnamed role
+(kept as worded, with the organisation in front of it), or a non-person source (an ORG
+entity, a document such as 报告/《通知》; a bare 报告 resolves to the report last named).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import regex
+from spacy.tokens import Doc
+
+from . import lexicon
+
+PERSONLIKE = ("person", "pronoun", "description")
+
+
+def _kind_words(kind: str) -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon.rows("speaker_words") if len(r) > 1 and r[1] == kind)
+
+
+PRONOUNS = _kind_words("pronoun")
+COLLECTIVES = _kind_words("collective")
+DOCUMENTS = _kind_words("document")
+DESC_NOUNS = _kind_words("description")
+
+_alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
+# 该负责人 / 这位院长 / 这名来自广东的专家
+DESC_RE = regex.compile(rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
+# 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
+COLLECTIVE_RE = regex.compile(rf"(?:相关|有关)?(?:{_alt(COLLECTIVES)})")
+DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})")
+# A named report or document introduced earlier: 发布了2018年电子政务调查报告
+NAMED_DOC_RE = regex.compile(
+    r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
+# Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
+ADVERBIAL_RE = regex.compile(r"在[^，。；：“”]{1,30}?(?:时|中|上|期间|之际|以后|之后)")
+NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及", "、")
+# Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
+ORG_TAIL_RE = regex.compile(
+    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面)$")
+FILLER_MAX = 30
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # person | pronoun | description | collective | document | org
+    name: Optional[str] = None  # canonical person, or resolved source text
+
+
+class DocIndex:
+    """Entity, person and token lookups for one Doc, built once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        persons: dict[tuple[int, int], str] = {}
+        self.orgs: list[tuple[int, int]] = []
+        self.dates: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                persons[(ent.start_char, ent.end_char)] = ent._.person or ent.text
+            elif ent.label_ in ("ORG",):
+                self.orgs.append((ent.start_char, ent.end_char))
+            elif ent.label_ == "DATE":
+                self.dates.add(ent.start_char)
+        self.people = list(doc._.people or [])
+        for p in self.people:
+            for m in p.mentions or []:
+                persons.setdefault((m.start, m.end), p.name)
+        self.persons = sorted((s, e, n) for (s, e), n in persons.items())
+        self._person_starts = [p[0] for p in self.persons]
+        self._org_ends = {e: s for s, e in self.orgs}
+        self.tokens: list[tuple[int, str]] = [(t.idx, t.text) for t in doc]
+        self._tok_pos = [p for p, _ in self.tokens]
+        self.tok_starts = set(self._tok_pos)
+        self.tok_ends = {p + len(t) for p, t in self.tokens}
+        self._person_ends = {e for _, e, _ in self.persons}
+        self.doc = doc
+
+    def tokens_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        i = bisect.bisect_left(self._tok_pos, start)
+        j = bisect.bisect_left(self._tok_pos, end)
+        return [t for t in self.tokens[i:j] if t[0] + len(t[1]) <= end]
+
+    def token_at(self, pos: int) -> Optional[str]:
+        i = bisect.bisect_left(self._tok_pos, pos)
+        return self.tokens[i][1] if i < len(self.tokens) and self._tok_pos[i] == pos else None
+
+    def person_ending_at(self, pos: int) -> bool:
+        return pos in self._person_ends
+
+    def persons_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self._person_starts, start)
+        out = []
+        while i < len(self.persons) and self.persons[i][0] < end:
+            if self.persons[i][1] <= end:
+                out.append(self.persons[i])
+            i += 1
+        return out
+
+    def person_at_start(self, pos: int) -> bool:
+        i = bisect.bisect_left(self._person_starts, pos)
+        return i < len(self.persons) and self.persons[i][0] == pos
+
+    def last_person_before(self, pos: int, floor: int = 0) -> Optional[tuple[int, int, str]]:
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        if i >= 0 and self.persons[i][0] >= floor and self.persons[i][1] <= pos:
+            return self.persons[i]
+        return None
+
+    def surname_person(self, char: str) -> Optional[str]:
+        """The person whose canonical name starts with ``char`` (麦教授 → 麦某某)."""
+        names = {n for _, _, n in self.persons if n.startswith(char) and len(n) > 1}
+        return names.pop() if len(names) == 1 else None
+
+    def org_ending_at(self, pos: int) -> Optional[int]:
+        return self._org_ends.get(pos)
+
+
+def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]) -> bool:
+    """A candidate is the subject if nothing but adverbials lies between it and the cue."""
+    if any(a <= s and e <= b for a, b in excl):
+        return False
+    if any(text.endswith(w, 0, s) for w in NOT_SUBJECT_BEFORE):
+        return False
+    gap = text[e:cue]
+    if len(gap) > FILLER_MAX:
+        return False
+    for a, b in excl:  # commas inside an adverbial do not count
+        if e <= a and b <= cue:
+            gap = gap.replace(text[a:b], "")
+    return not any(c in gap for c in "，,。；;：:“”「」")
+
+
+def candidates(ix: DocIndex, start: int, cue: int) -> list[Mention]:
+    """Every mention in ``text[start:cue]`` that could be the cue's subject, in text order."""
+    text = ix.text
+    excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, cue)]
+    out: list[Mention] = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, cue)]
+    for pos, tok in ix.tokens_in(start, cue):
+        if tok in PRONOUNS:
+            out.append(Mention(pos, pos + len(tok), "pronoun"))
+        elif tok in DESC_NOUNS and pos > start and not ix.person_ending_at(pos):
+            name = ix.surname_person(text[pos - 1])
+            if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
+                out.append(Mention(pos - 1, pos + len(tok), "description", name))
+    for m in DESC_RE.finditer(text, start, cue):
+        out.append(Mention(m.start(), m.end(), "description"))
+    for m in COLLECTIVE_RE.finditer(text, start, cue):
+        s = m.start()
+        if s in ix.tok_starts:
+            org = ix.org_ending_at(s)
+            out.append(Mention(org if org is not None else s, m.end(), "collective"))
+    for m in DOC_RE.finditer(text, start, cue):
+        if m.group(1) or m.start() in ix.tok_starts:
+            out.append(Mention(m.start(), m.end(), "document", m.group(1)))
+    out.extend(Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= cue)
+    if not out:
+        m = ORG_TAIL_RE.search(text, start, cue)
+        if m and m.start() in ix.tok_starts:
+            out.append(Mention(m.start(), m.end(), "org"))
+    out = [m for m in out if _ok_subject(text, m.start, m.end, cue, excl)]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
+    """The cue's source: the last person-like candidate, else the last other source."""
+    cands = candidates(ix, start, cue)
+    if not cands:
+        return None
+    people = [m for m in cands if m.kind in PERSONLIKE]
+    pool = people or cands
+    best = max(pool, key=lambda m: (m.end, -m.start))
+    if best.kind == "org":  # 国家统计局 + 负责人 → the longer collective wins
+        longer = [m for m in cands if m.start <= best.start and m.end >= best.end and m is not best]
+        best = max(longer, key=lambda m: m.end - m.start) if longer else best
+    return best
+
+
+def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
+    """The first person-like mention of a sentence, for a cue whose subject is left out."""
+    text = ix.text
+    excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, end)]
+    people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
+    people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
+    people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
+              and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)]
+    return min(people, key=lambda m: m.start) if people else None
+
+
+class Resolver:
+    """Resolves pronouns, descriptions and generic documents against the discourse so far."""
+
+    def __init__(self, ix: DocIndex, describe: Optional[Callable] = None) -> None:
+        self.ix = ix
+        self.describe = describe
+        self.last: Optional[tuple[str, int, str]] = None  # (speaker, paragraph start, kind)
+
+    def note(self, speaker: Optional[str], para_start: int, kind: str) -> None:
+        if speaker:
+            self.last = (speaker, para_start, kind)
+
+    def salient(self, pos: int, para_start: int) -> Optional[str]:
+        """The person a pronoun at ``pos`` most likely means."""
+        if self.last and self.last[1] == para_start and self.last[2] in PERSONLIKE:
+            return self.last[0]
+        p = self.ix.last_person_before(pos, para_start)
+        if p:
+            return p[2]
+        if self.last and self.last[2] in PERSONLIKE:
+            return self.last[0]
+        p = self.ix.last_person_before(pos)
+        return p[2] if p else None
+
+    def resolve(self, m: Mention, para_start: int) -> Optional[str]:
+        text = self.ix.text
+        worded = text[m.start:m.end]
+        if m.kind == "person" and m.name and len(m.name) == 1:  # a bare surname: 麦 of 麦教授
+            return self.ix.surname_person(m.name) or m.name
+        if m.kind == "person" or (m.kind == "description" and m.name):
+            return m.name
+        if m.kind == "pronoun":
+            return self.salient(m.start, para_start)
+        if m.kind == "description":
+            return self._description(m, para_start) or worded
+        if m.kind == "document":
+            return m.name or self._document(worded, m.start)
+        return worded
+
+    def _description(self, m: Mention, para_start: int) -> Optional[str]:
+        if self.describe is not None:
+            try:
+                span = self.ix.doc.char_span(m.start, m.end, alignment_mode="expand")
+                got = self.describe(self.ix.doc, span) if span is not None else None
+            except Exception:  # the titles stage's helper is optional and may change
+                got = None
+            if got:
+                return got.name if hasattr(got, "name") else str(got)
+        noun = self.ix.text[m.start:m.end].lstrip("该这位此名那些")
+        for p in reversed(self.ix.people):
+            if any(t.title.endswith(noun) or noun.endswith(t.title) for t in p.titles):
+                return p.name
+        if self.last and self.last[0].endswith(noun):
+            return self.last[0]
+        if noun in DESC_NOUNS and noun not in COLLECTIVES:
+            return self.salient(m.start, para_start)
+        return None
+
+    def _document(self, noun: str, pos: int) -> str:
+        """A bare 报告 means the report last named before it."""
+        best = None
+        for m in NAMED_DOC_RE.finditer(self.ix.text, 0, pos):
+            name = m.group(1).strip("《》")
+            if name.endswith(noun):
+                best = name
+        return best or noun
