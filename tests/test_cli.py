@@ -132,3 +132,9 @@ def test_evaluate_seeds_json_as_a_subprocess(root):
     for key in PRF_KEYS:
         assert set(res["summary"][key]) == {"p", "r", "f", "tp", "pred", "gold"}
         assert res["docs"]["forum"][key]["gold"] == res["summary"][key]["gold"]
+
+
+def test_evaluate_without_predictions_fails_clearly(gold_dir, tmp_path, capsys):
+    assert cli.main(["evaluate", str(gold_dir), "--pred", str(tmp_path / "missing.jsonl")]) == 1
+    assert "evaluate: no predictions: FileNotFoundError" in capsys.readouterr().err
+    assert cli.main(["evaluate", str(tmp_path / "nowhere")]) == 1

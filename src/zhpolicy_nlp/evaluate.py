@@ -429,8 +429,12 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"no *.gold.json files in {gold_dir}", file=sys.stderr)
         return 1
     notes: list[str] = []
-    preds = (_read_predictions(args.pred, notes) if args.pred
-             else _predict(golds, gold_dir, args.model, notes))
+    try:
+        preds = (_read_predictions(args.pred, notes) if args.pred
+                 else _predict(golds, gold_dir, args.model, notes))
+    except Exception as e:  # no predictions at all (unreadable file, pipeline fails to load)
+        print(f"evaluate: no predictions: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
     comparisons = {name: _compare_or_empty(name, g, _usable(name, g, preds.get(name), notes),
                                            notes)
                    for name, g in golds.items()}
