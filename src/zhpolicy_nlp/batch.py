@@ -84,9 +84,11 @@ def process_chunk(chunk: list[Item]) -> list[Line]:
     return out  # type: ignore[return-value]
 
 
-def chunks(items: Iterable[Item], max_docs: int = CHUNK_DOCS,
-           max_chars: int = CHUNK_CHARS) -> Iterator[list[Item]]:
+def chunks(items: Iterable[Item], max_docs: Optional[int] = None,
+           max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Group items so that each chunk is worth a trip to a worker but not a huge one."""
+    max_docs = max_docs or CHUNK_DOCS
+    max_chars = max_chars or CHUNK_CHARS
     chunk: list[Item] = []
     size = 0
     for item in items:
@@ -136,16 +138,22 @@ def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
             try:
                 yield fut.result()
             except BrokenProcessPool:
-                # A worker died (killed, out of memory): its chunks become error records,
-                # a fresh pool takes the rest.
-                pool.shutdown(wait=False, cancel_futures=True)
+                # A worker died (killed, out of memory). Any in-flight chunk may hold the
+                # culprit: retry this one document by document, then go on with the rest.
                 pending = [c for c, _ in window]
                 window.clear()
-                yield [_error_line(d, "worker process died while processing this document")
-                       for d, _, _ in chunk]
+                pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(n_process, ex, model)
-                for c in pending:
-                    window.append((c, pool.submit(process_chunk, c)))
+                lines: list[Line] = []
+                for item in chunk:
+                    try:
+                        lines += pool.submit(process_chunk, [item]).result()
+                    except BrokenProcessPool:
+                        lines.append(_error_line(item[0], "worker process died on this document"))
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _pool(n_process, ex, model)
+                yield lines
+                window.extend((c, pool.submit(process_chunk, c)) for c in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -184,6 +192,17 @@ def _good_lines(path: Path) -> Iterator[tuple[str, str]]:
                 yield str(rec["doc_id"]), line.rstrip("\n")
 
 
+def temp_beside(path: Path) -> tuple[int, str]:
+    """A new temp file in ``path``'s folder (so ``os.replace`` is atomic), with the
+    permissions an ordinary new file would get rather than mkstemp's 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+    return fd, tmp
+
+
 def _start_partial(out: Path, resume: bool) -> tuple[TextIO, set[str]]:
     """Open ``OUT.partial`` for appending; on resume it first holds the finished records
     of ``OUT`` and of an interrupted run's ``OUT.partial``."""
@@ -192,7 +211,7 @@ def _start_partial(out: Path, resume: bool) -> tuple[TextIO, set[str]]:
     done: set[str] = set()
     if not resume:
         return part.open("w", encoding="utf-8"), done
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    fd, tmp = temp_beside(out)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for src in (out, part):

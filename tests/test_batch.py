@@ -1,0 +1,187 @@
+"""Batch extraction: order, error records, workers, progress, atomic output, resume."""
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from zhpolicy_nlp import batch
+
+SENTENCES = [
+    "国务院新闻办公室今天举行新闻发布会，国家统计局局长王明介绍了前三季度国民经济运行情况。",
+    "王明表示，前三季度经济运行总体平稳，稳中有进。",
+    "外交部发言人李华在例行记者会上说：“中方愿同各方一道，推动构建人类命运共同体。”",
+    "据介绍，2023年全国共新建改造农村公路17万公里。",
+    "省委书记张伟强调，要坚持以人民为中心的发展思想，扎实推进共同富裕。",
+]
+
+
+def items(n: int, bad_every: int = 0):
+    for i in range(n):
+        if bad_every and i % bad_every == bad_every - 1:
+            yield f"doc{i}", None, f"doc{i}: not valid utf-8"
+        else:
+            yield f"doc{i}", SENTENCES[i % len(SENTENCES)] * (1 + i % 3), None
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_chunks_bound_docs_and_chars():
+    its = [(str(i), "字" * 50, None) for i in range(10)]
+    assert [len(c) for c in batch.chunks(its, max_docs=4, max_chars=10_000)] == [4, 4, 2]
+    assert [len(c) for c in batch.chunks(its, max_docs=100, max_chars=120)] == [3, 3, 3, 1]
+    assert list(batch.chunks([])) == []
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_one_record_per_input_in_order(ex, tmp_path, n_process):
+    out = tmp_path / "out.jsonl"
+    stats = batch.run(items(40, bad_every=7), ex, out, n_process=n_process, quiet=True)
+    recs = read_jsonl(out)
+    assert [r["doc_id"] for r in recs] == [f"doc{i}" for i in range(40)]
+    assert [("error" in r) for r in recs] == [i % 7 == 6 for i in range(40)]
+    assert (stats.docs, stats.errors) == (40, 5)
+    assert not batch.partial_path(out).exists()
+
+
+def test_parallel_output_equals_single_process(ex):
+    one = [line for ch in batch.extract_lines(items(20), ex, 1) for line in ch]
+    two = [line for ch in batch.extract_lines(items(20), ex, 2) for line in ch]
+    assert one == two
+
+
+def test_failing_document_becomes_error_record(ex, monkeypatch):
+    real = ex.nlp.__call__
+
+    class Boom:
+        """Fails on one text only, so the batch falls back to one-by-one."""
+
+        def __init__(self, nlp):
+            self.nlp = nlp
+
+        def pipe(self, texts):
+            texts = list(texts)
+            return (self(t) for t in texts)
+
+        def __call__(self, text):
+            if "爆炸" in text:
+                raise RuntimeError("stage failed")
+            return real(text)
+
+    class FakeEx:
+        nlp = Boom(ex.nlp)
+
+    its = [("a", SENTENCES[0], None), ("b", "爆炸" + SENTENCES[1], None), ("c", SENTENCES[2], None)]
+    lines = [json.loads(l) for ch in batch.extract_lines(its, FakeEx(), 1) for l, _, _ in ch]
+    assert [r["doc_id"] for r in lines] == ["a", "b", "c"]
+    assert lines[1]["error"] == "RuntimeError: stage failed"
+    assert "entities" in lines[0] and "entities" in lines[2]
+
+
+def _die_on_poison(chunk):
+    if any(doc_id == "poison" for doc_id, _, _ in chunk):
+        os._exit(3)
+    return [(json.dumps({"doc_id": d}), False, len(t or "")) for d, t, _ in chunk]
+
+
+def test_worker_death_costs_only_its_document(monkeypatch):
+    monkeypatch.setattr(batch, "process_chunk", _die_on_poison)
+    its = [(f"d{i}", "文本", None) for i in range(9)]
+    its[5] = ("poison", "文本", None)
+    got = [json.loads(l) for ch in batch._parallel(batch.chunks(its, 2), 2, object(), None)
+           for l, _, _ in ch]
+    assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
+    assert [("error" in r) for r in got] == [d == "poison" for d, _, _ in its]
+
+
+def test_resume_skips_done_retries_errors_and_reads_partial(ex, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"doc_id": "doc0", "entities": []}) + "\n"
+                   + json.dumps({"doc_id": "doc1", "error": "boom"}) + "\n", encoding="utf-8")
+    batch.partial_path(out).write_text(json.dumps({"doc_id": "doc2", "entities": []}) + "\n"
+                                       + '{"doc_id": "doc3", "enti', encoding="utf-8")
+    stats = batch.run(items(6), ex, out, resume=True, quiet=True)
+    recs = read_jsonl(out)
+    assert [r["doc_id"] for r in recs] == ["doc0", "doc2", "doc1", "doc3", "doc4", "doc5"]
+    assert recs[0] == {"doc_id": "doc0", "entities": []}  # kept, not recomputed
+    assert (stats.skipped, stats.docs, stats.errors) == (2, 4, 0)
+    assert not batch.partial_path(out).exists()
+
+
+def test_interrupt_keeps_previous_output_and_resume_finishes(ex, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_DOCS", 3)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+
+    def stop_after_two_chunks(stats):
+        if stats.docs >= 6:
+            raise batch.Interrupted(signal.SIGINT)
+
+    with pytest.raises(batch.Interrupted):
+        batch.run(items(12), ex, out, quiet=True, on_chunk=stop_after_two_chunks)
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert [r["doc_id"] for r in read_jsonl(batch.partial_path(out))] == [f"doc{i}" for i in range(6)]
+    stats = batch.run(items(12), ex, out, resume=True, quiet=True)
+    assert [r["doc_id"] for r in read_jsonl(out)] == [f"doc{i}" for i in range(12)]
+    assert stats.skipped == 6
+
+
+def test_sigterm_on_the_cli_leaves_whole_records(tmp_path):
+    """A real signal to a real run: exit 143, output untouched, .partial holds whole lines."""
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for doc_id, text, _ in items(3000):
+            fh.write(json.dumps({"doc_id": doc_id, "text": text * 20}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    part = batch.partial_path(out)
+    proc = subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "extract", str(src), "-o", str(out),
+                             "-p", "1", "-q"], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (part.exists() and part.stat().st_size > 0):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert not out.exists()
+    assert "--resume" in err
+    lines = part.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["doc_id"] for line in lines)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(ex, tmp_path):
+    pipe, tty = io.StringIO(), _Tty()
+    batch.run(items(3), ex, tmp_path / "a.jsonl", stderr=pipe)
+    batch.run(items(3), ex, tmp_path / "b.jsonl", stderr=tty)
+    batch.run(items(3), ex, tmp_path / "c.jsonl", stderr=tty, quiet=True)
+    assert pipe.getvalue() == ""
+    assert "3doc" in tty.getvalue().replace(" ", "") and "errors=0" in tty.getvalue()
+
+
+def test_stdout_when_no_output_file(ex):
+    buf = io.StringIO()
+    batch.run(items(4), ex, None, stdout=buf, quiet=True)
+    assert [json.loads(line)["doc_id"] for line in buf.getvalue().splitlines()] == [
+        "doc0", "doc1", "doc2", "doc3"]
+    with pytest.raises(ValueError):
+        batch.run(items(1), ex, None, resume=True)
+
+
+def test_new_output_gets_ordinary_permissions(ex, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("", encoding="utf-8")
+    batch.run(items(1), ex, out, resume=True, quiet=True)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
