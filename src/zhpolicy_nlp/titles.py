@@ -1,30 +1,115 @@
-"""Title resolver component: person records with titles, aliases and mentions.
+"""Title resolver component: person records with titles, aliases and mentions (issue #4).
 
-First version: one record per distinct PERSON entity, no titles. Replaced in issue #4.
+Reads the ner stage's ``doc.ents``, finds designations (``designations.find``), adds TITLE
+entities and the PERSON/ORG spans a title pattern proves (names the ner stage missed or cut),
+sets ``doc._.people`` (one :class:`~zhpolicy_nlp.schema.Person` per person) and
+``Span._.person`` on PERSON entities. :func:`resolve_description` is the hook the quotes
+stage uses for ``该负责人``/``这位院长``-style speakers.
 """
 from __future__ import annotations
+
+import threading
+from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import coref, designations
 from . import extensions  # noqa: F401
-from .schema import Person, TextSpan
+from . import title_lex as tl
+from .schema import TextSpan
+from .spans import char_entities, set_char_entities
+
+Span = tuple[int, int]
+_POSSEG_LOCK = threading.Lock()
 
 
 class TitleResolver:
     def __init__(self, nlp: Language, name: str = "titles") -> None:
         self.name = name
+        self._posseg = None
+
+    def _pos(self, text: str) -> list[designations.Tok]:
+        """jieba POS tokens as char spans; the tagger is built on first use (about 1 s)."""
+        if self._posseg is None:
+            import jieba
+            import jieba.posseg
+
+            with _POSSEG_LOCK:
+                if self._posseg is None:
+                    tok = jieba.Tokenizer()
+                    tok.initialize()
+                    self._posseg = jieba.posseg.POSTokenizer(tok)
+        out, pos = [], 0
+        for pair in self._posseg.cut(text):
+            out.append((pos, pos + len(pair.word), pair.flag))
+            pos += len(pair.word)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
-        people: dict[str, Person] = {}
+        text = doc.text
+        ner = char_entities(doc)
+        found = designations.find(text, ner, self._pos(text))
+        reg = coref.Registry(text)
+        reg.add_found(found)
+
+        mine: dict[Span, str] = {}
+        for d in found.designations:
+            mine[d.person] = "PERSON"
+            if d.alias:
+                mine[d.alias] = "PERSON"
+            for seg in d.segs:
+                _claim(mine, seg.title, "TITLE")
+                if seg.org:
+                    for part in _org_parts(text, seg.org):
+                        _claim(mine, part, "ORG")
+        for seg in found.roles:  # 首家互联网法院院长: the title only; the org is a description
+            _claim(mine, seg.title, "TITLE")
+        blocked = [sp for sp, lab in mine.items() if lab != "PERSON"]
+        for s, e, label in ner:
+            if label == "PERSON" and not _overlaps((s, e), mine):
+                reg.add((s, e))
+        for sp in reg.occurrences(blocked):
+            if not _overlaps(sp, mine):
+                mine[sp] = "PERSON"
+
+        ents = [(s, e, lab) for (s, e), lab in mine.items()]
+        ents += [(s, e, lab) for s, e, lab in ner if not _overlaps((s, e), mine)]
+        set_char_entities(doc, ents)
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            p = people.setdefault(ent.text, Person(ent.text))
-            p.mentions.append(TextSpan(ent.start_char, ent.end_char, ent.text))
-            ent._.person = p.name
-        doc._.people = list(people.values())
+            if ent.label_ == "PERSON":
+                ent._.person = reg.mention((ent.start_char, ent.end_char))
+        person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        for sp, canon in reg.surname_mentions(tl.find_titles(text), person_spans):
+            reg.mention(sp, canon)
+        doc._.people = [p for p in reg.records() if p.mentions]
         return doc
+
+
+def _org_parts(text: str, org: Span) -> list[Span]:
+    """``印孚瑟斯（Infosys）`` is two ORG entities: the name and its parenthesised form."""
+    s, e = org
+    m = designations.LATIN_PAREN.search(text, s, e)
+    if not m or m.end() != e:
+        return [org]
+    return [(s, m.start()), m.span(1)] if m.start() > s else [m.span(1)]
+
+
+def _claim(mine: dict[Span, str], span: Span, label: str) -> None:
+    if not _overlaps(span, mine):
+        mine[span] = label
+
+
+def _overlaps(span: Span, spans) -> bool:
+    s, e = span
+    return any(a < e and s < b for a, b in spans)
+
+
+def resolve_description(doc: Doc, span: Union[TextSpan, Span]) -> Optional[str]:
+    """Canonical name of the person a description (``该负责人``, ``这位院长``,
+    ``首家互联网法院院长``) at ``span`` refers to, from ``doc._.people``; None if none fits."""
+    s, e = (span.start, span.end) if isinstance(span, TextSpan) else span
+    return coref.resolve_description(doc._.people or [], doc.text[s:e], s)
 
 
 @Language.factory("zhpolicy_titles")

@@ -1,0 +1,146 @@
+"""Person records inside one document: one per real person, every later mention tied back.
+
+A record is keyed by the fullest Chinese name the text uses. Its mentions are every
+occurrence of that name, of its aliases (``（Elliott Harris）``), of the last part of a
+transliterated name (``哈里斯``), and surname + title/honorific forms (``李总理``, ``麦教授``)
+when exactly one record fits (people sharing a surname are never merged on the surname).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import regex
+
+from . import title_lex as tl
+from .designations import Found
+from .schema import Person, TextSpan, Title
+
+Span = tuple[int, int]
+
+
+def _title_of(text: str, seg_title: Span, seg_org: Optional[Span]) -> Title:
+    ts = TextSpan(seg_title[0], seg_title[1], text[seg_title[0]:seg_title[1]])
+    os_ = TextSpan(seg_org[0], seg_org[1], text[seg_org[0]:seg_org[1]]) if seg_org else None
+    return Title(ts.text, os_.text if os_ else None, ts, os_)
+
+
+class Registry:
+    """Builds :class:`Person` records from designations and PERSON spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: dict[str, Person] = {}
+        self.forms: dict[str, str] = {}  # name form → canonical name
+        self.person_spans: set[Span] = set()
+
+    def add(self, span: Span, titles: Iterable[Title] = (), alias: Optional[Span] = None) -> Person:
+        name = self.text[span[0]:span[1]]
+        canon = self.forms.get(name, name)
+        p = self.people.setdefault(canon, Person(canon))
+        self.forms.setdefault(name, canon)
+        self.person_spans.add(span)
+        for t in titles:
+            self._add_title(p, t)
+        if alias:
+            a = self.text[alias[0]:alias[1]]
+            if a not in p.aliases:
+                p.aliases.append(a)
+            self.forms.setdefault(a, canon)
+            self.person_spans.add(alias)
+        if "·" in canon:
+            self.forms.setdefault(canon.split("·")[-1], canon)
+        return p
+
+    @staticmethod
+    def _add_title(p: Person, t: Title) -> None:
+        for old in p.titles:
+            if old.title == t.title and (old.org == t.org or t.org is None):
+                return
+            if old.title == t.title and old.org is None:
+                old.org, old.org_span = t.org, t.org_span
+                return
+        p.titles.append(t)
+
+    def add_found(self, found: Found) -> None:
+        for d in found.designations:
+            self.add(d.person, [_title_of(self.text, s.title, s.org) for s in d.segs], d.alias)
+
+    def occurrences(self, taken: list[Span]) -> list[Span]:
+        """Every occurrence of a known name form that overlaps nothing in ``taken``."""
+        if not self.forms:
+            return []
+        forms = sorted((f for f in self.forms if len(f) >= 2), key=len, reverse=True)
+        pat = regex.compile("|".join(regex.escape(f) for f in forms))
+        out = []
+        for m in pat.finditer(self.text):
+            s, e = m.span()
+            if (s, e) in self.person_spans or not any(a < e and s < b for a, b in taken):
+                out.append((s, e))
+        return out
+
+    def surname_mentions(self, titles: list[Span], taken: list[Span]) -> list[tuple[Span, str]]:
+        """``李总理``/``麦教授``: surname + title or honorific of exactly one known person."""
+        out = []
+        hon = tl.honorifics()
+        cands = list(titles) + [m.span() for w in hon for m in regex.finditer(regex.escape(w), self.text)]
+        for s, e in sorted(set(cands)):
+            for n in (2, 1):
+                b = s - n
+                if b < 0 or any(a < e and b < z for a, z in taken):
+                    continue
+                canon = self._by_surname(self.text[b:s], self.text[s:e])
+                if canon:
+                    out.append(((b, e), canon))
+                    break
+        return out
+
+    def _by_surname(self, surname: str, title: str) -> Optional[str]:
+        """Why: a surname alone is weak; it needs the person's own title, or a polite address
+        (先生/女士) when only one person in the document has that surname."""
+        same = [p for p in self.people.values() if p.name.startswith(surname)
+                and 2 <= len(p.name) - len(surname) + 1 <= 3 and tl.is_cjk(p.name[0])
+                and tl.surname_at(p.name, 0) == surname]
+        if len(same) == 1 and tl.honorifics().get(title) == "address":
+            return same[0].name
+        fit = [p for p in same if any(t.title == title or t.title.endswith(title) for t in p.titles)]
+        return fit[0].name if len(fit) == 1 else None
+
+    def mention(self, span: Span, canon: Optional[str] = None) -> Optional[str]:
+        text = self.text[span[0]:span[1]]
+        canon = canon or self.forms.get(text)
+        if canon is None:
+            return None
+        p = self.people[canon]
+        if all((m.start, m.end) != span for m in p.mentions):
+            p.mentions.append(TextSpan(span[0], span[1], text))
+        return canon
+
+    def records(self) -> list[Person]:
+        for p in self.people.values():
+            p.mentions.sort(key=lambda m: m.start)
+        return sorted(self.people.values(), key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def resolve_description(people: list[Person], description: str, before: int) -> Optional[str]:
+    """Canonical name for a description such as ``这位院长``, ``首家互联网法院院长``,
+    ``该负责人``: among people with a title the description ends in (and whose org it names,
+    when it names one), the one mentioned last before ``before``; with no title word, the
+    titled person mentioned last before ``before``."""
+    def last_before(p: Person) -> int:
+        starts = [m.start for m in p.mentions if m.start < before]
+        return max(starts) if starts else -1
+
+    titled = [p for p in people if p.titles]
+    fit = [p for p in titled if any(description.endswith(t.title) or description.endswith(t.title.lstrip("副"))
+                                    for t in p.titles)]
+    with_org = [p for p in fit if any(t.org and t.org in description for t in p.titles)]
+    pool = with_org or fit
+    if not pool:
+        if tl.find_titles(description):
+            pool = [p for p in titled if any(description.endswith(t.title[-2:]) for t in p.titles)]
+        else:
+            pool = titled
+    pool = [p for p in pool if last_before(p) >= 0] or pool
+    if not pool:
+        return None
+    return max(pool, key=last_before).name

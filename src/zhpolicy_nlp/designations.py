@@ -1,0 +1,341 @@
+"""Find who holds which title in the text: ``ORG TITLE PERSON``, ``PERSON TITLE``, chains joined
+by 兼/、, bylines and bare role descriptions (``首家互联网法院院长``).
+
+Works on characters, with three kinds of evidence: the ner stage's entities (may be weak),
+jieba part-of-speech tokens (where a run of nouns before a title starts and where an org
+ends), and the lexicons of ``title_lex``. Names the ner stage missed are read from a surname
+plus one or two characters right after a title, which is strong evidence in news text.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from . import title_lex as tl
+
+Span = tuple[int, int]
+Tok = tuple[int, int, str]  # start, end, jieba POS flag
+
+_LIST_SEP = "，、；：\n（("
+# POS flags that end the run of words an organisation name is read from.
+_STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "z", "x")
+# Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
+_STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
+表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
+是 为 由 有 据 作 做 向 同 与 和 及 率 请 派 任 兼 在 经 将 已 被 让 给 对""".split())
+# Conjunctions that join the parts of one organisation name (通讯及新闻部).
+_JOINERS = frozenset({"及"})
+_BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
+LATIN_PAREN = regex.compile(r"[（(]\s*([A-Za-z][A-Za-z .\-'&]*[A-Za-z.])\s*[）)]")
+
+
+@dataclass
+class Seg:
+    """One atomic title and the organisation the text ties it to."""
+
+    title: Span
+    org: Optional[Span] = None
+
+
+@dataclass
+class Designation:
+    """A person and the titles the text gives them at one place."""
+
+    person: Span
+    segs: list[Seg] = field(default_factory=list)
+    alias: Optional[Span] = None  # a parenthesised Latin name right after the person
+
+
+@dataclass
+class Found:
+    designations: list[Designation]
+    roles: list[Seg]  # titles with an organisation but no person (role descriptions)
+
+
+class _Ctx:
+    def __init__(self, text: str, ents: list[tuple[int, int, str]], toks: list[Tok]):
+        self.text = text
+        self.ents = ents
+        self.toks = toks
+        self.tok_starts = [t[0] for t in toks]
+        self.titles = tl.find_titles(text)
+        self.title_at = {s: e for s, e in self.titles}
+        self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
+        self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
+        self.orgish = [(s, e) for s, e, l in ents if l in ("ORG", "LOC")]
+
+    def tok(self, i: int) -> Optional[Tok]:
+        """The POS token covering character ``i``."""
+        k = bisect.bisect_right(self.tok_starts, i) - 1
+        if 0 <= k < len(self.toks) and self.toks[k][0] <= i < self.toks[k][1]:
+            return self.toks[k]
+        return None
+
+    def tok_index(self, i: int) -> int:
+        return bisect.bisect_right(self.tok_starts, i) - 1
+
+
+def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
+    """End of a transliterated foreign name (埃利奥特·哈里斯) starting at ``i``."""
+    chars = tl.translit_chars()
+    j = i
+    while j < len(ctx.text) and (ctx.text[j] in chars or ctx.text[j] in "·•‧"):
+        j += 1
+    name = ctx.text[i:j]
+    if j - i < 3 or name[0] in "·•‧" or name[-1] in "·•‧":
+        return None
+    if "·" in name or "•" in name or "‧" in name or LATIN_PAREN.match(ctx.text, j):
+        return j
+    return None
+
+
+def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
+    """A person's name starting at ``i`` (right after a title), or None."""
+    text = ctx.text
+    end = _translit_name(ctx, i)
+    if end:
+        return (i, end)
+    ent_end = ctx.person_start.get(i)
+    guess = _surname_name(ctx, i)
+    if guess and (ent_end is None or not 2 <= ent_end - i <= 4 or ent_end < guess[1]):
+        return guess
+    if ent_end is not None and 2 <= ent_end - i <= 4 and all(tl.is_cjk(c) for c in text[i:ent_end]):
+        return (i, ent_end)
+    return guess
+
+
+def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
+    """Surname + 1-2 characters; the second given-name character is dropped when it usually
+    starts the next word (王涛等, 秦海分享) or a title starts there."""
+    text = ctx.text
+    sur = tl.surname_at(text, i)
+    if not sur:
+        return None
+    g = i + len(sur)
+    if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
+        return None
+    tok = ctx.tok(i)
+    if tok and tok[0] == i and tok[1] - tok[0] >= 2 and not tok[2].startswith("n") \
+            and tok[2] not in ("x", "zg", "j") and tok[1] > g:
+        return None  # a verb or function word, e.g. 记者采访
+    end = g + 1
+    if (end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP
+            and end not in ctx.title_at):
+        end += 1
+    return (i, end)
+
+
+def name_before(ctx: _Ctx, j: int, honorific_only: bool) -> Optional[Span]:
+    """A person's name ending at ``j`` (right before a title such as 总理/院士)."""
+    if j in ctx.person_end:
+        s = ctx.person_end[j]
+        if 2 <= j - s <= 12:
+            return (s, j)
+    tok = ctx.tok(j - 1) if j > 0 else None
+    if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8:
+        return (tok[0], j)
+    if honorific_only:
+        return None
+    for n in (3, 2):
+        b = j - n
+        if b < 0 or not all(tl.is_cjk(c) for c in ctx.text[b:j]):
+            continue
+        if (b == 0 or ctx.text[b - 1] in tl.PUNCT) and tl.surname_at(ctx.text, b):
+            return (b, j)
+    return None
+
+
+def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
+    """Leftmost start of the words an organisation before position ``j`` may span."""
+    text = ctx.text
+    pos = j
+    while pos > floor:
+        ch = text[pos - 1]
+        if ch in "）)":
+            m = None
+            k = text.rfind("（", floor, pos - 1)
+            k2 = text.rfind("(", floor, pos - 1)
+            k = max(k, k2)
+            if k >= 0:
+                m = LATIN_PAREN.fullmatch(text, k, pos)
+            if not m:
+                break
+            pos = k
+            continue
+        if ch in tl.PUNCT or ch == "兼":
+            break
+        ent = next(((s, e) for s, e in ctx.orgish if s < pos <= e), None)
+        if ent:
+            pos = max(ent[0], floor)
+            continue
+        tok = ctx.tok(pos - 1)
+        if tok is None:
+            break
+        piece = text[max(tok[0], floor):pos]
+        flag = tok[2]
+        if flag.startswith(_STOP_FLAGS) and piece not in _JOINERS:
+            break
+        if flag.startswith("v") and flag != "vn" and (piece in _STOP_VERBS or _followed_by_aspect(ctx, tok)):
+            break
+        pos = max(tok[0], floor)
+    return pos
+
+
+def _followed_by_aspect(ctx: _Ctx, tok: Tok) -> bool:
+    return ctx.text[tok[1]:tok[1] + 1] in ("了", "着", "过")
+
+
+def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
+    """The organisation a title at ``j`` belongs to and where the title really starts (a
+    domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
+    text = ctx.text
+    pos = _run_start(ctx, j, floor)
+    if pos >= j:
+        return None, j
+    ends: set[int] = set()
+    for s, e in ctx.orgish:
+        if pos <= s and e <= j:
+            ends.add(e)
+    k = ctx.tok_index(pos)
+    while 0 <= k < len(ctx.toks) and ctx.toks[k][0] < j:
+        s, e, flag = ctx.toks[k]
+        e = min(e, j)
+        if e > pos and (flag in ("nt", "ns", "j") or tl.ends_with_org_head(text[pos:e])):
+            ends.add(e)
+        k += 1
+    if tl.ends_with_org_head(text[pos:j]):
+        ends.add(j)
+    if ends:
+        e = max(ends)
+        if j - e > 8:
+            e = j
+        org: Span = (pos, e)
+    elif j - pos >= 2 and (pos == 0 or text[pos - 1] in _LIST_SEP or text[pos - 1] in "、兼"):
+        org, e = (pos, j), j
+    else:
+        return None, j
+    if text[org[0]:org[1]] in tl.org_heads() or org[1] - org[0] < 2:
+        return None, j
+    return org, e
+
+
+def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
+    """Names after a byline title: ``（记者 吴为 倪伟）``, ``本报记者张三``."""
+    text = ctx.text
+    if not text[s:e].endswith(_BYLINE_TITLES):
+        return None
+    before = text[max(0, s - 3):s]
+    spaced = e < len(text) and text[e] in " \u3000"
+    if not (spaced or before.endswith(("（", "(", "本报", "新华社", "\n")) or s == 0):
+        return None
+    names: list[Span] = []
+    i = e
+    while i < len(text):
+        while i < len(text) and text[i] in " \u3000、":
+            i += 1
+        j = i
+        while j < len(text) and tl.is_cjk(text[j]) and j - i < 4:
+            j += 1
+        word_end = j
+        if not (2 <= word_end - i <= 4) or not tl.surname_at(text, i):
+            break
+        if not (word_end >= len(text) or text[word_end] in " \u3000、）)\n，。"):
+            guess = _surname_name(ctx, i)
+            if not guess:
+                break
+            names.append(guess)
+            break
+        names.append((i, word_end))
+        i = word_end
+        if i >= len(text) or text[i] not in " \u3000、":
+            break
+    return names or None
+
+
+def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
+    """All designations and role descriptions in ``text``, left to right."""
+    ctx = _Ctx(text, ents, toks)
+    hon = tl.honorifics()
+    designations: list[Designation] = []
+    roles: list[Seg] = []
+    chain: list[Seg] = []
+    floor = 0
+    titles = ctx.titles
+    k = 0
+    while k < len(titles):
+        s, e = titles[k]
+        k += 1
+        if s < floor:
+            continue
+        names = _byline(ctx, s, e)
+        if names:
+            for n in names:
+                designations.append(Designation(n, [Seg((s, e))]))
+            floor = names[-1][1]
+            chain = []
+            continue
+        if not chain:
+            before = name_before(ctx, s, honorific_only=text[s:e] not in hon)
+            if before and before[0] >= floor:
+                d = _attach_post(designations, before)
+                d.segs.append(Seg((s, e)))
+                floor = e
+                continue
+        linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
+        org, t_start = (None, s) if linked else org_before(ctx, s, floor)
+        seg = Seg((t_start, e), org)
+        if linked and org is None and text[s - 1] == "兼":
+            seg.org = chain[-1].org
+        chain.append(seg)
+        if e < len(text) and text[e] in "兼、" and (e + 1) in ctx.title_at or _next_seg_after(ctx, e):
+            floor = e + 1
+            continue
+        person = name_after(ctx, e)
+        if person:
+            d = Designation(person, chain)
+            m = LATIN_PAREN.match(text, person[1])
+            if m:
+                d.alias = m.span(1)
+            designations.append(d)
+            floor = m.end() if m else person[1]
+            # titles right after the name (吴曼青院士, 朱皞罡博士) have no organisation
+            while ctx.title_at.get(person[1]) and floor == person[1]:
+                pe = ctx.title_at[person[1]]
+                d.segs.append(Seg((person[1], pe)))
+                floor = pe
+        else:
+            roles.extend(sg for sg in chain if sg.org and _proven_org(ctx, sg.org))
+            floor = e
+        chain = []
+    return Found(designations, roles)
+
+
+def _proven_org(ctx: _Ctx, org: Span) -> bool:
+    """An org named by an entity or an org ending, not just by its place in a list."""
+    return org in ctx.orgish or tl.ends_with_org_head(ctx.text[org[0]:org[1]])
+
+
+def _next_seg_after(ctx: _Ctx, e: int) -> bool:
+    """``、`` followed by another ORG+TITLE with no name between (长沙市委常委、浏阳市委书记)."""
+    if e >= len(ctx.text) or ctx.text[e] != "、":
+        return False
+    for s, _ in ctx.titles:
+        if s > e + 1 and s - (e + 1) <= 15:
+            org, t_start = org_before(ctx, s, e + 1)
+            return org is not None and org[0] == e + 1 and not name_after(ctx, e + 1)
+        if s > e + 16:
+            break
+    return False
+
+
+def _attach_post(designations: list[Designation], person: Span) -> Designation:
+    """The designation a post-name title joins: the one just read for this name, else a new one."""
+    for d in reversed(designations[-1:]):
+        if d.person == person:
+            return d
+    d = Designation(person)
+    designations.append(d)
+    return d

@@ -1,0 +1,74 @@
+"""Lexicon-backed recognisers for titles, names and organisation ends (titles stage).
+
+All entries come from data files in ``lexicons/`` (see their header comments); this module
+only compiles them into regexes and sets, once per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from . import lexicon
+
+PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
+# A title glued to these is part of an organisation or a verb (委员会, 董事会, 代表团, 代表了).
+_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队"
+# Characters that usually start the word after a 2-character name (王涛等, 秦海分享).
+NAME_STOP = set("说表指认介在是等和与也对出强提分致主就以为的称谈希要会将已向从同带率一作接"
+                "并及还都又均则应曾再于到把被让给来去时上下中作发参代前后")
+
+
+@lru_cache(maxsize=None)
+def title_regex() -> regex.Pattern:
+    """Modifiers (副, 常务, …) followed by a lexicon title, longest alternatives first."""
+    cores = sorted(lexicon.words("titles"), key=len, reverse=True)
+    mods = sorted(lexicon.words("title_modifiers"), key=len, reverse=True)
+    alt = "|".join(regex.escape(c) for c in cores)
+    mod = "|".join(regex.escape(m) for m in mods)
+    return regex.compile(
+        rf"(?<![A-Za-z])(?:(?:{mod}){{0,3}}(?:{alt}))(?![A-Za-z{_NOT_AFTER_TITLE}])"
+    )
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in title_regex().finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    return lexicon.words("titles_surnames")
+
+
+@lru_cache(maxsize=None)
+def translit_chars() -> frozenset[str]:
+    return lexicon.words("titles_translit")
+
+
+@lru_cache(maxsize=None)
+def org_heads() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.words("titles_org_heads"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> dict[str, str]:
+    """word → "title" (a position, e.g. 院士) or "address" (先生)."""
+    return {r[0]: (r[1] if len(r) > 1 else "title") for r in lexicon.rows("honorifics")}
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def surname_at(text: str, i: int) -> Optional[str]:
+    """The surname starting at ``i`` (compound ones first), or None."""
+    for n in (2, 1):
+        s = text[i:i + n]
+        if len(s) == n and s in surnames():
+            return s
+    return None
+
+
+def ends_with_org_head(s: str) -> bool:
+    return s.endswith(org_heads())
