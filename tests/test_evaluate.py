@@ -283,6 +283,9 @@ def test_prediction_order_does_not_change_scores(forum_gold, rnd):
                        for q in pred["quotes"] if rnd.random() < 0.3]
     pred["entities"] = [e for e in pred["entities"] if rnd.random() < 0.8]
     base = score_doc(forum_gold, pred)
+    for key, v in base.items():
+        hits, *totals = (v["tp"], v["pred"], v["gold"]) if "tp" in v else (v["correct"], v["n"])
+        assert hits <= min(totals), key
     for field in ("quotes", "entities", "people"):
         rnd.shuffle(pred[field])
     for p in pred["people"]:
