@@ -138,3 +138,10 @@ def test_evaluate_without_predictions_fails_clearly(gold_dir, tmp_path, capsys):
     assert cli.main(["evaluate", str(gold_dir), "--pred", str(tmp_path / "missing.jsonl")]) == 1
     assert "evaluate: no predictions: FileNotFoundError" in capsys.readouterr().err
     assert cli.main(["evaluate", str(tmp_path / "nowhere")]) == 1
+
+
+def test_evaluate_gold_without_its_text_is_scored_empty(gold_dir, capsys):
+    (gold_dir / "forum.txt").unlink()
+    assert cli.main(["evaluate", str(gold_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("note: forum: no prediction (FileNotFoundError") == 1

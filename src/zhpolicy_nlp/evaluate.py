@@ -379,21 +379,18 @@ def _read_predictions(path: str, notes: list[str]) -> dict[str, dict]:
     return out
 
 
-def _predict(names: Iterable[str], gold_dir: Path, model: Optional[str],
-             notes: list[str]) -> dict[str, dict]:
+def _predict(names: Iterable[str], gold_dir: Path, model: Optional[str]) -> dict[str, dict]:
+    """Run the pipeline on each NAME.txt; a document that fails gets an error record."""
     import zhpolicy_nlp
 
     ex = zhpolicy_nlp.load(model)
     out = {}
     for name in names:
         txt = gold_dir / f"{name}.txt"
-        if not txt.is_file():
-            notes.append(f"{name}: no {txt.name} beside the gold; scored as an empty prediction")
-            continue
         try:
             out[name] = ex.extract(txt.read_text(encoding="utf-8"), name).to_dict()
         except Exception as e:  # one failing document must not hide the others' figures
-            notes.append(f"{name}: extraction failed ({type(e).__name__}: {e}); scored as empty")
+            out[name] = {"doc_id": name, "error": f"{type(e).__name__}: {e}"}
     return out
 
 
@@ -403,7 +400,7 @@ def _usable(name: str, gold: dict, pred: Optional[dict], notes: list[str]) -> di
         notes.append(f"{name}: no prediction; scored as an empty prediction")
         return {}
     if "error" in pred:
-        notes.append(f"{name}: prediction is an error record ({pred['error']}); scored as empty")
+        notes.append(f"{name}: no prediction ({pred['error']}); scored as an empty prediction")
         return {}
     sha, gsha = pred.get("text_sha256"), gold.get("text_sha256")
     if sha and gsha and sha != gsha:
@@ -431,7 +428,7 @@ def run_cli(args: argparse.Namespace) -> int:
     notes: list[str] = []
     try:
         preds = (_read_predictions(args.pred, notes) if args.pred
-                 else _predict(golds, gold_dir, args.model, notes))
+                 else _predict(golds, gold_dir, args.model))
     except Exception as e:  # no predictions at all (unreadable file, pipeline fails to load)
         print(f"evaluate: no predictions: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
