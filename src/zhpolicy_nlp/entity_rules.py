@@ -30,18 +30,20 @@ MAX_COMPANY_NAME = 14   # name characters before a legal form
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers and dates, and 副/长 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次年月日号第届副长0123456789")
+                  "或则即已曾会个位名次年月日号届副长0123456789")
 # Words that end a name's body: titles and the verbs that follow a body in news sentences.
 _CHAIN_STOP_WORDS = re.compile(
     "主任|书记|主席|总理|秘书|经理|总裁|董事|教授|院士|记者|发言人|负责人|专家|官员|常委|代表"
     "|介绍|表示|指出|认为|强调|举行|召开|发布|印发|出席|主持|主办|协办|承办|联合|会同|牵头"
     "|指导|邀请|成立|设立|推进|推动|加强|开展|提出|要求|分享|参加|发表|访问|会见|签署|宣布"
-    "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照")
+    "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
+    "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
+    "|负责|管理办法|工作|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
     "部": set("门分署长位件落队"), "局": set("长面势部"), "院": set("长士校子"),
-    "委": set("员托屈"), "办": set("理法事公学"), "厅": set("长"), "署": set("长名"),
-    "司": set("长法机"), "处": set("长理于置分"), "心": set("主中"), "会": set("长议见上同"),
+    "委": set("员托屈"), "办": set("理法事公学税案结好实成"), "厅": set("长"), "署": set("长名"),
+    "司": set("长法机"), "处": set("长理于置分"), "会": set("长议见上同"),
     "行": set("长业动政"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
 }
 # A suffix's last character followed by 长 is a title (部长, 局长, 院长): handled generally.
@@ -59,7 +61,12 @@ _BEFORE_NAME = set("长任员授士记理席官裁事师者家人的了和与及
 _FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
 
 _DOT = "·•‧・"
-_LATIN_ALIAS = re.compile(r"[（(]([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,4})[）)]")
+_LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
+_LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
+# 政府 closes a name only right after a place or an administrative level (香港特区政府).
+_GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+# Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
+_ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
 _LATIN_ORG_WORDS = {
     "Organization", "Organisation", "Bank", "Fund", "Group", "Inc", "Ltd", "Co", "Corp",
     "Corporation", "Company", "University", "College", "Institute", "School", "Academy",
@@ -165,19 +172,23 @@ def _continues(text: str, end: int) -> bool:
     return nxt == "长" or nxt in _CONTINUATIONS.get(text[end - 1], ())
 
 
-def _unit(text: str, p: int, t: _Tables, head: _Entry | None) -> tuple[int, str] | None:
-    """The farthest ``body words + suffix`` starting at ``p`` after a head: (end, kind).
+def _unit(text: str, p: int, t: _Tables, head: _Entry | None,
+          barriers: set[int]) -> tuple[int, str] | None:
+    """The nearest ``body words + suffix`` starting at ``p`` after a head: (end, kind).
 
-    ``head`` is the place entry when the head is a bare place, None when it is an ORG."""
-    best = None
+    ``head`` is the place entry when the head is a bare place, None when it is an ORG. The
+    body words may not run into another lexicon ORG or venue (``barriers``: their starts)."""
     limit = min(len(text), p + MAX_CHAIN + 8)
     for m in t.suffix_re.finditer(text, p, limit):
         a, b = m.span()
         chain = text[p:a]
-        if len(chain) > MAX_CHAIN or not _chain_ok(chain):
-            break
+        if len(chain) > MAX_CHAIN or not _chain_ok(chain) \
+                or any(i in barriers for i in range(p, a)):
+            return None
         suffix, kind = m.group(), t.suffix_kind[m.group()]
         if _continues(text, b):
+            continue
+        if suffix.endswith("政府") and chain not in _GOV_CHAIN:
             continue
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
@@ -189,18 +200,25 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None) -> tuple[int, str]
                 continue   # 中国公司 is "Chinese companies"; a place needs a name before 公司
             if not chain and suffix == "政府" and head.kind == "country":
                 continue   # 中国政府: gold marks only the country
-        best = (b, kind)
-    return best
+        return (b, kind)
+    return None
 
 
-def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> Span:
-    """Extend a place/ORG head by successive body units into one maximal span."""
+def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
+          following: dict[int, tuple[int, _Entry]], barriers: set[int]) -> Span:
+    """Extend a place/ORG head into one maximal span: nested places (四川省成都市), then
+    successive body units (国家网信办 + 信息化发展局)."""
     label = entry.label
-    head: _Entry | None = entry if entry.label == "LOC" else None
     if entry.label == "LOC" and entry.kind in ("venue", "region"):
         return (s, e, label)
+    while entry.kind in _ADMIN_RANK and e in following:
+        nxt_end, nxt = following[e]
+        if _ADMIN_RANK.get(nxt.kind, -1) <= _ADMIN_RANK[entry.kind]:
+            break
+        e, entry = nxt_end, nxt
+    head: _Entry | None = entry if entry.label == "LOC" else None
     while True:
-        unit = _unit(text, e, t, head)
+        unit = _unit(text, e, t, head, barriers)
         if unit is None:
             break
         e, kind = unit
@@ -230,6 +248,20 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
         name = text[j:a]
         if len(name) >= 2 and name[0] not in _DEICTIC and any(_is_han(c) for c in name):
             out.append((j, b, "ORG"))
+    return out
+
+
+def _place_before_company(text: str, spans: list[Span], t: _Tables) -> list[Span]:
+    """北京 + 字节跳动科技有限公司 is one ORG: a place right before a legal-form company."""
+    by_start = {s: (e, label) for s, e, label in spans}
+    out = []
+    for s, e, label in sorted(spans):
+        nxt = by_start.get(e)
+        if label == "LOC" and nxt and nxt[1] == "ORG" and t.legal_re.search(text, e, nxt[0]) \
+                and t.legal_re.search(text, e, nxt[0]).end() == nxt[0]:
+            out.append((s, nxt[0], "ORG"))
+        else:
+            out.append((s, e, label))
     return out
 
 
@@ -273,15 +305,19 @@ def _resolve(spans: list[Span]) -> list[Span]:
 def rule_entities(text: str) -> list[tuple[int, int, str]]:
     """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start."""
     t = _tables()
+    matches = _lexicon_matches(text, t)
+    following = {s: (e, entry) for s, e, entry in matches if entry.label == "LOC"}
+    barriers = {s for s, _, entry in matches
+                if entry.label == "ORG" or entry.kind in ("venue", "region")}
     spans: list[Span] = []
     end = -1
-    for s, e, entry in _lexicon_matches(text, t):
+    for s, e, entry in matches:
         if s < end or not entry.label or _looks_like_person(text, s, e, entry, t):
             continue
-        span = _grow(text, s, e, entry, t)
+        span = _grow(text, s, e, entry, t, following, barriers)
         spans.append(span)
         end = span[1]
-    spans += _companies(text, t, spans)
+    spans = _place_before_company(text, spans + _companies(text, t, spans), t)
     spans += _foreign_names(text, t)
     spans = _resolve(spans)
     return _resolve(spans + _latin_aliases(text, spans))
