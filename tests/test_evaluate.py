@@ -182,6 +182,8 @@ def test_trimming_punctuation_and_space_before_comparing():
     too_wide = figures(gold, doc(quotes=[span(2, len(text) - 2)]))  # takes in "下"
     assert prf_of(too_wide, "quotes/detect") == (1, 1, 1)
     assert too_wide["quotes/exact_span"]["acc"] == 0.0
+    no_text = dict(span(s, e), text=None)  # nothing to trim by: the offsets stand
+    assert figures(gold, doc(quotes=[no_text]))["quotes/exact_span"]["acc"] == 1.0
 
 
 def test_iou_threshold_is_inclusive_at_half():

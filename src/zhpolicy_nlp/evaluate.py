@@ -181,15 +181,16 @@ def _who(who: Any, gold_people: list[Mapping[str, Any]]) -> str:
 # ---------------------------------------------------------------- quotes
 
 def _trimmed(q: Mapping[str, Any]) -> tuple[int, int]:
-    """Offsets after dropping punctuation (Unicode P*) and white space at both ends."""
-    text = str(q.get("text", ""))
+    """Offsets after dropping punctuation (Unicode P*) and white space at both ends of the
+    span's text (a span without text keeps its offsets)."""
+    text = str(q.get("text") or "")
     start, end = int(q["start"]), int(q["end"])
     lo, hi = 0, len(text)
     while lo < hi and _strippable(text[lo]):
         lo += 1
     while hi > lo and _strippable(text[hi - 1]):
         hi -= 1
-    return start + lo, start + hi
+    return start + lo, max(start + lo, end - (len(text) - hi))
 
 
 def _strippable(ch: str) -> bool:
