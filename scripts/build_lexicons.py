@@ -36,7 +36,8 @@ ORG_STOP = {"公司", "本公司", "法院", "政府", "医院", "大学", "学�
 # Place names whose PD-1998 tags are mostly not ns are dropped unless written in full.
 PLACE_GENERIC = {"城区", "郊区", "矿区", "新区", "市辖区", "市直辖行政区划", "省直辖县级行政区划",
                  "自治区直辖县级行政区划", "长安", "和平", "太平", "永安", "新华", "中山",
-                 "东方", "白山", "通化", "本溪", "长治", "大同", "延安", "开发区"}
+                 "东方", "白山", "通化", "本溪", "长治", "大同", "延安", "开发区", "共和",
+                 "大城", "同江", "城中", "城东", "城西", "城南", "城北", "市中", "郊区"}
 # A 3-char jieba word = 2-char place/ORG + one of these is still that place (中国人, 北京队).
 BLOCK_OK_TAIL = set("人籍队方省市县区路站港湾岛城军菜话式产版企货商侨航民团")
 # Surnames that are also everyday function characters (向中国, 于北京): never a name's start.

@@ -65,6 +65,9 @@ _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+# Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
+# body words in between (东盟组织 is 东盟 + a common noun).
+_DIRECT_SUB_BODIES = {"办公厅", "办公室", "党组", "党委", "纪委", "常委会", "政治局", "人民政府", "政府"}
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
 _LATIN_ORG_WORDS = {
@@ -160,7 +163,7 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
 
 
 def _chain_ok(chain: str) -> bool:
-    return all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
+    return not chain.startswith(("和", "与", "及")) and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
         and not _CHAIN_STOP_WORDS.search(chain)
 
 
@@ -195,6 +198,9 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None,
                                and text[p - 1] in "省市县区州旗")
             if not place_committee and (len(chain) < 2 or len(chain) > MAX_CHAIN_SHORT):
                 continue
+        if head is None and not chain and kind not in ("company", "legal") \
+                and suffix not in _DIRECT_SUB_BODIES:
+            continue   # 东盟组织: an ORG plus a bare suffix is that ORG and a common noun
         if head is not None:
             if kind == "company" or (kind == "legal" and len(chain) < 2):
                 continue   # 中国公司 is "Chinese companies"; a place needs a name before 公司
@@ -202,6 +208,13 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None,
                 continue   # 中国政府: gold marks only the country
         return (b, kind)
     return None
+
+
+def _is_body(entry: _Entry, name: str, t: _Tables) -> bool:
+    """A lexicon ORG named like a government/party body (ends in 院/部/委/会…), which
+    attaches to a place or ORG right before it."""
+    m = t.suffix_re.search(name, max(0, len(name) - 6))
+    return m is not None and m.end() == len(name) and t.suffix_kind[m.group()] == "body"
 
 
 def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
@@ -213,11 +226,15 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
         return (s, e, label)
     while entry.kind in _ADMIN_RANK and e in following:
         nxt_end, nxt = following[e]
-        if _ADMIN_RANK.get(nxt.kind, -1) <= _ADMIN_RANK[entry.kind]:
+        if nxt.label != "LOC" or _ADMIN_RANK.get(nxt.kind, -1) <= _ADMIN_RANK[entry.kind]:
             break
         e, entry = nxt_end, nxt
     head: _Entry | None = entry if entry.label == "LOC" else None
     while True:
+        nxt = following.get(e)
+        if nxt and nxt[1].label == "ORG" and _is_body(nxt[1], text[e:nxt[0]], t):
+            e, label, head = nxt[0], "ORG", None   # 墨西哥 + 参议院, 中国共产党 + 中央委员会
+            continue
         unit = _unit(text, e, t, head, barriers)
         if unit is None:
             break
@@ -306,9 +323,11 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start."""
     t = _tables()
     matches = _lexicon_matches(text, t)
-    following = {s: (e, entry) for s, e, entry in matches if entry.label == "LOC"}
+    matches = [(s, e, entry) for s, e, entry in matches
+               if not (entry.label == "ORG" and _continues(text, e))]   # 教育部门
+    following = {s: (e, entry) for s, e, entry in matches}
     barriers = {s for s, _, entry in matches
-                if entry.label == "ORG" or entry.kind in ("venue", "region")}
+                if entry.label == "ORG" or entry.kind in ("venue", "region", "country")}
     spans: list[Span] = []
     end = -1
     for s, e, entry in matches:
