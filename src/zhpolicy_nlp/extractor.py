@@ -1,15 +1,54 @@
-"""The user-facing object: ``zhpolicy_nlp.load().extract(text)``."""
+"""The user-facing object: ``zhpolicy_nlp.load().extract(text)``.
+
+It is where the guarantees a batch run relies on are kept (docs/robustness.md):
+
+- Thread safety: jieba and the stages keep mutable state (lazy dictionaries, caches,
+  spaCy's shared ``StringStore``), so one process-wide lock serialises pipeline calls.
+  Pure-Python stages gain nothing from threads under the GIL anyway; for parallelism use
+  ``pipe(n_process=N)`` (processes).
+- Long documents: spaCy refuses texts over ``nlp.max_length`` (1,000,000 chars) and some
+  steps grow faster than linearly, so a text longer than ``chunk_chars`` is processed in
+  pieces cut at paragraph breaks, offsets shifted back. Below that length (every real news
+  article) the result is exactly that of the whole document.
+- Output contract: every result is checked (:func:`zhpolicy_nlp.result.clean`). A span
+  that does not match the text, overlapping quotes or an unknown speaker are stage bugs:
+  with ``strict=True`` they raise :class:`InvariantError`; by default the offending item is
+  dropped and an :class:`InvariantWarning` names it, so a night run keeps going but never
+  emits a wrong offset.
+"""
 from __future__ import annotations
 
+import multiprocessing as mp
+import re
+import threading
+import warnings
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from spacy.language import Language
 
+from . import extensions  # noqa: F401  (doc._.doc_id)
 from . import result
+from .inputs import unicode_problem
 from .schema import Extraction
 
 Record = Union[str, Mapping[str, Any]]
+Item = tuple[Optional[str], Optional[str], Optional[str]]  # (doc_id, text, error)
+
+CHUNK_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_LOCK = threading.RLock()
+
+
+class InvariantError(ValueError):
+    """A stage produced output that breaks the SCHEMA §1 contract (strict mode)."""
+
+
+class InvariantWarning(UserWarning):
+    """A stage produced output that breaks the contract; the items were dropped."""
 
 
 @dataclass
@@ -30,21 +69,83 @@ def record_id(rec: Mapping[str, Any], index: int) -> str:
     return str(index)
 
 
+def pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ``(start, end)`` pieces of at most ``limit`` chars, each
+    ending after a line break where there is one, else after a sentence end."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos:pos + limit]
+        cut = window.rfind("\n") + 1
+        if cut == 0:
+            ends = list(_SENTENCE_END.finditer(window))
+            cut = ends[-1].end() if ends else limit
+        out.append((pos, pos + cut))
+        pos += cut
+    out.append((pos, len(text)))
+    return out
+
+
+def _item(i: int, item: Record) -> Item:
+    if isinstance(item, str):
+        return str(i), item, None
+    if not isinstance(item, Mapping):
+        return str(i), None, f"item must be str or mapping, not {type(item).__name__}"
+    doc_id = record_id(item, i)
+    text = item.get("text")
+    if isinstance(text, str):
+        return doc_id, text, None
+    return doc_id, None, ("record has no 'text'" if text is None
+                          else f"'text' must be a string, not {type(text).__name__}")
+
+
 class Extractor:
     """Wraps the spaCy pipeline (``self.nlp``) and turns Docs into plain results."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, strict: bool = False,
+                 chunk_chars: int = CHUNK_CHARS) -> None:
         self.nlp = nlp
+        self.strict = strict
+        self.chunk_chars = chunk_chars
 
     def __call__(self, text: str, doc_id: Optional[str] = None) -> Extraction:
         return self.extract(text, doc_id)
 
     def extract(self, text: str, doc_id: Optional[str] = None) -> Extraction:
+        """Entities, people and quotes of ``text``; offsets index ``text`` as given."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        doc = self.nlp(text)
-        doc._.doc_id = doc_id
-        return result.from_doc(doc, doc_id)
+        bad = unicode_problem(text)
+        if bad:
+            raise ValueError(bad)
+        parts = [(s, self._run(text[s:e], doc_id)) for s, e in pieces(text, self.chunk_chars)]
+        ext = parts[0][1] if len(parts) == 1 else result.merge(parts, text, doc_id)
+        return self._checked(ext, text)
+
+    def _run(self, text: str, doc_id: Optional[str]) -> Extraction:
+        with _LOCK:
+            doc = self.nlp(text)
+            doc._.doc_id = doc_id
+            return result.from_doc(doc, doc_id)
+
+    def _checked(self, ext: Extraction, text: str) -> Extraction:
+        ext, problems = result.clean(ext, text)
+        if problems:
+            msg = f"doc {ext.doc_id!r}: output breaks the contract: " + "; ".join(problems)
+            if self.strict:
+                raise InvariantError(msg)
+            warnings.warn(msg, InvariantWarning, stacklevel=3)
+        return ext
+
+    def extract_item(self, item: Item) -> Union[Extraction, ErrorRecord]:
+        """A result, or an :class:`ErrorRecord` for an unusable input or a failure."""
+        doc_id, text, err = item
+        if err is not None or text is None:
+            return ErrorRecord(doc_id, err or "no text")
+        try:
+            return self.extract(text, doc_id)
+        except Exception as e:  # one bad document never stops a stream
+            return ErrorRecord(doc_id, f"{type(e).__name__}: {e}")
 
     def pipe(
         self,
@@ -52,34 +153,74 @@ class Extractor:
         n_process: int = 1,
         batch_size: int = 16,
     ) -> Iterator[Union[Extraction, ErrorRecord]]:
-        """Stream results in input order. Items are texts (doc_id = position) or mappings
-        with ``text`` and ``doc_id``/``id``; an item that is not usable yields an
-        :class:`ErrorRecord` instead of stopping the stream."""
-        ids: list[Optional[str]] = []
-        bad: dict[int, str] = {}
+        """Stream results in input order, one per item. Items are texts (doc_id = position)
+        or mappings with ``text`` and ``doc_id``/``id``; an item that is not usable or fails
+        yields an :class:`ErrorRecord` instead of stopping the stream."""
+        items = (_item(i, it) for i, it in enumerate(texts_or_records))
+        if n_process <= 1:
+            yield from map(self.extract_item, items)
+        else:
+            yield from _parallel(self, items, n_process, batch_size)
 
-        def texts() -> Iterator[str]:
-            for i, item in enumerate(texts_or_records):
-                if isinstance(item, str):
-                    ids.append(str(i))
-                    yield item
-                    continue
-                if isinstance(item, Mapping):
-                    ids.append(record_id(item, i))
-                    text = item.get("text")
-                    if isinstance(text, str):
-                        yield text
-                        continue
-                    bad[i] = ("record has no 'text'" if text is None
-                              else f"'text' must be a string, not {type(text).__name__}")
-                else:
-                    ids.append(str(i))
-                    bad[i] = f"item must be str or mapping, not {type(item).__name__}"
-                yield ""
 
-        for i, doc in enumerate(self.nlp.pipe(texts(), n_process=n_process,
-                                              batch_size=batch_size)):
-            if i in bad:
-                yield ErrorRecord(ids[i], bad.pop(i))
-            else:
-                yield result.from_doc(doc, ids[i])
+# ---------------------------------------------------------------- processes
+
+_WORKER: Optional[Extractor] = None
+
+
+def _init_worker(ex: Extractor) -> None:
+    global _WORKER, _LOCK
+    _LOCK = threading.RLock()  # a fork may have copied the lock while another thread held it
+    _WORKER = ex
+
+
+def _work(items: list[Item]) -> list[Union[Extraction, ErrorRecord]]:
+    assert _WORKER is not None
+    return [_WORKER.extract_item(it) for it in items]
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool(ex: Extractor, n_process: int) -> ProcessPoolExecutor:
+    # fork hands the loaded pipeline to the workers without pickling; spawn pickles it.
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(n_process, mp.get_context(method), _init_worker, (ex,))
+
+
+def _parallel(ex: Extractor, items: Iterator[Item], n_process: int,
+              batch_size: int) -> Iterator[Union[Extraction, ErrorRecord]]:
+    """Batches to a process pool, a bounded window in flight, results in input order; a
+    batch whose worker dies (killed, out of memory) becomes error records."""
+    batches = _batches(items, max(1, batch_size))
+    window: deque[tuple[list[Item], Future]] = deque()
+    pool = _pool(ex, n_process)
+    try:
+        while True:
+            while len(window) < 2 * n_process:
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                window.append((batch, pool.submit(_work, batch)))
+            if not window:
+                return
+            batch, fut = window.popleft()
+            try:
+                yield from fut.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from (ErrorRecord(d, "worker process died") for d, _, _ in batch)
+                pending = [b for b, _ in window]
+                window.clear()
+                pool = _pool(ex, n_process)
+                window.extend((b, pool.submit(_work, b)) for b in pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,11 +1,21 @@
-"""Doc → plain-data :class:`~zhpolicy_nlp.schema.Extraction`."""
+"""Doc → plain-data :class:`~zhpolicy_nlp.schema.Extraction`, and the checks and offset
+arithmetic the extractor applies to it.
+
+The output contract (SCHEMA §1) is checked here, not trusted: :func:`clean` finds every
+span that does not match the text and every quote that breaks an invariant, so a stage bug
+becomes an explicit problem instead of a silently shifted offset.
+"""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
-from .schema import Entity, Extraction
+from .schema import Entity, Extraction, Person, Quote, TextSpan
+
+QUOTE_KINDS = ("direct", "indirect")
 
 
 def text_sha256(text: str) -> str:
@@ -21,3 +31,128 @@ def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
         people=list(doc._.people or []),
         quotes=list(doc._.quotes or []),
     )
+
+
+# ---------------------------------------------------------------- invariants
+
+def span_problem(text: str, start: object, end: object, span_text: object) -> Optional[str]:
+    """Why (start, end, span_text) is not a valid non-empty span of ``text``, or None."""
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return f"offsets must be int, got {start!r}:{end!r}"
+    if not 0 <= start < end <= len(text):
+        return f"span {start}:{end} is empty or outside the text (length {len(text)})"
+    if text[start:end] != span_text:
+        return f"text[{start}:{end}] is {text[start:end]!r}, span says {span_text!r}"
+    return None
+
+
+def _opt_span_problem(text: str, span: Optional[TextSpan]) -> Optional[str]:
+    return None if span is None else span_problem(text, span.start, span.end, span.text)
+
+
+def _clean_person(p: Person, text: str, problems: list[str]) -> Optional[Person]:
+    if not isinstance(p.name, str) or not p.name:
+        problems.append(f"person with empty name {p.name!r} dropped")
+        return None
+    mentions = []
+    for m in p.mentions:
+        why = span_problem(text, m.start, m.end, m.text)
+        if why:
+            problems.append(f"mention of {p.name!r} dropped: {why}")
+        else:
+            mentions.append(m)
+    return dataclasses.replace(p, mentions=mentions)
+
+
+def _quote_problem(q: Quote, text: str, names: set[str]) -> Optional[str]:
+    why = (span_problem(text, q.start, q.end, q.text)
+           or _opt_span_problem(text, q.speaker_mention) or _opt_span_problem(text, q.cue))
+    if why:
+        return why
+    if q.kind not in QUOTE_KINDS:
+        return f"kind {q.kind!r} is not one of {QUOTE_KINDS}"
+    if q.speaker is not None and q.speaker not in names and (
+            not isinstance(q.speaker, str) or not q.speaker or q.speaker not in text):
+        return f"speaker {q.speaker!r} is neither a person's name nor a string of the text"
+    return None
+
+
+def clean(ext: Extraction, text: str) -> tuple[Extraction, list[str]]:
+    """``ext`` without the items that break the output contract, and why each was dropped.
+
+    Entities, mentions and quotes must be non-empty spans with ``text[start:end] == .text``;
+    entities must not overlap; quotes must not overlap each other (the later one is
+    dropped); a quote's speaker is None, a ``people`` name, or a string found in the text.
+    """
+    problems: list[str] = []
+    entities: list[Entity] = []
+    last_end = 0
+    for e in sorted(ext.entities, key=lambda e: (e.start, e.end)):
+        why = span_problem(text, e.start, e.end, e.text)
+        if why is None and e.start < last_end:
+            why = f"overlaps the entity ending at {last_end}"
+        if why:
+            problems.append(f"entity {e.label} dropped: {why}")
+            continue
+        entities.append(e)
+        last_end = e.end
+    people = [p for p in (_clean_person(p, text, problems) for p in ext.people) if p]
+    names = {p.name for p in people}
+    quotes: list[Quote] = []
+    for q in ext.quotes:
+        why = _quote_problem(q, text, names)
+        if why is None:
+            clash = next((k for k in quotes if q.start < k.end and k.start < q.end), None)
+            if clash is not None:
+                why = f"overlaps the quote at {clash.start}:{clash.end}"
+        if why:
+            problems.append(f"quote at {q.start}:{q.end} dropped: {why}")
+            continue
+        quotes.append(q)
+    if not problems:
+        return ext, problems
+    return dataclasses.replace(ext, entities=entities, people=people, quotes=quotes), problems
+
+
+# ---------------------------------------------------------------- chunked documents
+
+def _shift(span: Optional[TextSpan], by: int) -> Optional[TextSpan]:
+    return None if span is None else TextSpan(span.start + by, span.end + by, span.text)
+
+
+def _shift_person(p: Person, by: int) -> Person:
+    titles = [dataclasses.replace(t, title_span=_shift(t.title_span, by),
+                                  org_span=_shift(t.org_span, by)) for t in p.titles]
+    return Person(p.name, list(p.aliases), titles, [_shift(m, by) for m in p.mentions])
+
+
+def _merge_person(into: Person, p: Person) -> None:
+    into.aliases.extend(a for a in p.aliases if a not in into.aliases)
+    seen = {(t.title, t.org) for t in into.titles}
+    into.titles.extend(t for t in p.titles if (t.title, t.org) not in seen)
+    into.mentions.extend(p.mentions)
+
+
+def merge(parts: Iterable[tuple[int, Extraction]], text: str,
+          doc_id: Optional[str]) -> Extraction:
+    """One extraction from the extractions of pieces of ``text`` (``(offset, part)`` in text
+    order): offsets shifted back, people with the same canonical name merged."""
+    out = Extraction(doc_id, text_sha256(text))
+    people: dict[str, Person] = {}
+    for by, part in parts:
+        out.entities.extend(Entity(e.start + by, e.end + by, e.text, e.label)
+                            for e in part.entities)
+        for p in part.people:
+            p = _shift_person(p, by)
+            if p.name in people:
+                _merge_person(people[p.name], p)
+            else:
+                people[p.name] = p
+        out.quotes.extend(
+            dataclasses.replace(q, start=q.start + by, end=q.end + by,
+                                speaker_mention=_shift(q.speaker_mention, by),
+                                cue=_shift(q.cue, by))
+            for q in part.quotes)
+    out.people = list(people.values())
+    return out
+

@@ -1,0 +1,308 @@
+"""Every row of the table in docs/robustness.md: a bad input and what it gets.
+
+API rows run through a strict extractor (a broken span raises instead of being dropped).
+CLI rows run ``zhpolicy_nlp.cli.main`` in-process with the session pipeline; the signal
+rows need a real process and start one (the CLI's batch part is helper F's batch.py).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+import zhpolicy_nlp
+from zhpolicy_nlp import cli
+from zhpolicy_nlp.extractor import Extractor, pieces
+from zhpolicy_nlp.inputs import iter_inputs
+from zhpolicy_nlp.result import text_sha256
+
+NEWS = ("国务院新闻办公室11月8日举行发布会。国家统计局局长张三表示，经济运行总体平稳。"
+        "他说：“我们有信心完成全年目标。”")
+
+
+@pytest.fixture(scope="module")
+def strict(nlp) -> Extractor:
+    return Extractor(nlp, strict=True)
+
+
+def assert_valid(text: str, d: dict) -> None:
+    """The SCHEMA §1 offset contract on one output record."""
+    spans = list(d["entities"]) + [m for p in d["people"] for m in p["mentions"]]
+    for q in d["quotes"]:
+        spans += [q] + [s for s in (q["speaker_mention"], q["cue"]) if s]
+    for s in spans:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+        assert text[s["start"]:s["end"]] == s["text"]
+    assert d["text_sha256"] == text_sha256(text)
+    json.dumps(d, ensure_ascii=False).encode("utf-8")
+
+
+# ---------------------------------------------------------------- texts (API)
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", " \t\r\n\u3000\u00a0 "],
+                         ids=["empty", "space", "newlines", "mixed-whitespace"])
+def test_empty_and_whitespace_give_empty_result(strict, text):
+    d = strict.extract(text, "w").to_dict()
+    assert (d["entities"], d["people"], d["quotes"]) == ([], [], [])
+    assert d["text_sha256"] == text_sha256(text)
+
+
+@pytest.mark.parametrize("text", [
+    NEWS.replace("。", "。\r\n"),                            # Windows line ends
+    NEWS.replace("局长", "局长\u3000").replace("，", "，\u3000"),  # full-width spaces
+    NEWS.replace("张三", "张\u200b三").replace("经济", "\u200d经\ufeff济"),  # zero-width
+    "🇨🇳" + NEWS.replace("。", "😀。") + "👍🏽",                 # emoji, astral plane
+    "𠀀𪚥" + NEWS.replace("经济", "𡃁经济𣎴") + "\U000e0001",       # CJK Ext. B, tag char
+    "\ufeff" + NEWS,                                           # BOM kept as a character
+], ids=["crlf", "fullwidth-space", "zero-width", "emoji", "astral", "bom"])
+def test_odd_characters_keep_offsets(strict, text):
+    assert_valid(text, strict.extract(text).to_dict())
+
+
+@pytest.mark.parametrize("text", [
+    "國務院新聞辦公室舉行發佈會。國家統計局局長張三表示，經濟運行總體平穩。",
+    "他說：「我們有信心完成全年目標。」",
+], ids=["traditional", "traditional-corner-quotes"])
+def test_traditional_script(strict, text):
+    assert_valid(text, strict.extract(text).to_dict())
+
+
+def test_mixed_chinese_english(strict):
+    text = ("世界经济论坛（WEF）主席Klaus Schwab在Davos表示，AI与5G将推动数字经济发展。"
+            "OECD秘书长Mathias Cormann said: \"Growth is resilient.\" GDP同比增长5.2%。")
+    assert_valid(text, strict.extract(text).to_dict())
+
+
+def test_html_markup(strict):
+    text = ('<html><body><p class="t">国家统计局局长张三表示，经济运行&nbsp;总体平稳。</p>'
+            '<script>var s = "“假引语”";</script><!-- 注释 --><br/>'
+            '<a href="http://www.gov.cn/?a=1&b=2">中国政府网</a></body></html>')
+    assert_valid(text, strict.extract(text).to_dict())
+
+
+@pytest.mark.parametrize("text", [
+    "张三说：“我们将继续推进改革。",                                # opened, never closed
+    "改革将继续推进。”张三说。",                                   # closed, never opened
+    "张三说：“李四曾经说过‘发展是第一要务’，我们要牢记。”",           # nested “…‘…’…”
+    "张三说：“我们将继续推进改革」。李四说：「好的”。",               # mismatched pairs
+    "张三说：“”。李四说：“",                                    # empty quote; mark last
+    "“", "”", "「", "‘’", "\"", "“\"”\"", "“" * 50 + "”" * 49,
+], ids=["unclosed", "unopened", "nested", "mismatched", "empty-then-last", "open-only",
+        "close-only", "corner-only", "single-pair", "ascii-only", "interleaved", "deep"])
+def test_quotation_marks(strict, text):
+    d = strict.extract(text).to_dict()
+    assert_valid(text, d)
+    spans = sorted((q["start"], q["end"]) for q in d["quotes"])
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "quotes overlap"
+
+
+def test_non_str_and_broken_unicode_raise_clear_errors(strict):
+    with pytest.raises(TypeError, match="must be str"):
+        strict.extract(b"\xe5\xbc\xa0")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unpaired surrogate U\\+D800 at offset 2"):
+        strict.extract("张三\ud800说")
+
+
+# ---------------------------------------------------------------- long documents
+
+def test_pieces_cover_text_and_respect_limit():
+    text = ("第一段。" * 30 + "\n") * 20 + "无换行的长段落。" * 100 + "x" * 500
+    cuts = pieces(text, 300)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert all(0 < e - s <= 300 for s, e in cuts)
+    assert all(text[e - 1] in "\n。" for s, e in cuts[:-1] if "x" not in text[s:e])
+
+
+def test_chunked_document_matches_whole(nlp):
+    para = NEWS + "李四指出，要加大改革力度。\n"
+    text = para * 40  # ~2,600 chars
+    whole = Extractor(nlp, strict=True).extract(text).to_dict()
+    chunked = Extractor(nlp, strict=True, chunk_chars=500).extract(text).to_dict()
+    assert_valid(text, chunked)
+    assert chunked["entities"] == whole["entities"]
+    assert {p["name"] for p in chunked["people"]} == {p["name"] for p in whole["people"]}
+
+
+def _regex_pipeline() -> spacy.Language:
+    """A cheap stand-in for the real stages, so that 10 MB stays within the suite budget."""
+    import re
+
+    from zhpolicy_nlp.spans import set_char_entities
+
+    @spacy.Language.component("g_test_names")
+    def names(doc):
+        set_char_entities(doc, [(m.start(), m.end(), "PERSON")
+                                for m in re.finditer("张三", doc.text)])
+        return doc
+
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("g_test_names")
+    return nlp
+
+
+def test_ten_megabyte_document_is_chunked_with_exact_offsets():
+    # Words are space-separated so that the stand-in tokenizer needs no retokenising.
+    unit = "国家统计局局长 张三 表示，经济运行总体平稳。 " + "a " * 480 + "\n"
+    text = unit * (10 * 2**20 // len(unit.encode()) + 1)
+    assert len(text.encode()) > 10 * 2**20 and len(text) > 1_000_000  # over nlp.max_length
+    d = Extractor(_regex_pipeline(), strict=True).extract(text, "big").to_dict()
+    assert len(d["entities"]) == text.count("张三")
+    assert d["entities"][-1]["start"] == text.rindex("张三")
+
+
+@pytest.mark.skipif(not os.environ.get("ZHPOLICY_SLOW"), reason="minutes: set ZHPOLICY_SLOW=1 "
+                    "or run benchmarks/fuzz.py --slow")
+def test_ten_megabyte_document_real_pipeline(strict, root):
+    art = (root / "seeds/forum.txt").read_text(encoding="utf-8")
+    text = (art + "\n") * (10 * 2**20 // len(art.encode()) + 1)
+    assert_valid(text, strict.extract(text, "big").to_dict())
+
+
+# ---------------------------------------------------------------- the CLI
+
+@pytest.fixture
+def run_cli(ex, monkeypatch, capsys):
+    """``python -m zhpolicy_nlp ARGS`` in-process, with the session's pipeline."""
+    monkeypatch.setattr(zhpolicy_nlp, "load", lambda *a, **k: ex)
+
+    def run(*args: str) -> tuple[int, str]:
+        rc = cli.main(["extract", "-q", *args])
+        return rc, capsys.readouterr().err
+
+    return run
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_batch_of_bad_inputs_gives_one_record_each(tmp_path, run_cli):
+    good = tmp_path / "good.txt"
+    good.write_text(NEWS.replace("。", "。\r\n"), encoding="utf-8", newline="")
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(NEWS.encode("gb18030"))
+    lines = [
+        json.dumps({"doc_id": "a", "text": NEWS}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"doc_id": "no-text"}),
+        json.dumps({"doc_id": "int-text", "text": 42}),
+        json.dumps({"doc_id": "a", "text": "重复的编号。"}, ensure_ascii=False),
+        json.dumps({"doc_id": "empty", "text": ""}),
+        json.dumps({"doc_id": "ws", "text": " \u3000\n"}),
+        "[1, 2]",
+        '{"doc_id": "surrogate", "text": "\\ud800"}',
+        "",  # a blank line is not a document
+    ]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    rc, err = run_cli(str(jsonl), str(good), str(gbk), str(tmp_path / "missing.txt"),
+                      "-o", str(out))
+    recs = _records(out)
+    assert len(recs) == 9 + 3  # every document, every file, one record each, in order
+    by_id = [(r["doc_id"], r.get("error", "")) for r in recs]
+    assert [i for i, _ in by_id] == ["a", f"{jsonl}:2", "no-text", "int-text", "a", "empty",
+                                     "ws", f"{jsonl}:8", "surrogate", "good", "gbk", "missing"]
+    errors = {n: e for n, (_, e) in enumerate(by_id) if e}
+    assert set(errors) == {1, 2, 3, 4, 7, 8, 10, 11}
+    assert "not JSON" in errors[1] and "no 'text'" in errors[2] and "not int" in errors[3]
+    assert "duplicate doc_id 'a'" in errors[4] and "JSON object" in errors[7]
+    assert "surrogate" in errors[8]
+    assert str(gbk) in errors[10] and "--encoding" in errors[10]
+    assert str(tmp_path / "missing.txt") in errors[11]
+    assert_valid(good.read_bytes().decode("utf-8"), recs[9])
+    assert rc != 0  # some documents failed
+
+
+def test_encoding_option_reads_other_encodings(tmp_path, run_cli):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(NEWS.encode("gb18030"))
+    out = tmp_path / "out.jsonl"
+    rc, _ = run_cli("--encoding", "gb18030", str(gbk), "-o", str(out))
+    (rec,) = _records(out)
+    assert rc == 0 and "error" not in rec
+    assert_valid(NEWS, rec)
+
+
+def test_unknown_encoding_is_an_error_record(tmp_path, run_cli):
+    f = tmp_path / "x.txt"
+    f.write_text(NEWS, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_cli("--encoding", "no-such-codec", str(f), "-o", str(out))
+    (rec,) = _records(out)
+    assert "unknown encoding" in rec["error"]
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, run_cli):
+    f = tmp_path / "x.txt"
+    f.write_text(NEWS, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    out = blocker / "out.jsonl"  # its parent is a file: no one can create it, root included
+    try:
+        rc, err = run_cli(str(f), "-o", str(out))
+    except SystemExit as e:
+        rc, err = e.code, ""
+    assert rc not in (0, None)
+    assert str(blocker) in err and "Traceback" not in err
+
+
+def test_iter_inputs_counts_every_document(tmp_path):
+    jsonl = tmp_path / "x.jsonl"
+    jsonl.write_bytes(b'{"text": "a"}\n\xff\xfe\n{"id": 7, "text": "b"}\n')
+    items = list(iter_inputs([str(jsonl)]))
+    assert [(i, t is not None) for i, t, _ in items] == [
+        (f"{jsonl}:1", True), (f"{jsonl}:2", False), ("7", True)]
+
+
+# ---------------------------------------------------------------- interrupted runs
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    return subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "extract", "-q", *args],
+                            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _interrupt(proc: subprocess.Popen, sig: int, out: Path) -> str:
+    """Send ``sig`` once the run has written some records (to a file beside ``out``)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and not any(
+            p.name != out.name and p.name.startswith((out.name, "." + out.name))
+            and p.stat().st_size > 0 for p in out.parent.iterdir()):
+        time.sleep(0.1)
+    assert proc.poll() is None, "run finished before it could be interrupted"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    return err.decode()
+
+
+def test_interrupted_runs_keep_old_output_and_resume(tmp_path):
+    """SIGINT, then SIGTERM during the resumed run, then a resume that completes: OUT stays
+    the previous output until the end, then holds every document once, in input order."""
+    n = 300
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": NEWS * 3}, ensure_ascii=False)
+                           + "\n" for i in range(n)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    old = '{"doc_id": "d0", "error": "from an earlier run"}\n'
+    out.write_text(old, encoding="utf-8")
+    err = _interrupt(_start([str(src), "-o", str(out)], tmp_path), signal.SIGINT, out)
+    assert out.read_text(encoding="utf-8") == old, err
+    err = _interrupt(_start([str(src), "-o", str(out), "--resume"], tmp_path),
+                     signal.SIGTERM, out)
+    assert out.read_text(encoding="utf-8") == old, err
+    proc = _start([str(src), "-o", str(out), "--resume"], tmp_path)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    recs = _records(out)
+    assert [r["doc_id"] for r in recs] == [f"d{i}" for i in range(n)]
+    assert all("error" not in r for r in recs)
