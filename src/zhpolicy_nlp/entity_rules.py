@@ -241,6 +241,9 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
         e, kind = unit
         if kind == "venue":
             return (s, e, "LOC")
+        if kind == "area":   # 两江新区: a LOC that may still head an ORG (…新区管委会)
+            label, head = "LOC", _Entry("LOC", "area")
+            continue
         label, head = "ORG", None
     if label == "ORG" and s >= 2 and text[s - 2:s] == "中共":
         s -= 2
