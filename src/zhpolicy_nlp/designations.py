@@ -27,9 +27,9 @@ _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看�
 表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
 是 为 由 有 据 作 做 向 同 与 和 及 率 请 派 任 兼 在 经 将 已 被 让 给 对""".split())
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
-_JOINERS = frozenset({"及"})
+_JOINERS = frozenset({"及", "和"})
 _BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
-LATIN_PAREN = regex.compile(r"[（(]\s*([A-Za-z][A-Za-z .\-'&]*[A-Za-z.])\s*[）)]")
+LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
 
 @dataclass
@@ -108,8 +108,8 @@ def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
 
 
 def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
-    """Surname + 1-2 characters; the second given-name character is dropped when it usually
-    starts the next word (王涛等, 秦海分享) or a title starts there."""
+    """Surname + 1-2 characters; the second given-name character is dropped when a word
+    starts there (秦海|分享, 王涛|等) or a title does."""
     text = ctx.text
     sur = tl.surname_at(text, i)
     if not sur:
@@ -118,18 +118,24 @@ def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
     if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
         return None
     tok = ctx.tok(i)
-    if tok and tok[0] == i and tok[1] - tok[0] >= 2 and not tok[2].startswith("n") \
-            and tok[2] not in ("x", "zg", "j") and tok[1] > g:
-        return None  # a verb or function word, e.g. 记者采访
+    if tok and tok[0] == i and tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t")) and tok[1] > g - 1:
+        return None  # a verb or function word: 记者|采访, 院长|谈
     end = g + 1
-    if (end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP
-            and end not in ctx.title_at):
+    if end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP \
+            and end not in ctx.title_at and not _word_starts(ctx, end):
         end += 1
     return (i, end)
 
 
-def name_before(ctx: _Ctx, j: int, honorific_only: bool) -> Optional[Span]:
-    """A person's name ending at ``j`` (right before a title such as 总理/院士)."""
+def _word_starts(ctx: _Ctx, i: int) -> bool:
+    """A POS token of two or more characters (not a name) starts at ``i``."""
+    tok = ctx.tok(i)
+    return bool(tok and tok[0] == i and tok[1] - i >= 2 and not tok[2].startswith("nr"))
+
+
+def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[Span]:
+    """A person's name ending at ``j`` (right before a title such as 总理/院士). With
+    ``strong_only`` only an entity or a POS name counts, not a surname guess."""
     if j in ctx.person_end:
         s = ctx.person_end[j]
         if 2 <= j - s <= 12:
@@ -137,12 +143,15 @@ def name_before(ctx: _Ctx, j: int, honorific_only: bool) -> Optional[Span]:
     tok = ctx.tok(j - 1) if j > 0 else None
     if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8:
         return (tok[0], j)
-    if honorific_only:
+    if strong_only:
         return None
     for n in (3, 2):
         b = j - n
-        if b < 0 or not all(tl.is_cjk(c) for c in ctx.text[b:j]):
+        if b < 0 or not all(tl.is_cjk(c) for c in ctx.text[b:j]) or tl.ends_with_org_head(ctx.text[b:j]):
             continue
+        tok = ctx.tok(b)
+        if tok and tok[:2] == (b, j) and not tok[2].startswith(("nr", "ns", "nz")):
+            continue  # a word of its own, not a name (钟南山/ns is tagged as a place)
         if (b == 0 or ctx.text[b - 1] in tl.PUNCT) and tl.surname_at(ctx.text, b):
             return (b, j)
     return None
@@ -217,9 +226,20 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         org, e = (pos, j), j
     else:
         return None, j
+    org = _last_of_two(ctx, org)
     if text[org[0]:org[1]] in tl.org_heads() or org[1] - org[0] < 2:
         return None, j
     return org, e
+
+
+def _last_of_two(ctx: _Ctx, org: Span) -> Span:
+    """``A和B`` where both halves are organisations: the title belongs to B (工业和信息化部
+    stays whole: 工业 is no organisation)."""
+    s, e = org
+    k = ctx.text.rfind("和", s, e)
+    if k > s and tl.ends_with_org_head(ctx.text[s:k]) and tl.ends_with_org_head(ctx.text[k + 1:e]):
+        return (k + 1, e)
+    return org
 
 
 def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
@@ -278,7 +298,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             chain = []
             continue
         if not chain:
-            before = name_before(ctx, s, honorific_only=text[s:e] not in hon)
+            before = name_before(ctx, s, strong_only=text[s:e] not in hon)
             if before and before[0] >= floor:
                 d = _attach_post(designations, before)
                 d.segs.append(Seg((s, e)))
@@ -325,7 +345,7 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
     for s, _ in ctx.titles:
         if s > e + 1 and s - (e + 1) <= 15:
             org, t_start = org_before(ctx, s, e + 1)
-            return org is not None and org[0] == e + 1 and not name_after(ctx, e + 1)
+            return org is not None and org[0] == e + 1
         if s > e + 16:
             break
     return False

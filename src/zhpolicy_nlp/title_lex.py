@@ -15,9 +15,8 @@ from . import lexicon
 PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
 # A title glued to these is part of an organisation or a verb (委员会, 董事会, 代表团, 代表了).
 _NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队"
-# Characters that usually start the word after a 2-character name (王涛等, 秦海分享).
-NAME_STOP = set("说表指认介在是等和与也对出强提分致主就以为的称谈希要会将已向从同带率一作接"
-                "并及还都又均则应曾再于到把被让给来去时上下中作发参代前后")
+# Single-character words that usually follow a 2-character name (王涛等, 徐雷在).
+NAME_STOP = set("说在是等和与也对就以为的称将已向从同并及还都又均则应曾再于到把被让给")
 
 
 @lru_cache(maxsize=None)
@@ -70,5 +69,11 @@ def surname_at(text: str, i: int) -> Optional[str]:
     return None
 
 
+# Common words that end like an organisation but are none (社会 ends in 会).
+_NOT_ORG_ENDINGS = ("社会", "机会", "体会", "都会", "部分", "全部", "内部", "外部", "干部", "局部",
+                    "东部", "西部", "南部", "北部", "中部", "各国", "全国", "各省", "各市", "大局",
+                    "格局", "布局", "结局", "当局", "出处", "好处", "难处", "到处", "此处")
+
+
 def ends_with_org_head(s: str) -> bool:
-    return s.endswith(org_heads())
+    return s.endswith(org_heads()) and not s.endswith(_NOT_ORG_ENDINGS)

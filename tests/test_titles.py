@@ -1,0 +1,202 @@
+"""Titles stage (issue #4): every pattern on sentences written for these tests.
+
+The component runs on a Doc whose ner output is set explicitly (or left empty, to show the
+title patterns find names and organisations themselves), so these tests do not depend on
+the quality of the ner stage.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from zhpolicy_nlp import lexicon, titles
+from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer)
+from zhpolicy_nlp.schema import TextSpan
+from zhpolicy_nlp.spans import set_char_entities
+
+
+@pytest.fixture(scope="module")
+def tnlp():
+    """Tokenizer + titles only: cheap, and independent of the ner model."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("zhpolicy_titles", name="titles")
+    return nlp
+
+
+def run(tnlp, text, ents=()):
+    doc = tnlp.make_doc(text)
+    spans = []
+    for word, label in ents:
+        for m in re.finditer(re.escape(word), text):
+            spans.append((m.start(), m.end(), label))
+    set_char_entities(doc, spans)
+    return tnlp.get_pipe("titles")(doc)
+
+
+def people(doc):
+    return {p.name: [(t.title, t.org) for t in p.titles] for p in doc._.people}
+
+
+def labelled(doc, label):
+    return [e.text for e in doc.ents if e.label_ == label]
+
+
+def test_org_title_person_without_ner(tnlp):
+    doc = run(tnlp, "会上，国家统计局副局长张建华介绍了今年前三季度经济运行情况。")
+    assert people(doc)["张建华"] == [("副局长", "国家统计局")]
+    assert labelled(doc, "TITLE") == ["副局长"]
+    assert "国家统计局" in labelled(doc, "ORG") and "张建华" in labelled(doc, "PERSON")
+
+
+def test_org_title_person_with_ner_org(tnlp):
+    doc = run(tnlp, "据悉，小米科技执行董事黎万强当天出席了发布会。", [("小米科技", "ORG")])
+    assert people(doc)["黎万强"] == [("执行董事", "小米科技")]
+
+
+def test_person_then_title_has_no_org(tnlp):
+    doc = run(tnlp, "钟南山院士指出，疫情防控要坚持科学精准。")
+    assert people(doc)["钟南山"] == [("院士", None)]
+    doc = run(tnlp, "张海波代表在分组审议时说，要把乡村振兴落到实处。", [("张海波", "PERSON")])
+    assert people(doc)["张海波"] == [("代表", None)]
+
+
+def test_org_title_person_then_honorific(tnlp):
+    doc = run(tnlp, "中国科学院院长白春礼院士出席开幕式并致辞。")
+    assert people(doc)["白春礼"] == [("院长", "中国科学院"), ("院士", None)]
+
+
+def test_jian_chain_inherits_org(tnlp):
+    doc = run(tnlp, "世界银行副行长兼首席经济学家林毅夫作主旨演讲。")
+    assert people(doc)["林毅夫"] == [("副行长", "世界银行"), ("首席经济学家", "世界银行")]
+    assert labelled(doc, "TITLE") == ["副行长", "首席经济学家"]
+
+
+def test_dun_chain_each_title_its_own_org(tnlp):
+    doc = run(tnlp, "湖南省委常委、长沙市委书记胡衡华主持会议。")
+    assert people(doc)["胡衡华"] == [("常委", "湖南省委"), ("书记", "长沙市委")]
+
+
+def test_dun_chain_without_org_is_null(tnlp):
+    doc = run(tnlp, "外交部副部长、新闻发言人马朝旭回答了记者提问。")
+    assert people(doc)["马朝旭"] == [("副部长", "外交部"), ("新闻发言人", None)]
+
+
+def test_org_with_sub_body(tnlp):
+    doc = run(tnlp, "生态环境部大气环境司司长刘炳江通报了有关情况。")
+    assert people(doc)["刘炳江"] == [("司长", "生态环境部大气环境司")]
+    assert "生态环境部大气环境司" in labelled(doc, "ORG")
+
+
+@pytest.mark.parametrize("text,title,org", [
+    ("市政府常务副市长陈东升主持召开专题会议。", "常务副市长", "市政府"),
+    ("美国前总统奥巴马发表演讲。", "前总统", "美国"),
+    ("复旦大学经济学院执行院长张军认为，消费仍有潜力。", "执行院长", "复旦大学经济学院"),
+])
+def test_modifiers_stay_in_title(tnlp, text, title, org):
+    doc = run(tnlp, text)
+    (p,) = [p for p in doc._.people if p.titles]
+    assert (p.titles[0].title, p.titles[0].org) == (title, org)
+
+
+def test_domain_word_between_org_and_title_belongs_to_title(tnlp):
+    doc = run(tnlp, "联合国经济和社会事务副秘书长刘振民表示", [("联合国", "ORG")])
+    assert people(doc)["刘振民"] == [("经济和社会事务副秘书长", "联合国")]
+
+
+def test_bylines(tnlp):
+    doc = run(tnlp, "本报北京3月5日电（记者 张丽 王海涛）十四届全国人大一次会议今天开幕。")
+    assert people(doc) == {"张丽": [("记者", None)], "王海涛": [("记者", None)]}
+    doc = run(tnlp, "（记者李明、赵静）近日，我市出台了新规。")
+    assert set(people(doc)) == {"李明", "赵静"}
+
+
+def test_reporter_as_object_is_not_a_byline(tnlp):
+    doc = run(tnlp, "他在接受记者采访时表示，改革将继续推进。")
+    assert people(doc) == {}
+    assert labelled(doc, "TITLE") == []
+
+
+def test_guest_list(tnlp):
+    doc = run(tnlp, "对话嘉宾包括：北京市经济和信息化局副局长王磊，阿里巴巴集团副总裁刘松（Liu Song），"
+                    "中国人民大学公共管理学院教授刘鹏、浪潮集团董事长孙丕恕等。")
+    got = people(doc)
+    assert got["刘松"] == [("副总裁", "阿里巴巴集团")]
+    assert got["刘鹏"] == [("教授", "中国人民大学公共管理学院")]
+    assert got["孙丕恕"] == [("董事长", "浪潮集团")]
+    assert [p.aliases for p in doc._.people if p.name == "刘松"] == [["Liu Song"]]
+    assert "Liu Song" in labelled(doc, "PERSON")
+
+
+def test_english_title(tnlp):
+    doc = run(tnlp, "京东集团CEO徐雷在致辞中说，要扩大内需。")
+    assert people(doc)["徐雷"] == [("CEO", "京东集团")]
+
+
+def test_foreign_name_alias_and_bare_surname_mention(tnlp):
+    doc = run(tnlp, "联合国秘书长安东尼奥·古特雷斯（António Guterres）致辞。古特雷斯说，要加强合作。",
+              [("联合国", "ORG")])
+    (p,) = [p for p in doc._.people if p.titles]
+    assert p.name == "安东尼奥·古特雷斯" and p.aliases == ["António Guterres"]
+    assert [m.text for m in p.mentions] == ["安东尼奥·古特雷斯", "António Guterres", "古特雷斯"]
+
+
+def test_coref_full_name_and_surname_title(tnlp):
+    text = "国务院总理李强主持召开国务院常务会议。会上，李总理强调，要稳住经济大盘。李强指出，要抓落实。"
+    doc = run(tnlp, text)
+    (p,) = doc._.people
+    assert [m.text for m in p.mentions] == ["李强", "李总理", "李强"]
+    assert [e._.person for e in doc.ents if e.label_ == "PERSON"] == ["李强", "李强"]
+
+
+def test_shared_surname_not_merged(tnlp):
+    text = "市交通局局长张伟和市财政局处长张华出席。张局长说，工程进展顺利。张先生还说，要注意安全。"
+    doc = run(tnlp, text)
+    got = {p.name: [m.text for m in p.mentions] for p in doc._.people}
+    assert got["张伟"] == ["张伟", "张局长"]
+    assert got["张华"] == ["张华"]  # 张先生 could be either: not merged
+
+
+def test_surname_honorific_mention(tnlp):
+    doc = run(tnlp, "香港大学教授麦嘉华出席论坛。麦教授认为，数字经济大有可为。")
+    assert [m.text for m in doc._.people[0].mentions] == ["麦嘉华", "麦教授"]
+
+
+def test_resolve_description(tnlp):
+    text = "杭州市中级人民法院院长陈华出席会议。这位院长介绍，审判工作平稳。浙江大学教授王杰也发言。"
+    doc = run(tnlp, text)
+    s = text.index("这位院长")
+    assert titles.resolve_description(doc, (s, s + 4)) == "陈华"
+    s = text.index("审判")
+    assert titles.resolve_description(doc, TextSpan(s, s + 2, "审判")) == "陈华"
+    assert titles.resolve_description(doc, (len(text) - 1, len(text))) == "王杰"
+
+
+def test_role_description_is_a_title_entity(tnlp):
+    doc = run(tnlp, "案例：全国首家互联网法院院长谈网络治理")
+    assert labelled(doc, "TITLE") == ["院长"]
+    assert doc._.people == []
+
+
+def test_generic_groups_are_not_titles(tnlp):
+    doc = run(tnlp, "论坛吸引了政府官员、企业代表、媒体记者等300余人参加。")
+    assert labelled(doc, "TITLE") == [] and doc._.people == []
+
+
+def test_offsets_and_ents_consistent(tnlp):
+    text = "国家发展改革委副主任宁吉喆表示，经济运行总体平稳。"
+    doc = run(tnlp, text, [("国家发展改革委副主任", "ORG"), ("宁吉", "PERSON")])
+    for e in doc.ents:
+        assert text[e.start_char:e.end_char] == e.text
+    assert people(doc)["宁吉喆"] == [("副主任", "国家发展改革委")]
+    assert labelled(doc, "PERSON") == ["宁吉喆"]
+
+
+def test_lexicons_state_their_sources():
+    for name in ("titles", "title_modifiers", "honorifics", "titles_org_heads",
+                 "titles_translit", "titles_surnames"):
+        head = lexicon._path(name).read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith("#"), name
+    assert all(len(r) == 2 and r[1] for r in lexicon.rows("titles"))
+    assert {"副秘书长", "院士", "CEO", "首席执行官"} <= lexicon.words("titles")
