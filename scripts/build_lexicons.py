@@ -174,7 +174,7 @@ def build_orgs(data: Path, places: set[str]) -> list[str]:
 
 # Common or title-final characters that would glue a preceding word onto a foreign name
 # (秘书长, 学家, 地区): never treated as transliteration characters.
-NOT_NAME_CHARS = set("不各地集代义力可平文来次山立美高都当得理生长家员人席统任书记授士官使事裁的了在和与是为")
+NOT_NAME_CHARS = set("不各地集代义力可平文来次立美高都当得生长家员人席统任书记授士官使事裁的了在和与是为说")
 
 
 def build_foreign_chars(data: Path) -> list[str]:

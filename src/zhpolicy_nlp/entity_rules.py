@@ -38,6 +38,7 @@ _CHAIN_STOP_WORDS = re.compile(
     "|指导|邀请|成立|设立|推进|推动|加强|开展|提出|要求|分享|参加|发表|访问|会见|签署|宣布"
     "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
     "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
+    "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重"
     "|负责|管理办法|工作|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
@@ -61,6 +62,7 @@ _BEFORE_NAME = set("长任员授士记理席官裁事师者家人的了和与及
 _FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
 
 _DOT = "·•‧・"
+_TITLE_PAIRS = {"总理", "经理", "助理", "代理", "协理", "襄理", "管理", "处理", "治理"}
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
@@ -263,8 +265,11 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
                 and (j - 1) not in covered and not text[j - 1].isspace():
             j -= 1
         stops = [x.end() for x in _LEFT_STOP_WORDS.finditer(text, j, a)]
+        stops += [k + 1 for k in range(j, a) if text[k].isdigit()]
         if stops:
             j = max(stops)
+        while j < a and j > 0 and text[j - 1].isdigit() and text[j] in "年月日号家个":
+            j += 1   # 8日 / 3家 + name: the date or count is not part of it
         name = text[j:a]
         if len(name) >= 2 and name[0] not in _DEICTIC and any(_is_han(c) for c in name):
             out.append((j, b, "ORG"))
@@ -290,7 +295,15 @@ def _coverage(spans: list[Span]) -> set[int]:
 
 
 def _foreign_names(text: str, t: _Tables) -> list[Span]:
-    return [(m.start(), m.end(), "PERSON") for m in t.foreign_re.finditer(text)]
+    """Dotted names; a leading 理 that closes a title (总经理理查德·…) is not the name's."""
+    out = []
+    for m in t.foreign_re.finditer(text):
+        s = m.start()
+        if s > 0 and text[s - 1:s + 1] in _TITLE_PAIRS:
+            s += 1
+        if text.find("·", s, m.end()) > s or any(text.find(d, s, m.end()) > s for d in _DOT):
+            out.append((s, m.end(), "PERSON"))
+    return out
 
 
 def _latin_aliases(text: str, spans: list[Span]) -> list[Span]:
