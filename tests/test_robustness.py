@@ -19,9 +19,10 @@ import spacy
 
 import zhpolicy_nlp
 from zhpolicy_nlp import cli
-from zhpolicy_nlp.extractor import Extractor, pieces
+from zhpolicy_nlp.extractor import Extractor, InvariantError, InvariantWarning, pieces
 from zhpolicy_nlp.inputs import iter_inputs
 from zhpolicy_nlp.result import text_sha256
+from zhpolicy_nlp.schema import Quote
 
 NEWS = ("国务院新闻办公室11月8日举行发布会。国家统计局局长张三表示，经济运行总体平稳。"
         "他说：“我们有信心完成全年目标。”")
@@ -108,6 +109,54 @@ def test_non_str_and_broken_unicode_raise_clear_errors(strict):
         strict.extract(b"\xe5\xbc\xa0")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unpaired surrogate U\\+D800 at offset 2"):
         strict.extract("张三\ud800说")
+
+
+# ---------------------------------------------------------------- faulty stages
+
+@spacy.Language.component("g_test_faulty")
+def _faulty(doc):
+    """Raises on BOOM; on BAD emits a quote whose offsets are off by one, and two that
+    overlap; otherwise a correct quote of the whole text."""
+    if "BOOM" in doc.text:
+        raise RuntimeError("stage failed")
+    n = len(doc.text)
+    if "BAD" in doc.text:
+        doc._.quotes = [Quote(1, n, doc.text[: n - 1], "direct"),
+                        Quote(0, 2, doc.text[:2], "direct"), Quote(1, 3, doc.text[1:3], "direct")]
+    else:
+        doc._.quotes = [Quote(0, n, doc.text, "indirect")] if n else []
+    return doc
+
+
+def _faulty_pipeline() -> spacy.Language:
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("g_test_faulty")
+    return nlp
+
+
+def test_broken_stage_output_is_dropped_or_raises():
+    nlp = _faulty_pipeline()
+    with pytest.warns(InvariantWarning, match="quote at 1:6 dropped.*quote at 1:3 dropped"):
+        d = Extractor(nlp).extract("xBADxx", "d").to_dict()
+    assert [(q["start"], q["end"]) for q in d["quotes"]] == [(0, 2)]
+    with pytest.raises(InvariantError, match="doc 'd'.*text\\[1:6\\]"):
+        Extractor(nlp, strict=True).extract("xBADxx", "d")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipe_gives_one_record_per_item(n_process):
+    ex = Extractor(_faulty_pipeline(), strict=True)
+    items = ["好", {"doc_id": "x", "text": "BOOM"}, {"id": 3}, {"text": None}, b"bytes",
+             {"doc_id": "y", "text": "x\ud800"}, {"doc_id": "z", "text": "BAD!"}, "完"] * 3
+    recs = [r.to_dict() for r in ex.pipe(items, n_process=n_process, batch_size=2)]
+    assert len(recs) == len(items)
+    expected = ["", "RuntimeError: stage failed", "record has no 'text'",
+                "record has no 'text'", "item must be str or mapping, not bytes",
+                "ValueError: text has an unpaired surrogate U+D800 at offset 1",
+                "InvariantError: doc 'z': output breaks the contract", ""] * 3
+    assert all(r.get("error", "").startswith(e) and bool(e) == ("error" in r)
+               for r, e in zip(recs, expected)), recs
+    assert [r["doc_id"] for r in recs[:8]] == ["0", "x", "3", "3", "4", "y", "z", "7"]
 
 
 # ---------------------------------------------------------------- long documents
