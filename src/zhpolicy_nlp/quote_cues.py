@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .speakers import DocIndex
+from .speakers import DOCUMENTS, DocIndex
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")}
 # Verbs and modifiers after which 要求/建议/… are nouns.
@@ -22,8 +22,14 @@ NOUN_BEFORE = ("的", "提出", "按照", "根据", "依照", "遵照", "落实"
 NOUN_CUES = frozenset({"要求", "建议", "倡议", "主张", "提议", "指示", "号召", "寄语", "回应",
                        "答复", "回答", "介绍", "分析", "总结", "通报", "判断", "预测", "估计",
                        "解释", "补充", "警告", "提醒", "表态", "调查", "明确"})
-# Characters jieba may glue onto a following cue (中说, 还表示, 也认为).
-GLUED_BEFORE = frozenset("中上时还也又并曾则后里")
+# 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
+COORD = frozenset({"和", "与", "及", "、", "或", "以及", "或者"})
+MEASURE = frozenset("项点条些种个份")
+LOCATIVE = frozenset({"中", "时", "上", "里", "后", "下", "之中", "期间"})
+# What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
+# another (强调指出) or to a document noun (结果表明) counts as its last part.
+GLUED_BEFORE = frozenset({*"中上时还也又并曾则后里地", "明确", "进一步", "再次", "一再", "特别",
+                          "同时", "首先", "最后", "郑重", "严肃", "深刻", "充分"})
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
 
@@ -44,10 +50,13 @@ def find_cues(ix: DocIndex) -> list[Cue]:
     toks = ix.tokens
     for i, (pos, tok) in enumerate(toks):
         cls = CUES.get(tok)
-        if cls is None and len(tok) > 1 and tok[0] in GLUED_BEFORE:
-            cls = CUES.get(tok[1:])  # jieba glues 在致辞中|说 into 中说
-            if cls is not None:
-                pos, tok = pos + 1, tok[1:]
+        if cls is None:  # jieba glues 致辞中|说, 高兴地|说, 明确|提出 into one word
+            for k in (2, 1):
+                head = tok[:-k]
+                if len(tok) > k and tok[-k:] in CUES and (head in GLUED_BEFORE or head in CUES
+                                                          or head in DOCUMENTS):
+                    cls, pos, tok = CUES[tok[-k:]], pos + len(tok) - k, tok[-k:]
+                    break
         if cls is None:
             continue
         end = pos + len(tok)
@@ -55,7 +64,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
         if nxt in CUES and CUES[nxt] != "topic":  # 明确要求, 表示指出: the last verb is the cue
             continue
-        if prev == "被" or nxt in ("的", "为", "称为") or prev in ("据", "所"):
+        if prev in ("被", "据", "所") or nxt in ("的", "为", "称为") or nxt in LOCATIVE:
+            continue
+        if prev in COORD or (prev and prev[-1] in MEASURE):  # 意见和建议, 八项主张
             continue
         if tok == "称" and text.startswith("为", end):
             continue

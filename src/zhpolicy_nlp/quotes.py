@@ -17,25 +17,33 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
-from .quote_cues import Cue, find_cues
+from .quote_cues import CUES, Cue, find_cues
 from .quote_text import CLAUSE_PUNCT, Layout, Marked, quote_pairs, trim
 from .schema import Quote, TextSpan
-from .speakers import DocIndex, Mention, Resolver, sentence_subject, subject
+from .speakers import COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject, subject
 
 # `，并要求…`: a second cue in the sentence with the subject left out.
-CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|进而|此外|另外|而且|他|她|其|还特别|特别|再次|同时还|并特别)*")
+CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
+                        r"曾|曾经|一再|反复|始终|"
+                        r"(?:通过|经过|经)[\u4e00-\u9fff]{1,4})*")
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 TOPIC_END_RE = regex.compile(
     r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
     r"特点|成就|变化|重要性|必要性|紧迫性|欢迎|感谢|祝贺|慰问|哀悼|同情|关切|赞赏|支持|谢意|敬意|歉意|遗憾)$")
 # A sentence that is narration, not more of the speech before it.
-NARRATION_RE = regex.compile(r"(?:据悉|据了解|据介绍|据统计|据报道|记者|截至|会上|会后|会议|随后|此前|当天|当日|同日|期间)")
+NARRATION_RE = regex.compile(r"(?:话音|掌声|据悉|据了解|据介绍|据统计|据报道|记者|截至|会上|会后|会议|随后|此前|当天|当日|同日|期间)")
 ENUM_RE = regex.compile(
     r"(?:第[一二三四五六七八九十]+[，、,是：]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|"
     r"\d+[.、．]|[一二三四五六七八九十]+、|首先|其次|再次|最后)")
+PRONOUN_START_RE = regex.compile(r"(?:他|她)们?(?!们)")
+PERSON_AS_MODIFIER_RE = regex.compile(r"的|理论|思想|同志|主义|文选|时代|时期|精神|路线")
+# Cues that introduce facts and figures: dated sentences after them are still the source's.
+INFORMING_CUES = frozenset({"介绍", "透露", "通报", "告诉记者", "披露", "显示"})
 FIRST_PERSON_RE = regex.compile(r"我们|咱们")
-MIN_CONTENT = 4
+MIN_CONTENT = 6
 TERM_MAX = 15
+QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
+DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
 HEADLINE_MAX = 60
 
 
@@ -145,8 +153,12 @@ class Attributor:
         for cue in cues:
             if any(p.open < cue.start < p.close for p in pairs):
                 continue  # a cue word inside someone's quoted words
+            after_quote = any(0 <= cue.start - p.close <= QUOTE_TO_CUE for p in pairs)
+            if not after_quote and (cue.end >= para[1] or text[cue.end] in "。！？!?"):
+                continue  # 提出的改革要求。: nothing is reported
             sent = self.lay.sentence_start(cue.start, para[0])
-            marks = [p.close + 1 for p in pairs if sent <= p.close < cue.start]
+            marks = [p.close + 1 for p in pairs if sent <= p.close < cue.start
+                     and not _is_term(text, p, para[1])]
             earlier = [e.cue.end for e in events if e.sent_start == sent]
             zone = max([sent, *marks, *earlier])
             if cue.cls == "kanlai":
@@ -158,16 +170,18 @@ class Attributor:
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             else:
                 comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
-                if comma < 0 or not CONJ_RE.fullmatch(text, comma + 1, cue.start):
+                elided = (comma >= 0 and CONJ_RE.fullmatch(text, comma + 1, cue.start)
+                          and cue.cls != "topic" and not text.startswith(("了", "过"), cue.end))
+                if not elided and not text.endswith("地", 0, cue.start):  # 握住他的手关切地说
                     continue
-                if events and events[-1].sent_start == sent:  # 强调…，并要求…
+                if elided and events and events[-1].sent_start == sent:  # 强调…，并要求…
                     speaker, kind = events[-1].speaker, events[-1].kind
                 else:  # X发表了演讲，认为…: the sentence's subject
-                    m = sentence_subject(self.ix, sent, comma)
+                    m = sentence_subject(self.ix, sent, comma if elided else cue.start)
                     if m is None:
                         continue
                     speaker, kind = self.res.resolve(m, para[0]), m.kind
-                clause = comma
+                clause = comma if elided else zone
             self.res.note(speaker, para[0], kind)
             events.append(Event(cue, m, speaker, kind, clause, sent))
         return events
@@ -185,17 +199,22 @@ class Attributor:
             return None
         return after
 
-    def _continues(self, s: int, e: int) -> bool:
-        """Does the sentence text[s:e] carry on the speech before it?"""
+    def _continues(self, s: int, e: int, cue: str) -> bool:
+        """Does the sentence text[s:e] carry on the speech before it? ``cue``: the cue with the
+        two characters before it (介绍说)."""
         text = self.text
         lead = text[s:e].lstrip()
         if not lead or lead[0] in "“「\"":
             return False
         s += len(text[s:e]) - len(lead)
-        if NARRATION_RE.match(text, s) or self.ix.person_at_start(s):
+        if NARRATION_RE.match(text, s) or PRONOUN_START_RE.match(text, s) or COLLECTIVE_RE.match(text, s):
             return False
-        if s in self.ix.dates and not FIRST_PERSON_RE.search(text, s, e):
-            return False
+        who = self.ix.person_starting_at(s)
+        if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
+            return False  # 李四还参观了…: narration about a person (not 邓小平理论)
+        if (not any(w in cue for w in INFORMING_CUES) and self.ix.date_near(s, DATE_LEAD)
+                and not FIRST_PERSON_RE.search(text, s, e)):
+            return False  # 松江县从去年4月…: a dated event is the reporter's narration
         return True
 
     def _paragraph(self, para: tuple[int, int], cues: list[Cue]) -> None:
@@ -232,20 +251,30 @@ class Attributor:
             end = min(sent_end, bound)
             while end < bound:
                 nxt = self.lay.sentence_end(end + 1, para[1])
-                if not self._continues(end, nxt):
+                if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
                     break
                 end = min(nxt, bound)
-            opens = [p.open for p in pairs if cs < p.open < end and text[p.open - 1] in "。！？：:"
-                     and not _is_term(text, p, para[1])]
-            end = min(opens, default=end)
+            opens = [p.open for p in pairs if cs < p.open < end and not _is_term(text, p, para[1])
+                     and (text[p.open - 1] in "。！？" or self._cue_colon_before(p.open))]
+            if opens:  # a new quotation ends the content at the start of its sentence
+                end = max(self.lay.sentence_start(min(opens), cs), cs)
             self._add(cs, end, "indirect", ev.speaker, ev.mention, cue_span)
         self._unclaimed(para, pairs, claimed, events)
+
+    def _cue_colon_before(self, pos: int) -> bool:
+        """Is ``pos`` right after a cue and a colon (有位智者说过：“…”)?"""
+        text = self.text
+        if pos < 2 or text[pos - 1] not in "：:":
+            return False
+        return any(text.endswith(c, 0, pos - 1) or text.endswith(c + "过", 0, pos - 1) for c in CUES)
 
     def _unclaimed(self, para, pairs, claimed, events) -> None:
         """Quoted speech with no cue of its own: the nearest speaker in the paragraph."""
         for p in pairs:
             if p in claimed or _is_term(self.text, p, para[1]) or not _speechlike(self.text, p, para):
                 continue
+            if self._cue_colon_before(p.open):
+                continue  # its own cue, but a speaker we could not find
             before = [e for e in events if e.cue.start < p.open]
             after = [e for e in events if e.cue.start > p.close]
             ev = before[-1] if before else (after[0] if after else None)

@@ -31,18 +31,24 @@ DESC_NOUNS = _kind_words("description")
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
 DESC_RE = regex.compile(rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
+# 总统先生 / 王女士: a person the text does not name further
+HONORIFIC_RE = regex.compile(r"[\u4e00-\u9fff]{1,3}(?:先生|女士|夫人)")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
 COLLECTIVE_RE = regex.compile(rf"(?:相关|有关)?(?:{_alt(COLLECTIVES)})")
-DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})")
+DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
 NAMED_DOC_RE = regex.compile(
     r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
-ADVERBIAL_RE = regex.compile(r"在[^，。；：“”]{1,30}?(?:时|中|上|期间|之际|以后|之后)")
-NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及", "、")
+ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|以后|之后)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
+NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
-    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面)$")
+    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面|部门|机关|单位)$")
+# 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
+OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
+POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
+NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 FILLER_MAX = 30
 
 
@@ -76,12 +82,21 @@ class DocIndex:
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}
+        for ent in doc.ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
+            if ent.label_ in ("LOC", "GPE"):
+                self._org_ends.setdefault(ent.end_char, ent.start_char)
+        self._dates = sorted(self.dates)
         self.tokens: list[tuple[int, str]] = [(t.idx, t.text) for t in doc]
         self._tok_pos = [p for p, _ in self.tokens]
         self.tok_starts = set(self._tok_pos)
         self.tok_ends = {p + len(t) for p, t in self.tokens}
         self._person_ends = {e for _, e, _ in self.persons}
         self.doc = doc
+
+    def date_near(self, pos: int, within: int) -> bool:
+        """Does a DATE entity start in ``[pos, pos + within)``?"""
+        i = bisect.bisect_left(self._dates, pos)
+        return i < len(self._dates) and self._dates[i] < pos + within
 
     def tokens_in(self, start: int, end: int) -> list[tuple[int, str]]:
         i = bisect.bisect_left(self._tok_pos, start)
@@ -104,14 +119,26 @@ class DocIndex:
             i += 1
         return out
 
-    def person_at_start(self, pos: int) -> bool:
+    def person_starting_at(self, pos: int) -> Optional[int]:
+        """End of the person mention that starts at ``pos``, or None."""
         i = bisect.bisect_left(self._person_starts, pos)
-        return i < len(self.persons) and self.persons[i][0] == pos
+        return self.persons[i][1] if i < len(self.persons) and self.persons[i][0] == pos else None
 
     def last_person_before(self, pos: int, floor: int = 0) -> Optional[tuple[int, int, str]]:
         i = bisect.bisect_left(self._person_starts, pos) - 1
         if i >= 0 and self.persons[i][0] >= floor and self.persons[i][1] <= pos:
             return self.persons[i]
+        return None
+
+    def last_subject_before(self, pos: int, floor: int) -> Optional[tuple[int, int, str]]:
+        """The last person before ``pos`` that is not an object (向江主席, 会见李四)."""
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        while i >= 0 and self.persons[i][0] >= floor:
+            s, e, _ = self.persons[i]
+            if (e <= pos and not any(self.text.endswith(w, 0, s) for w in NOT_SUBJECT_BEFORE)
+                    and not OBJECT_OF_RE.search(self.text, max(floor, s - 25), s)):
+                return self.persons[i]
+            i -= 1
         return None
 
     def surname_person(self, char: str) -> Optional[str]:
@@ -135,11 +162,13 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
     for a, b in excl:  # commas inside an adverbial do not count
         if e <= a and b <= cue:
             gap = gap.replace(text[a:b], "")
-    return not any(c in gap for c in "，,。；;：:“”「」")
+    # 他…接受各阶层提出的改革要求: a 的-phrase between them means the cue is in a clause of its own
+    return not any(c in gap for c in "，,。；;：:的")
 
 
-def candidates(ix: DocIndex, start: int, cue: int) -> list[Mention]:
-    """Every mention in ``text[start:cue]`` that could be the cue's subject, in text order."""
+def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list[Mention]:
+    """Every mention in ``text[start:cue]`` that could be the cue's subject, in text order;
+    with ``owners``, also a person owning a document that is (江主席的贺辞说)."""
     text = ix.text
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, cue)]
     out: list[Mention] = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, cue)]
@@ -152,6 +181,9 @@ def candidates(ix: DocIndex, start: int, cue: int) -> list[Mention]:
                 out.append(Mention(pos - 1, pos + len(tok), "description", name))
     for m in DESC_RE.finditer(text, start, cue):
         out.append(Mention(m.start(), m.end(), "description"))
+    for m in HONORIFIC_RE.finditer(text, start, cue):
+        if m.start() in ix.tok_starts and m.end() in ix.tok_ends and text[m.start()] not in NOT_SUBJECT_CHARS:
+            out.append(Mention(m.start(), m.end(), "description"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start()
         if s in ix.tok_starts:
@@ -165,18 +197,24 @@ def candidates(ix: DocIndex, start: int, cue: int) -> list[Mention]:
         m = ORG_TAIL_RE.search(text, start, cue)
         if m and m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "org"))
-    out = [m for m in out if _ok_subject(text, m.start, m.end, cue, excl)]
+    docs = [m for m in out if m.kind == "document" and _ok_subject(text, m.start, m.end, cue, excl)]
+    out = [m for m in out if _ok_subject(text, m.start, m.end, cue, excl)
+           or (owners and any(POSSESSIVE_RE.fullmatch(text, m.end, d.start) for d in docs))]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     """The cue's source: the last person-like candidate, else the last other source."""
-    cands = candidates(ix, start, cue)
+    cands = candidates(ix, start, cue, owners=True)
     if not cands:
         return None
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
+    if best.kind == "document":  # 叶利钦总统的贺辞: the document's author speaks
+        owner = [m for m in cands if m.kind in PERSONLIKE and m.end <= best.start
+                 and POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start)]
+        best = owner[-1] if owner else best
     if best.kind == "org":  # 国家统计局 + 负责人 → the longer collective wins
         longer = [m for m in cands if m.start <= best.start and m.end >= best.end and m is not best]
         best = max(longer, key=lambda m: m.end - m.start) if longer else best
@@ -184,13 +222,18 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
 
 
 def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
-    """The first person-like mention of a sentence, for a cue whose subject is left out."""
+    """The first person or group of a sentence, for a cue whose subject is left out."""
     text = ix.text
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, end)]
     people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
     people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
+    people += [Mention(m.start(), m.end(), "collective") for m in COLLECTIVE_RE.finditer(text, start, end)
+               if m.start() in ix.tok_starts]
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
               and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)]
+    if not people:
+        people = [Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= end
+                  and not any(a <= s and e <= b for a, b in excl)]
     return min(people, key=lambda m: m.start) if people else None
 
 
@@ -210,7 +253,7 @@ class Resolver:
         """The person a pronoun at ``pos`` most likely means."""
         if self.last and self.last[1] == para_start and self.last[2] in PERSONLIKE:
             return self.last[0]
-        p = self.ix.last_person_before(pos, para_start)
+        p = self.ix.last_subject_before(pos, para_start)
         if p:
             return p[2]
         if self.last and self.last[2] in PERSONLIKE:
