@@ -32,7 +32,9 @@ ORG_ENDINGS = (
 GENERIC_START = set("市省县区镇乡本该我某各其此这那贵全总分子原前")
 # Strings that end like an ORG but are generic or not bodies.
 ORG_STOP = {"公司", "本公司", "法院", "政府", "医院", "大学", "学院", "银行", "集团", "委员会",
-            "办公室", "中心", "协会", "学会", "工会", "党委", "国务院办", "研究所", "研究院"}
+            "办公室", "中心", "协会", "学会", "工会", "党委", "国务院办", "研究所", "研究院",
+            "司令部", "监管当局", "监管部", "行业协会", "俱乐部", "博彩公司", "信息协会", "信托公司",
+            "加工协会", "家具协会", "银行协会", "销售公司", "营销公司", "管理学院", "安全部", "华夏西部"}
 # Place names whose PD-1998 tags are mostly not ns are dropped unless written in full.
 PLACE_GENERIC = {"城区", "郊区", "矿区", "新区", "市辖区", "市直辖行政区划", "省直辖县级行政区划",
                  "自治区直辖县级行政区划", "长安", "和平", "太平", "永安", "新华", "中山",
@@ -45,7 +47,7 @@ BLOCK_OK_TAIL = set("人籍队方省市县区路站港湾岛城军菜话式产�
 BLOCK_NEVER = {"北京华", "湖南华", "美国防", "中国芯", "和资阳", "冀馆陶", "学大庆"}
 FUNCTION_SURNAMES = set("向于和从以将对在与为把被之所自由同关")
 # Derived entries starting with these are extraction noise (时任武汉市检察院, 嘉宾天津…).
-NOISE_START = ("时任", "嘉宾", "房地产", "向", "原", "该", "居委会")
+NOISE_START = ("时任", "嘉宾", "房地产", "向", "原", "该", "居委会", *"一二三四五六七八九十第")
 # Short (<= 3 chars) derived names with these endings are generic local bodies (统计局, 村委会).
 GENERIC_SHORT_END = ("局", "办", "委", "会", "所", "处", "中心", "组织", "公司", "集团")
 THUOCL_ENDINGS = ("州", "岛", "湖", "江", "河", "山", "峡", "湾", "半岛", "群岛")

@@ -224,7 +224,7 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
     """Extend a place/ORG head into one maximal span: nested places (四川省成都市), then
     successive body units (国家网信办 + 信息化发展局)."""
     label = entry.label
-    if entry.label == "LOC" and entry.kind in ("venue", "region"):
+    if entry.label == "LOC" and entry.kind == "venue":
         return (s, e, label)
     while entry.kind in _ADMIN_RANK and e in following:
         nxt_end, nxt = following[e]
