@@ -85,8 +85,21 @@ def write(name: str, entries: list[str], source_lines: list[str]) -> None:
     print(f"{name}: {len(keep)} hand-written + {len(body)} derived")
 
 
+def jieba_tags() -> dict[str, str]:
+    """word -> POS tag in jieba's dictionary."""
+    import jieba
+    out = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split()
+            if len(f) >= 3:
+                out[f[0]] = f[2]
+    return out
+
+
 def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[str]]:
     """(places, towns) from JioNLP's division tree and world list and THUOCL."""
+    tags = jieba_tags()
     places: list[str] = []
     towns: list[str] = []
     kinds = {0: "province", 1: "city", 2: "county"}
@@ -110,7 +123,9 @@ def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[s
         if short and short != full and HAN.match(short) and len(short) >= 2 \
                 and short not in PLACE_GENERIC and not mostly_not_place(short, pos):
             # county short names only with People's Daily evidence that they are place names
-            if depth < 2 or pos.get(short, Counter())["ns"] > 0:
+            # and not a common jieba word of another kind (大兴 "promote", 双桥, 高台)
+            if depth < 2 or (pos.get(short, Counter())["ns"] > 0 and (
+                    len(short) > 2 or tags.get(short, "ns") in ("ns", "nz", "nr", "nrt"))):
                 places.append(f"{short}\t{kinds[depth]}")
     for row in read_tsv(data / "lexicons/JioNLP/world_location.txt"):
         if row[0].endswith(":"):
@@ -203,7 +218,8 @@ def main() -> None:
     places, towns = build_places(args.data, pos)
     write("places", places, [
         "JioNLP china_location.txt depth 0-2 full names + short names (county short names only",
-        "  if People's Daily 1998 tags them ns; names mostly tagged non-ns there dropped);",
+        "  if People's Daily 1998 tags them ns and if 2 chars, jieba's dict tags them ns/nz/nr/nrt or lacks them;",
+        "  names mostly tagged non-ns in People's Daily dropped);",
         "JioNLP world_location.txt countries, capitals, cities; THUOCL_diming.txt entries with",
         "  df >= 3000 ending in 州/岛/湖/江/河/山/峡/湾 (THUOCL MIT, JioNLP Apache-2.0).",
     ])
