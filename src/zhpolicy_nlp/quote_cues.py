@@ -29,7 +29,8 @@ LOCATIVE = frozenset({"中", "时", "上", "里", "后", "下", "之中", "期�
 # What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
 # another (强调指出) or to a document noun (结果表明) counts as its last part.
 GLUED_BEFORE = frozenset({*"中上时还也又并曾则后里地", "明确", "进一步", "再次", "一再", "特别",
-                          "同时", "首先", "最后", "郑重", "严肃", "深刻", "充分"})
+                          "同时", "首先", "最后", "郑重", "严肃", "深刻", "充分", "普遍", "一致", "纷纷",
+                          "多次", "反复", "始终", "一直", "强烈", "公开", "正式", "曾经", "也都"})
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
 

@@ -29,7 +29,8 @@ CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 TOPIC_END_RE = regex.compile(
     r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
-    r"特点|成就|变化|重要性|必要性|紧迫性|欢迎|感谢|祝贺|慰问|哀悼|同情|关切|赞赏|支持|谢意|敬意|歉意|遗憾)$")
+    r"特点|成就|变化|重要性|必要性|紧迫性|欢迎|感谢|祝贺|慰问|哀悼|同情|关切|赞赏|支持|谢意|敬意|歉意|遗憾|"
+    r"要求|目标|任务|方针|政策|原则|主张|意见|建议|设想|构想|倡议|计划)$")
 # A sentence that is narration, not more of the speech before it.
 NARRATION_RE = regex.compile(r"(?:话音|掌声|据悉|据了解|据介绍|据统计|据报道|记者|截至|会上|会后|会议|随后|此前|当天|当日|同日|期间)")
 ENUM_RE = regex.compile(
@@ -194,9 +195,9 @@ class Attributor:
             return colon.end() if colon else None
         if after < len(text) and text[after] in "，,：:":
             return after + 1
-        body = text[after:sent_end].rstrip("。！？!?”")
-        if not any(c in body for c in "，,；;：:") and TOPIC_END_RE.search(body):
-            return None
+        clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
+        if TOPIC_END_RE.search(clause.rstrip("”")):
+            return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
 
     def _continues(self, s: int, e: int, cue: str) -> bool:

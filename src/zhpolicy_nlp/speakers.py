@@ -47,8 +47,13 @@ ORG_TAIL_RE = regex.compile(
     r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面|部门|机关|单位)$")
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
 OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
+SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
+# 化妆师说: an occupation the lexicons do not list, alone before the cue
+ROLE_RE = regex.compile(r"[\u4e00-\u9fff]{1,7}[师员长家者手官士]")
+HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
+BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
 
 
@@ -103,9 +108,9 @@ class DocIndex:
         j = bisect.bisect_left(self._tok_pos, end)
         return [t for t in self.tokens[i:j] if t[0] + len(t[1]) <= end]
 
-    def token_at(self, pos: int) -> Optional[str]:
-        i = bisect.bisect_left(self._tok_pos, pos)
-        return self.tokens[i][1] if i < len(self.tokens) and self._tok_pos[i] == pos else None
+    def token_start(self, pos: int) -> int:
+        """Start of the token containing ``pos``."""
+        return self._tok_pos[bisect.bisect_right(self._tok_pos, pos) - 1] if self._tok_pos else pos
 
     def person_ending_at(self, pos: int) -> bool:
         return pos in self._person_ends
@@ -141,13 +146,22 @@ class DocIndex:
             i -= 1
         return None
 
-    def surname_person(self, char: str) -> Optional[str]:
-        """The person whose canonical name starts with ``char`` (麦教授 → 麦某某)."""
-        names = {n for _, _, n in self.persons if n.startswith(char) and len(n) > 1}
+    def surname_person(self, char: str, before: int) -> Optional[str]:
+        """The one person named before ``before`` whose name starts with ``char`` (麦教授)."""
+        names = {n for s, _, n in self.persons if s < before and n.startswith(char) and len(n) > 1}
         return names.pop() if len(names) == 1 else None
 
-    def org_ending_at(self, pos: int) -> Optional[int]:
-        return self._org_ends.get(pos)
+    def extend_left(self, pos: int) -> int:
+        """Start of the bodies and places right before ``pos`` (美国|政府|官员, 海协负责人)."""
+        while True:
+            if pos in self._org_ends:
+                pos = self._org_ends[pos]
+                continue
+            bare = next((w for w in BODY_WORDS if self.text.endswith(w, 0, pos)), None)
+            if bare and pos - len(bare) in self._org_ends:
+                pos -= len(bare)
+                continue
+            return pos
 
 
 def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]) -> bool:
@@ -163,6 +177,8 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
         if e <= a and b <= cue:
             gap = gap.replace(text[a:b], "")
     # 他…接受各阶层提出的改革要求: a 的-phrase between them means the cue is in a clause of its own
+    # (but 官员的预测说, 他的讲话指出: the words themselves)
+    gap = SPEECH_NOUN_RE.sub("", gap)
     return not any(c in gap for c in "，,。；;：:的")
 
 
@@ -176,7 +192,7 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         if tok in PRONOUNS:
             out.append(Mention(pos, pos + len(tok), "pronoun"))
         elif tok in DESC_NOUNS and pos > start and not ix.person_ending_at(pos):
-            name = ix.surname_person(text[pos - 1])
+            name = ix.surname_person(text[pos - 1], pos)
             if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
                 out.append(Mention(pos - 1, pos + len(tok), "description", name))
     for m in DESC_RE.finditer(text, start, cue):
@@ -185,18 +201,24 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         if m.start() in ix.tok_starts and m.end() in ix.tok_ends and text[m.start()] not in NOT_SUBJECT_CHARS:
             out.append(Mention(m.start(), m.end(), "description"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
-        s = m.start()
-        if s in ix.tok_starts:
-            org = ix.org_ending_at(s)
-            out.append(Mention(org if org is not None else s, m.end(), "collective"))
+        s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
+        if m.end() in ix.tok_ends or m.end() == cue:  # 官员, 高级官员 (one jieba word)
+            out.append(Mention(ix.extend_left(s), m.end(), "collective"))
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1) or m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
     out.extend(Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= cue)
+    for s, e in ix.orgs:  # 海尔人, 巴勒斯坦方面: the body's people
+        if start <= s and e < cue and text.startswith(("人", "方面"), e):
+            out.append(Mention(s, e + (1 if text[e] == "人" else 2), "collective"))
     if not out:
         m = ORG_TAIL_RE.search(text, start, cue)
         if m and m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "org"))
+        lead = text[start:cue].lstrip("，,、 ")
+        r = ROLE_RE.fullmatch(lead)
+        if not out and r:
+            out.append(Mention(cue - len(lead), cue, "collective"))
     docs = [m for m in out if m.kind == "document" and _ok_subject(text, m.start, m.end, cue, excl)]
     out = [m for m in out if _ok_subject(text, m.start, m.end, cue, excl)
            or (owners and any(POSSESSIVE_RE.fullmatch(text, m.end, d.start) for d in docs))]
@@ -264,8 +286,9 @@ class Resolver:
     def resolve(self, m: Mention, para_start: int) -> Optional[str]:
         text = self.ix.text
         worded = text[m.start:m.end]
-        if m.kind == "person" and m.name and len(m.name) == 1:  # a bare surname: 麦 of 麦教授
-            return self.ix.surname_person(m.name) or m.name
+        if m.kind == "person" and m.name and len(m.name) == 1:  # a bare surname: 麦 of 麦教授, 胡老
+            honour = HONOUR_RE.match(text, m.end)
+            return self.ix.surname_person(m.name, m.start) or m.name + (honour.group() if honour else "")
         if m.kind == "person" or (m.kind == "description" and m.name):
             return m.name
         if m.kind == "pronoun":
