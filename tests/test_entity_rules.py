@@ -90,6 +90,8 @@ def test_companies(text, expected):
     ("秘书长安东尼奥·古特雷斯（António Guterres）说。",
      [("安东尼奥·古特雷斯", "PERSON"), ("António Guterres", "PERSON")]),
     ("国务卿安东尼·布林肯抵达。", [("安东尼·布林肯", "PERSON")]),
+    ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
+    ("第五届世界互联网大会（World Internet Conference）开幕。", []),
 ])
 def test_foreign_names_and_aliases(text, expected):
     assert ents(text) == expected

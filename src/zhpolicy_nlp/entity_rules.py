@@ -79,6 +79,22 @@ _LATIN_ORG_WORDS = {
     "Authority", "Bureau", "Court", "Party", "Foundation", "Society", "Federation", "Union",
     "Association", "Programme", "Program", "Nations", "Technologies", "Holdings", "Services",
 }
+# Words that make a capitalised bracketed phrase a name of something other than a person.
+_LATIN_NOT_PERSON = _LATIN_ORG_WORDS | {
+    "Conference", "Forum", "Summit", "Initiative", "Plan", "Strategy", "Agreement", "Act", "Law",
+    "Report", "Index", "Day", "Week", "Expo", "Fair", "Games", "Cup", "Project", "Center",
+    "Centre", "Park", "Zone", "Bridge", "Road", "Street", "Square", "Hall", "Airport", "Port",
+    "Station", "Lake", "River", "Mountain", "Island", "City", "State", "Province", "Kingdom",
+    "Republic", "Network", "Partnership", "Technology", "Systems", "Capital", "Partners", "News",
+    "Times", "Post", "Journal", "Daily", "Media", "Press", "Television", "Radio", "Online",
+    "Digital", "Smart", "Data", "Cloud", "Internet", "Global", "International", "National",
+    "World", "United", "Asia", "Asian", "Europe", "European", "China", "Chinese", "American",
+    "America", "Africa", "African", "Belt", "Silk", "New", "Development", "Economic", "Trade",
+}
+# A bracketed run of 2-4 capitalised Latin words right after Han text: a person's own name
+# (郑在根（Chae Gun Chung）) unless a word marks an organisation, event or place.
+_LATIN_NAME = re.compile(
+    "(?<=[\u4e00-\u9fff])[（(]([A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+(?: [A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+){1,3})[）)]")
 
 
 @dataclass(frozen=True)
@@ -322,6 +338,11 @@ def _latin_aliases(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _bracketed_latin_names(text: str) -> list[Span]:
+    return [(m.start(1), m.end(1), "PERSON") for m in _LATIN_NAME.finditer(text)
+            if not _LATIN_NOT_PERSON.intersection(m.group(1).split())]
+
+
 def _resolve(spans: list[Span]) -> list[Span]:
     """Non-overlapping: longer first, then ORG over LOC over PERSON."""
     rank = {"ORG": 0, "LOC": 1, "PERSON": 2}
@@ -355,4 +376,5 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     spans = _place_before_company(text, spans + _companies(text, t, spans), t)
     spans += _foreign_names(text, t)
     spans = _resolve(spans)
+    spans = _resolve(spans + _bracketed_latin_names(text))
     return _resolve(spans + _latin_aliases(text, spans))
