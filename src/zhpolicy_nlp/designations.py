@@ -20,12 +20,19 @@ Span = tuple[int, int]
 Tok = tuple[int, int, str]  # start, end, jieba POS flag
 
 _LIST_SEP = "，、；：\n（("
+# A dateline before a byline (北京１月２６日电, 本报讯): never part of an organisation.
+_DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|本报讯|本报|电讯")
 # POS flags that end the run of words an organisation name is read from.
 _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "z", "x")
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
 _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
 表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
-是 为 由 有 据 作 做 向 同 与 和 及 率 请 派 任 兼 在 经 将 已 被 让 给 对""".split())
+是 为 由 有 据 作 做 向 同 与 率 请 派 任 兼 在 经 将 已 被 让 给 对 纪念 访问 会谈 祝贺 回应
+现任 时任 新任 前任 原任 本报 该 此""".split())
+# Words that name no particular organisation when they stand alone before a title (该公司董事长).
+_GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
+# A short parenthesised part of a name: 尼共（联合马列）.
+_SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
 _JOINERS = frozenset({"及", "和"})
 _BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
@@ -61,11 +68,15 @@ class _Ctx:
         self.ents = ents
         self.toks = toks
         self.tok_starts = [t[0] for t in toks]
-        self.titles = tl.find_titles(text)
+        # a title word tagged as a verb and not followed by a name is a verb: 代表/v 党中央
+        verbs = {(a, b) for (a, b, f), nxt in zip(toks, toks[1:] + [(0, 0, "x")])
+                 if f.startswith("v") and not nxt[2].startswith("nr")}
+        self.titles = [t for t in tl.find_titles(text) if t not in verbs]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
         self.orgish = [(s, e) for s, e, l in ents if l in ("ORG", "LOC")]
+        self.dates = [(s, e) for s, e, l in ents if l == "DATE"] + [m.span() for m in _DATELINE.finditer(text)]
 
     def tok(self, i: int) -> Optional[Tok]:
         """The POS token covering character ``i``."""
@@ -82,12 +93,14 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
     """End of a transliterated foreign name (埃利奥特·哈里斯) starting at ``i``."""
     chars = tl.translit_chars()
     j = i
-    while j < len(ctx.text) and (ctx.text[j] in chars or ctx.text[j] in "·•‧"):
+    while j < len(ctx.text) and (ctx.text[j] in chars or ctx.text[j] in "·•‧") \
+            and (j == i or j not in ctx.title_at):
         j += 1
     name = ctx.text[i:j]
     if j - i < 3 or name[0] in "·•‧" or name[-1] in "·•‧":
         return None
-    if "·" in name or "•" in name or "‧" in name or LATIN_PAREN.match(ctx.text, j):
+    dotted = "·" in name or "•" in name or "‧" in name
+    if dotted or LATIN_PAREN.match(ctx.text, j) or (j - i >= 4 and not tl.surname_at(ctx.text, i) == ctx.text[i:i + 2]):
         return j
     return None
 
@@ -118,8 +131,9 @@ def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
     if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
         return None
     tok = ctx.tok(i)
-    if tok and tok[0] == i and tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t")) and tok[1] > g - 1:
-        return None  # a verb or function word: 记者|采访, 院长|谈
+    if tok and tok[0] == i and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
+                                or tok[2] == "n" and tok[1] - i >= 3 and tl.surname_freq().get(sur, 0) < 30):
+        return None  # a verb, function word or noun: 记者|采访, 院长|谈, 记者|招待会 (招: rare surname)
     end = g + 1
     if end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP \
             and end not in ctx.title_at and not _word_starts(ctx, end):
@@ -169,8 +183,8 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             k2 = text.rfind("(", floor, pos - 1)
             k = max(k, k2)
             if k >= 0:
-                m = LATIN_PAREN.fullmatch(text, k, pos)
-            if not m:
+                m = LATIN_PAREN.fullmatch(text, k, pos) or _SHORT_PAREN.fullmatch(text, k, pos)
+            if not m or k == floor or text[k - 1] in tl.PUNCT:
                 break
             pos = k
             continue
@@ -185,12 +199,19 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             break
         piece = text[max(tok[0], floor):pos]
         flag = tok[2]
-        if flag.startswith(_STOP_FLAGS) and piece not in _JOINERS:
+        if flag.startswith(_STOP_FLAGS) and piece not in _JOINERS or piece in _STOP_VERBS:
             break
-        if flag.startswith("v") and flag != "vn" and (piece in _STOP_VERBS or _followed_by_aspect(ctx, tok)):
+        if flag.startswith("v") and flag != "vn" and (_followed_by_aspect(ctx, tok) or not _noun_before(ctx, tok)):
+            break  # 国家|治理|研究院 goes on; 克林顿|批评|以色列 stops
+        if any(s < pos and pos - 1 < e for s, e in ctx.dates):
             break
         pos = max(tok[0], floor)
     return pos
+
+
+def _noun_before(ctx: _Ctx, tok: Tok) -> bool:
+    prev = ctx.tok(tok[0] - 1) if tok[0] > 0 else None
+    return bool(prev and prev[2].startswith(("n", "b", "j", "vn", "a")) and not prev[2].startswith("nr"))
 
 
 def _followed_by_aspect(ctx: _Ctx, tok: Tok) -> bool:
@@ -226,8 +247,15 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         org, e = (pos, j), j
     else:
         return None, j
+    if e < j and text[e] in "（(":  # 尼共（联合马列）: the parenthesised part stays with the org
+        close = text.find("）" if text[e] == "（" else ")", e, j)
+        if close > 0:
+            e = close + 1
+            org = (org[0], e)
+    if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
+        return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, org)
-    if text[org[0]:org[1]] in tl.org_heads() or org[1] - org[0] < 2:
+    if text[org[0]:org[1]] in _GENERIC_ORGS or org[1] - org[0] < 1:
         return None, j
     return org, e
 
@@ -243,35 +271,31 @@ def _last_of_two(ctx: _Ctx, org: Span) -> Span:
 
 
 def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
-    """Names after a byline title: ``（记者 吴为 倪伟）``, ``本报记者张三``."""
+    """Names after a byline title: ``（记者 吴为 倪伟）``, ``本报记者张三``, ``新华社记者李四、王五``."""
     text = ctx.text
     if not text[s:e].endswith(_BYLINE_TITLES):
         return None
-    before = text[max(0, s - 3):s]
     spaced = e < len(text) and text[e] in " \u3000"
-    if not (spaced or before.endswith(("（", "(", "本报", "新华社", "\n")) or s == 0):
-        return None
     names: list[Span] = []
     i = e
     while i < len(text):
-        while i < len(text) and text[i] in " \u3000、":
+        while i < len(text) and text[i] in " \u3000":
             i += 1
-        j = i
-        while j < len(text) and tl.is_cjk(text[j]) and j - i < 4:
-            j += 1
-        word_end = j
-        if not (2 <= word_end - i <= 4) or not tl.surname_at(text, i):
+        if spaced:
+            j = i
+            while j < len(text) and tl.is_cjk(text[j]) and j - i < 5:
+                j += 1
+            name: Optional[Span] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
+        else:
+            name = _surname_name(ctx, i)
+        if not name or name[1] in ctx.title_at:
             break
-        if not (word_end >= len(text) or text[word_end] in " \u3000、）)\n，。"):
-            guess = _surname_name(ctx, i)
-            if not guess:
-                break
-            names.append(guess)
-            break
-        names.append((i, word_end))
-        i = word_end
-        if i >= len(text) or text[i] not in " \u3000、":
-            break
+        names.append(name)
+        i = name[1]
+        if i < len(text) and text[i] == "、" or (spaced and i < len(text) and text[i] in " \u3000"):
+            i += 1
+            continue
+        break
     return names or None
 
 
@@ -292,13 +316,16 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             continue
         names = _byline(ctx, s, e)
         if names:
+            org, _ = org_before(ctx, s, floor)
             for n in names:
-                designations.append(Designation(n, [Seg((s, e))]))
+                designations.append(Designation(n, [Seg((s, e), org)]))
             floor = names[-1][1]
             chain = []
             continue
-        if not chain:
+        if not chain and not text[s:e].endswith(_BYLINE_TITLES):
             before = name_before(ctx, s, strong_only=text[s:e] not in hon)
+            if before and before[0] >= floor and _org_starts(ctx, e):
+                continue  # 江泽民代表|中共中央: a verb
             if before and before[0] >= floor:
                 d = _attach_post(designations, before)
                 d.segs.append(Seg((s, e)))
@@ -326,11 +353,48 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
                 pe = ctx.title_at[person[1]]
                 d.segs.append(Seg((person[1], pe)))
                 floor = pe
+            for other in _shared_names(ctx, floor):  # 国务院副总理朱镕基、钱其琛
+                designations.append(Designation(other, [Seg(sg.title, sg.org) for sg in chain]))
+                floor = other[1]
         else:
             roles.extend(sg for sg in chain if sg.org and _proven_org(ctx, sg.org))
             floor = e
         chain = []
     return Found(designations, roles)
+
+
+def _org_starts(ctx: _Ctx, i: int) -> bool:
+    """An organisation starts at ``i``: a title word before it is a verb (江泽民代表|党中央)."""
+    tok = ctx.tok(i)
+    return any(s == i for s, _ in ctx.orgish) or bool(tok and tok[0] == i and tok[2] == "nt")
+
+
+def _shared_names(ctx: _Ctx, i: int) -> list[Span]:
+    """Names listed after a designated person with 、 that share the titles: each one must be
+    followed by 、/，/。/等/和 or a verb, never by a title of its own."""
+    out: list[Span] = []
+    text = ctx.text
+    while i < len(text) and text[i] == "、":
+        n = name_after(ctx, i + 1)
+        if not n or n[1] in ctx.title_at or not _ends_list_item(ctx, n[1]):
+            break
+        if _org_follows(ctx, n[1]):
+            break
+        out.append(n)
+        i = n[1]
+    return out
+
+
+def _ends_list_item(ctx: _Ctx, i: int) -> bool:
+    if i >= len(ctx.text) or ctx.text[i] in "、，。；）)等和\n":
+        return True
+    tok = ctx.tok(i)
+    return bool(tok and tok[0] == i and tok[2].startswith(("v", "p", "d")))
+
+
+def _org_follows(ctx: _Ctx, i: int) -> bool:
+    """Whether a title (with or without org) starts within the next item: then the name was an org."""
+    return any(s == i for s, _ in ctx.orgish)
 
 
 def _proven_org(ctx: _Ctx, org: Span) -> bool:

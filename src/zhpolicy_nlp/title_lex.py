@@ -13,10 +13,10 @@ import regex
 from . import lexicon
 
 PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
-# A title glued to these is part of an organisation or a verb (委员会, 董事会, 代表团, 代表了).
-_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队"
-# Single-character words that usually follow a 2-character name (王涛等, 徐雷在).
-NAME_STOP = set("说在是等和与也对就以为的称将已向从同并及还都又均则应曾再于到把被让给")
+# A title glued to these is part of an organisation or a verb (委员会, 董事会, 代表团, 代表了, 主席国).
+_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队国"
+# Single-character words that usually follow a 2-character name (王涛等, 徐雷在, 高洁摄).
+NAME_STOP = set("说在是等和与也对就以为的称将已向从同并及还都又均则应曾再于到把被让给摄")
 
 
 @lru_cache(maxsize=None)
@@ -38,6 +38,11 @@ def find_titles(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
     return lexicon.words("titles_surnames")
+
+
+@lru_cache(maxsize=None)
+def surname_freq() -> dict[str, float]:
+    return {r[0]: float(r[1]) for r in lexicon.rows("titles_surnames") if len(r) > 1}
 
 
 @lru_cache(maxsize=None)
