@@ -79,6 +79,8 @@ def test_maximal_spans(text, expected):
     ("腾讯公司副总裁介绍。", [("腾讯公司", "ORG")]),
     ("这家公司和多家上市公司都有合作。", []),
     ("中国公司在海外投资增长。", [("中国", "LOC")]),
+    ("腾讯科技（深圳）有限公司诉某公司。", [("腾讯科技（深圳）有限公司", "ORG")]),
+    ("2018年11月8日太极计算机股份有限公司发布公告。", [("太极计算机股份有限公司", "ORG")]),
 ])
 def test_companies(text, expected):
     assert ents(text) == expected

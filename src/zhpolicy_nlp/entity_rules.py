@@ -30,7 +30,7 @@ MAX_COMPANY_NAME = 14   # name characters before a legal form
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers and dates, and 副/长 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次年月日号届副长0123456789")
+                  "或则即已曾会个位名次年月日号届副长某0123456789")
 # Words that end a name's body: titles and the verbs that follow a body in news sentences.
 _CHAIN_STOP_WORDS = re.compile(
     "主任|书记|主席|总理|秘书|经理|总裁|董事|教授|院士|记者|发言人|负责人|专家|官员|常委|代表"
@@ -180,7 +180,12 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
     return s == 1 or text[s - 2] in _BEFORE_NAME or not _is_han(text[s - 2])
 
 
+# A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
+_BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
+
+
 def _chain_ok(chain: str) -> bool:
+    chain = _BRACKETED.sub("", chain, count=1)
     return not chain.startswith(("和", "与", "及")) and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
         and not _CHAIN_STOP_WORDS.search(chain)
 
@@ -193,12 +198,13 @@ def _continues(text: str, end: int) -> bool:
     return nxt == "长" or nxt in _CONTINUATIONS.get(text[end - 1], ())
 
 
-def _unit(text: str, p: int, t: _Tables, head: _Entry | None,
-          barriers: set[int]) -> tuple[int, str] | None:
+def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int],
+          company: bool = False) -> tuple[int, str] | None:
     """The nearest ``body words + suffix`` starting at ``p`` after a head: (end, kind).
 
     ``head`` is the place entry when the head is a bare place, None when it is an ORG. The
-    body words may not run into another lexicon ORG or venue (``barriers``: their starts)."""
+    body words may not run into another lexicon ORG or venue (``barriers``: their starts).
+    After a company (``company``) only sub-bodies follow, not another company."""
     limit = min(len(text), p + MAX_CHAIN + 8)
     for m in t.suffix_re.finditer(text, p, limit):
         a, b = m.span()
@@ -207,7 +213,7 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None,
                 or any(i in barriers for i in range(p, a)):
             return None
         suffix, kind = m.group(), t.suffix_kind[m.group()]
-        if _continues(text, b):
+        if _continues(text, b) or (company and kind in ("company", "legal")):
             continue
         if suffix.endswith("政府") and chain not in _GOV_CHAIN:
             continue
@@ -248,15 +254,17 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
             break
         e, entry = nxt_end, nxt
     head: _Entry | None = entry if entry.label == "LOC" else None
+    company = False
     while True:
         nxt = following.get(e)
         if nxt and nxt[1].label == "ORG" and _is_body(nxt[1], text[e:nxt[0]], t):
             e, label, head = nxt[0], "ORG", None   # 墨西哥 + 参议院, 中国共产党 + 中央委员会
             continue
-        unit = _unit(text, e, t, head, barriers)
+        unit = _unit(text, e, t, head, barriers, company)
         if unit is None:
             break
         e, kind = unit
+        company = company or kind in ("company", "legal")
         if kind == "venue":
             return (s, e, "LOC")
         if kind == "area":   # 两江新区: a LOC that may still head an ORG (…新区管委会)
