@@ -58,6 +58,7 @@ class Event:
     kind: str  # the source's kind (speakers.Mention.kind)
     clause_start: int  # where the event's clause begins: the previous content ends here
     sent_start: int
+    zone: int  # where the search for its source began (right after a quotation, if one precedes)
 
 
 def _span(text: str, s: int, e: int) -> TextSpan:
@@ -92,18 +93,18 @@ class Attributor:
         self.res = Resolver(self.ix, describe)
         self.cues = find_cues(self.ix)
         self.quotes: list[Quote] = []
+        self.list_speaker: Optional[str] = None  # whose enumerated list the next paragraphs may be
 
     def run(self) -> list[Quote]:
         ci = 0
-        carry: Optional[Quote] = None  # a list-opening quote whose items may follow
         for para in self.lay.paras:
             start_ci = ci
             while ci < len(self.cues) and self.cues[ci].start < para[1]:
                 ci += 1
-            if carry is not None and ENUM_RE.match(self.text, para[0]):
-                self._add(para[0], para[1], "indirect", carry.speaker, None, None, "implicit")
+            if self.list_speaker is not None and ENUM_RE.match(self.text, para[0]):
+                self._add(para[0], para[1], "indirect", self.list_speaker, None, None, "implicit")
                 continue
-            carry = None
+            self.list_speaker = None
             if self._headline(para):
                 continue
             n = len(self.quotes)
@@ -111,7 +112,7 @@ class Attributor:
             if len(self.quotes) > n:
                 last = self.quotes[-1]
                 if last.text.rstrip().endswith(("：", ":")) and trim(self.text, last.end, para[1])[0] >= para[1] - 1:
-                    carry = last
+                    self.list_speaker = last.speaker
         return self._final()
 
     # -- pieces ---------------------------------------------------------------------
@@ -184,7 +185,7 @@ class Attributor:
                     speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = comma if elided else zone
             self.res.note(speaker, para[0], kind)
-            events.append(Event(cue, m, speaker, kind, clause, sent))
+            events.append(Event(cue, m, speaker, kind, clause, sent, zone))
         return events
 
     def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
@@ -229,25 +230,25 @@ class Attributor:
             if k + 1 < len(events):
                 nxt_ev = events[k + 1]
                 bound = nxt_ev.clause_start if nxt_ev.sent_start == ev.sent_start else nxt_ev.sent_start
-            # `“…”X说`: the quote right before the source
+            # `“…”财政部副部长X说`: the quote right before the source's clause
             if ev.mention is not None:
-                lead = ev.mention.start
-                while lead > para[0] and text[lead - 1] in "，, ":
-                    lead -= 1
                 for p in pairs:
-                    if p.close + 1 == lead and p not in claimed and not _is_term(text, p, para[1]):
+                    if (p.close + 1 == ev.zone and p not in claimed and not _is_term(text, p, para[1])
+                            and not text[ev.zone:ev.mention.start].strip("，, ").count("，")):
                         claimed.add(p)
                         self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)
             sent_end = self.lay.sentence_end(ev.cue.end, para[1])
             cs = self._content_start(ev, sent_end)
             if cs is None:
                 continue
-            direct = next((p for p in pairs if p.open == cs and p not in claimed), None)
+            direct = next((p for p in pairs if p.open == cs and p not in claimed
+                           and not _is_term(text, p, para[1])), None)
             if direct is not None:
                 claimed.add(direct)
-                if not _is_term(text, direct, para[1]):
-                    self._add(direct.start, direct.end, "direct", ev.speaker, ev.mention, cue_span)
-                # `他说：“A，”B` is rare; the speech after the marks stays unclaimed
+                self._add(direct.start, direct.end, "direct", ev.speaker, ev.mention, cue_span)
+                continue  # `他说：“A，”B` is rare; the speech after the marks stays unclaimed
+            if trim(text, cs, para[1])[0] >= para[1] and text[cs - 1] in "：:":
+                self.list_speaker = ev.speaker  # 提出了三点要求：+ an enumerated list
                 continue
             end = min(sent_end, bound)
             while end < bound:

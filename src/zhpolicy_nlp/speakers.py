@@ -314,8 +314,11 @@ class Resolver:
                 return p.name
         if self.last and self.last[0].endswith(noun):
             return self.last[0]
-        if noun in DESC_NOUNS and noun not in COLLECTIVES:
-            return self.salient(m.start, para_start)
+        if noun in DESC_NOUNS and noun not in COLLECTIVES:  # 这位院长, right after the person spoke
+            if self.last and self.last[1] == para_start and self.last[2] == "person":
+                return self.last[0]
+            p = self.ix.last_subject_before(m.start, para_start)
+            return p[2] if p else None
         return None
 
     def _document(self, noun: str, pos: int) -> str:
