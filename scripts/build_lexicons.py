@@ -48,6 +48,9 @@ BLOCK_NEVER = {"北京华", "湖南华", "美国防", "中国芯", "和资阳", 
 FUNCTION_SURNAMES = set("向于和从以将对在与为把被之所自由同关")
 # Derived entries starting with these are extraction noise (时任武汉市检察院, 嘉宾天津…).
 NOISE_START = ("时任", "嘉宾", "房地产", "向", "原", "该", "居委会", *"一二三四五六七八九十第")
+# Events end like bodies (…会) but are not ORGs (中国国际进口博览会).
+EVENT_ENDINGS = ("博览会", "运动会", "大会", "峰会", "论坛", "会议", "交易会", "展览会", "洽谈会",
+                 "年会", "奥运会", "世博会", "电影节", "艺术节", "联赛")
 # Short (<= 3 chars) derived names with these endings are generic local bodies (统计局, 村委会).
 GENERIC_SHORT_END = ("局", "办", "委", "会", "所", "处", "中心", "组织", "公司", "集团")
 THUOCL_ENDINGS = ("州", "岛", "湖", "江", "河", "山", "峡", "湾", "半岛", "群岛")
@@ -170,7 +173,7 @@ def build_surnames(data: Path) -> list[str]:
 
 def org_ok(w: str, places: set[str], suffixes: set[str]) -> bool:
     return (HAN.match(w) is not None and 3 <= len(w) <= 20 and w.endswith(ORG_ENDINGS)
-            and not w.endswith(("队", "政府")) and w not in suffixes and w[0] not in GENERIC_START
+            and not w.endswith(("队", "政府", *EVENT_ENDINGS)) and w not in suffixes and w[0] not in GENERIC_START
             and w not in ORG_STOP and w not in places and not w.startswith(NOISE_START)
             and not (len(w) <= 3 and w.endswith(GENERIC_SHORT_END)))
 

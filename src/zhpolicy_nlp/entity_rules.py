@@ -371,8 +371,9 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     matches = [(s, e, entry) for s, e, entry in matches
                if not (entry.label == "ORG" and _continues(text, e))]   # 教育部门
     following = {s: (e, entry) for s, e, entry in matches}
-    barriers = {s for s, _, entry in matches
-                if entry.label == "ORG" or entry.kind in ("venue", "region", "country")}
+    barriers = {s for s, _, entry in matches   # 中国驻美国大使馆: a country after 驻 is no barrier
+                if (entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
+                and not (s > 0 and text[s - 1] == "驻")}
     spans: list[Span] = []
     end = -1
     for s, e, entry in matches:
