@@ -118,12 +118,15 @@ class _Tables:
 def _tables() -> _Tables:
     """Compile the lexicons once per process (≈ 30 ms)."""
     words: dict[str, _Entry] = {}
+    entries: dict[tuple[str, str], _Entry] = {}   # one shared entry per (label, kind)
     for name, label in (("towns", "LOC"), ("places", "LOC"), ("orgs", "ORG")):
         for row in lexicon.rows(name):
             if len(row[0]) >= 2:
-                words[row[0]] = _Entry(label, row[1] if len(row) > 1 else "")
+                key = (label, row[1] if len(row) > 1 else "")
+                words[row[0]] = entries.get(key) or entries.setdefault(key, _Entry(*key))
+    blocker = _Entry("", "blocker")
     for row in lexicon.rows("blockers"):
-        words.setdefault(row[0], _Entry("", "blocker"))
+        words.setdefault(row[0], blocker)
     by_first: dict[str, set[int]] = {}
     for w in words:
         by_first.setdefault(w[:2], set()).add(len(w))
