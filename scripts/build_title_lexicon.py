@@ -10,7 +10,9 @@ A candidate is kept when it ends in a title head (``HEADS``), is 2-7 characters 
 Latin letters, is not an organisation unit glued to a title (``财务部经理``, ``国防部长``: the
 schema splits those into org + title), and is not in the hand-reviewed ``REJECT`` list
 (generic groups, occupations that are not positions, segmentation artefacts). ``HAND`` adds
-positions the corpora lack, written from knowledge of Chinese institutions.
+positions the corpora lack, written from knowledge of Chinese institutions, including the
+foreign-minister forms news uses as one word (国防部长, 外交部长: ``美国国防部长`` reads as
+org 美国 + title 国防部长, as People's Daily tags them).
 Each output line is ``title<TAB>source``, so every entry says where it came from.
 """
 from __future__ import annotations
@@ -54,9 +56,8 @@ BODY_PREFIX = re.compile(r"^(党委|党组|纪委|团委|工会|监事会|董事
 REJECT = frozenset("""
 家长 全长 特长 波长 专长 兄长 首长 伪县长 名记者 铁法官 省市长 乡镇长 会议员 官室长 官房长
 不管部长 能矿部长 道班长 使团长 卫士长 司务长 生产队长 党小组长 工长 班长 连长 机长 船长
-舰长 驱逐舰长 列车长 警长 总长 队长 组长 站长 场长 盟长 股长 课长 室长 分局长 卫生部长
-财长 外交部长 国防部长 内政部长 宣传部长 财政部长 组织部长 交通部长 司法部长 文化部长 新闻部长
-经济部长 军事部长 商业部长 商务部长 事务部长 公安局长 劳动局长 管理局长 税务所长 武装部长
+舰长 驱逐舰长 列车长 警长 总长 队长 组长 站长 场长 盟长 股长 课长 室长 分局长 事务部长
+公安局长 劳动局长 管理局长 税务所长
 实习记者 见习记者 实习编辑 新闻记者 代理律师 理财经理 客户经理 营销经理 销售经理 项目经理
 高级策划经理 助理教练 心理辅导老师 职业选手 中国注册会计师 注册会计师 会计师 助理会计师
 主任会计师 副主任会计师 高级会计师 经济师 助理经济师 高级经济师 审计师 高级审计师 工程师
@@ -76,6 +77,7 @@ HAND = """
 副总裁 执行副总裁 首席执行官 首席技术官 首席财务官 首席经济学家 首席科学家 总工程师
 理事长 副理事长 会长 副会长 校长 副校长 总会计师 CEO CFO CTO COO
 常任秘书 助理秘书长 副总统 总统 首相 外长 议长 州长 总督 主编 总编辑 社长 馆长 所长 台长
+国务卿 国防部长 外交部长 财政部长 内政部长 司法部长 外交大臣 财政大臣 国防大臣 大臣
 创始人 法定代表人 主任医师 局长助理 部长助理 总经理助理 总裁助理 董事会秘书
 """.split()
 

@@ -35,6 +35,8 @@ _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大�
 _SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
 _JOINERS = frozenset({"及", "和"})
+# What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
+_BYLINE_BEFORE = ("（", "(", "\n", "本报", "社", "电", "讯", "台", "网", "摄影")
 _BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
 LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
@@ -120,9 +122,10 @@ def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
     return guess
 
 
-def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
+def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
     """Surname + 1-2 characters; the second given-name character is dropped when a word
-    starts there (秦海|分享, 王涛|等) or a title does."""
+    starts there (秦海|分享, 王涛|等) or a title does. ``strict``: refuse where the POS tagger
+    reads a word (记者|采访); a byline expects a name, so it is not strict (记者|于青)."""
     text = ctx.text
     sur = tl.surname_at(text, i)
     if not sur:
@@ -131,8 +134,8 @@ def _surname_name(ctx: _Ctx, i: int) -> Optional[Span]:
     if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
         return None
     tok = ctx.tok(i)
-    if tok and tok[0] == i and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
-                                or tok[2] == "n" and tok[1] - i >= 3 and tl.surname_freq().get(sur, 0) < 30):
+    if strict and tok and tok[0] == i and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
+                                           or tok[2] == "n" and tl.surname_freq().get(sur, 0) < 30):
         return None  # a verb, function word or noun: 记者|采访, 院长|谈, 记者|招待会 (招: rare surname)
     end = g + 1
     if end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP \
@@ -252,6 +255,9 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         if close > 0:
             e = close + 1
             org = (org[0], e)
+    lead = regex.match(r"(?:时任|现任|原任|原|前)", text[org[0]:org[1]])
+    if lead and org[1] - org[0] - lead.end() >= 2:  # 原|总政治部 副主任: a time word, not the org
+        org = (org[0] + lead.end(), org[1])
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, org)
@@ -276,6 +282,8 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
     if not text[s:e].endswith(_BYLINE_TITLES):
         return None
     spaced = e < len(text) and text[e] in " \u3000"
+    if not (spaced or s == 0 or text[max(0, s - 2):s].endswith(_BYLINE_BEFORE)):
+        return None  # 接受记者采访: not a byline
     names: list[Span] = []
     i = e
     while i < len(text):
@@ -287,7 +295,7 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
                 j += 1
             name: Optional[Span] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
-            name = _surname_name(ctx, i)
+            name = _surname_name(ctx, i, strict=False)
         if not name or name[1] in ctx.title_at:
             break
         names.append(name)
