@@ -43,6 +43,7 @@ INFORMING_CUES = frozenset({"介绍", "透露", "通报", "告诉记者", "披�
 FIRST_PERSON_RE = regex.compile(r"我们|咱们")
 MIN_CONTENT = 6
 TERM_MAX = 15
+COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
 HEADLINE_MAX = 60
@@ -197,6 +198,8 @@ class Attributor:
         if after < len(text) and text[after] in "，,：:":
             return after + 1
         clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
+        if text.startswith(("：", ":"), after + len(clause)) and len(clause) <= COLON_OBJECT_MAX:
+            return after + len(clause) + 1  # 提出要求：…, 分享三点经验：…
         if TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after

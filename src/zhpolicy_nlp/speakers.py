@@ -70,20 +70,19 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        persons: dict[tuple[int, int], str] = {}
+        self.people = list(doc._.people or [])
+        persons: dict[tuple[int, int], str] = {
+            (m.start, m.end): p.name for p in self.people for m in p.mentions or []}
         self.orgs: list[tuple[int, int]] = []
         self.dates: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                persons[(ent.start_char, ent.end_char)] = ent._.person or ent.text
+            if ent.label_ == "PERSON":  # the titles stage's name, else its record, else the text
+                key = (ent.start_char, ent.end_char)
+                persons[key] = ent._.person or persons.get(key) or ent.text
             elif ent.label_ in ("ORG",):
                 self.orgs.append((ent.start_char, ent.end_char))
             elif ent.label_ == "DATE":
                 self.dates.add(ent.start_char)
-        self.people = list(doc._.people or [])
-        for p in self.people:
-            for m in p.mentions or []:
-                persons.setdefault((m.start, m.end), p.name)
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}

@@ -1,0 +1,289 @@
+"""Quote attributor (issue #5): each construction on sentences written for these tests.
+
+Most tests build the Doc themselves (tokenizer + the entities the test assumes + the quotes
+component), so they check this stage alone, whatever the NER and titles stages do today.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
+from zhpolicy_nlp.quotes import QuoteAttributor
+from zhpolicy_nlp.schema import Person, TextSpan, Title
+from zhpolicy_nlp.spans import set_char_entities
+
+
+@pytest.fixture(scope="module")
+def qnlp():
+    """Tokenizer only: the entities are given by each test."""
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
+
+
+def run(qnlp, text, ents=(), people=None):
+    """Quotes of ``text`` with ``ents`` = [(surface, label)] marked at every occurrence."""
+    doc = qnlp.make_doc(text)
+    spans = []
+    for surface, label in ents:
+        i = text.find(surface)
+        while i >= 0:
+            spans.append((i, i + len(surface), label))
+            i = text.find(surface, i + len(surface))
+    set_char_entities(doc, spans)
+    if people is None:
+        people = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                p = people.setdefault(e.text, Person(e.text))
+                p.mentions.append(TextSpan(e.start_char, e.end_char, e.text))
+                e._.person = e.text
+        people = list(people.values())
+    doc._.people = people
+    QuoteAttributor(qnlp)(doc)
+    return doc._.quotes
+
+
+def said(quotes):
+    return [(q.kind, q.speaker, q.text.strip("，。：")) for q in quotes]
+
+
+# ------------------------------------------------------------------ direct quotes
+
+def test_direct_speaker_before(qnlp):
+    qs = run(qnlp, "水利部副部长李明说：“今年汛期防汛形势依然严峻复杂。”", [("李明", "PERSON")])
+    assert said(qs) == [("direct", "李明", "今年汛期防汛形势依然严峻复杂")]
+    assert qs[0].cue.text == "说" and qs[0].speaker_mention.text == "李明"
+
+
+def test_direct_speaker_after(qnlp):
+    text = "“要让老百姓少跑腿、好办事。”省政务服务中心主任杨帆说。"
+    qs = run(qnlp, text, [("杨帆", "PERSON"), ("省政务服务中心", "ORG")])
+    assert said(qs) == [("direct", "杨帆", "要让老百姓少跑腿、好办事")]
+    assert text[qs[0].start:qs[0].end] == qs[0].text
+
+
+def test_interjected_speaker_gives_two_quotes_one_speaker(qnlp):
+    text = "“改革没有完成时，”周海说，“只有进行时。”"
+    qs = run(qnlp, text, [("周海", "PERSON")])
+    assert said(qs) == [("direct", "周海", "改革没有完成时"), ("direct", "周海", "只有进行时")]
+
+
+def test_direct_then_indirect_after_interjection(qnlp):
+    text = "“发展才是硬道理，”孙磊说，我们要把发展的基点放在创新上，加快培育新动能。"
+    qs = run(qnlp, text, [("孙磊", "PERSON")])
+    assert said(qs) == [("direct", "孙磊", "发展才是硬道理"),
+                        ("indirect", "孙磊", "我们要把发展的基点放在创新上，加快培育新动能")]
+
+
+@pytest.mark.parametrize("marks", ["「」", '""'])
+def test_other_quotation_marks(qnlp, marks):
+    o, c = marks
+    text = f"何静表示：{o}我们将继续扩大高水平对外开放，欢迎各国企业来华投资。{c}"
+    qs = run(qnlp, text, [("何静", "PERSON")])
+    assert said(qs) == [("direct", "何静", "我们将继续扩大高水平对外开放，欢迎各国企业来华投资")]
+
+
+def test_quoted_terms_are_not_quotes(qnlp):
+    text = "全省深入推进“放管服”改革，打造“一网通办”升级版，“最多跑一次”已覆盖八成事项。"
+    assert run(qnlp, text) == []
+
+
+def test_quoted_term_inside_indirect_content_stays_inside(qnlp):
+    text = "赵宁认为，推进“一网通办”的关键在于打破数据壁垒。"
+    qs = run(qnlp, text, [("赵宁", "PERSON")])
+    assert said(qs) == [("indirect", "赵宁", "推进“一网通办”的关键在于打破数据壁垒")]
+
+
+# ------------------------------------------------------------------ indirect speech
+
+def test_indirect_runs_across_sentences_and_stops_at_narration(qnlp):
+    text = ("王刚指出，要抓好安全生产，坚决遏制重特大事故。各地要压实属地责任。"
+            "随后，王刚一行前往企业检查安全生产工作。")
+    qs = run(qnlp, text, [("王刚", "PERSON")])
+    assert said(qs) == [("indirect", "王刚", "要抓好安全生产，坚决遏制重特大事故。各地要压实属地责任")]
+
+
+def test_indirect_stops_where_another_source_begins(qnlp):
+    text = "刘洋表示，市场需求正在回暖。陈静则认为，复苏基础仍不牢固。"
+    qs = run(qnlp, text, [("刘洋", "PERSON"), ("陈静", "PERSON")])
+    assert said(qs) == [("indirect", "刘洋", "市场需求正在回暖"), ("indirect", "陈静", "复苏基础仍不牢固")]
+
+
+def test_two_cues_in_one_sentence_give_two_quotes(qnlp):
+    text = "吴敏强调要守住耕地保护红线，并要求各地严格落实粮食安全党政同责。"
+    qs = run(qnlp, text, [("吴敏", "PERSON")])
+    assert said(qs) == [("indirect", "吴敏", "要守住耕地保护红线"),
+                        ("indirect", "吴敏", "各地严格落实粮食安全党政同责")]
+
+
+def test_topic_only_object_is_not_a_quote(qnlp):
+    text = "市长郑华介绍了全市优化营商环境的做法。"
+    assert run(qnlp, text, [("郑华", "PERSON")]) == []
+
+
+def test_topic_with_colon_quotes_what_follows(qnlp):
+    text = "郑华介绍了三条经验：坚持规划先行；坚持项目带动；坚持共建共享。"
+    qs = run(qnlp, text, [("郑华", "PERSON")])
+    assert said(qs) == [("indirect", "郑华", "坚持规划先行；坚持项目带动；坚持共建共享")]
+
+
+def test_ju_jieshao_without_source_is_not_attributed(qnlp):
+    assert run(qnlp, "据介绍，该园区已入驻企业120家。") == []
+
+
+def test_ju_source_jieshao(qnlp):
+    qs = run(qnlp, "据省统计局负责人介绍，上半年全省规上工业增加值增长7.1%。", [("省统计局", "ORG")])
+    assert said(qs) == [("indirect", "省统计局负责人", "上半年全省规上工业增加值增长7.1%")]
+
+
+def test_zai_x_kanlai(qnlp):
+    qs = run(qnlp, "在经济学家林芳看来，稳就业的关键是稳住市场主体。", [("林芳", "PERSON")])
+    assert said(qs) == [("indirect", "林芳", "稳就业的关键是稳住市场主体")]
+
+
+def test_interview_adverbial_between_source_and_cue(qnlp):
+    text = "黄涛在接受记者采访时表示，新型储能将迎来快速发展期。"
+    qs = run(qnlp, text, [("黄涛", "PERSON")])
+    assert said(qs) == [("indirect", "黄涛", "新型储能将迎来快速发展期")]
+
+
+def test_gaosu_jizhe(qnlp):
+    qs = run(qnlp, "马丽告诉记者，今年以来已办理相关业务3万余件。", [("马丽", "PERSON")])
+    assert qs[0].cue.text == "告诉记者" and qs[0].speaker == "马丽"
+
+
+def test_reaction_without_content_is_not_a_quote(qnlp):
+    assert run(qnlp, "邓强对此表示欢迎。", [("邓强", "PERSON")]) == []
+
+
+def test_noun_uses_of_cue_words(qnlp):
+    text = "各地要按照中央的要求，提出意见和建议，做好相关工作。"
+    assert run(qnlp, text) == []
+
+
+# ------------------------------------------------------------------ speakers
+
+def test_pronoun_resolves_to_last_person(qnlp):
+    text = "韩磊出席会议并讲话。他说，要把人民群众的安危冷暖放在心上。"
+    qs = run(qnlp, text, [("韩磊", "PERSON")])
+    assert qs[0].speaker == "韩磊" and qs[0].speaker_mention.text == "他"
+
+
+def test_pronoun_skips_the_object_of_a_meeting(qnlp):
+    text = "省长钱伟会见了世界银行副行长米勒一行。他说，欢迎世界银行扩大在本省的合作。"
+    qs = run(qnlp, text, [("钱伟", "PERSON"), ("米勒", "PERSON"), ("世界银行", "ORG")])
+    assert qs[0].speaker == "钱伟"
+
+
+def test_canonical_name_from_titles_stage(qnlp):
+    text = "李总理强调，要稳住经济大盘。"
+    people = [Person("李国强", mentions=[TextSpan(0, 1, "李")])]
+    qs = run(qnlp, text, [("李", "PERSON")], people=people)
+    assert qs[0].speaker == "李国强"
+
+
+def test_missing_people_records_fall_back_to_entity_text(qnlp):
+    doc = qnlp.make_doc("冯刚认为，城市更新要坚持留改拆并举。")
+    set_char_entities(doc, [(0, 2, "PERSON")])
+    doc._.people = None
+    QuoteAttributor(qnlp)(doc)
+    assert doc._.quotes[0].speaker == "冯刚"
+
+
+def test_description_resolves_through_titles(qnlp):
+    text = "记者采访了县长高原。这位县长坦言，乡村振兴最缺的是人才。"
+    people = [Person("高原", titles=[Title("县长")], mentions=[TextSpan(7, 9, "高原")])]
+    qs = run(qnlp, text, [("高原", "PERSON")], people=people)
+    assert qs[0].speaker == "高原" and qs[0].speaker_mention.text == "这位县长"
+
+
+def test_surname_and_title(qnlp):
+    text = "麦建华教授长期研究城市治理。麦教授说，社区是治理的最小单元。"
+    qs = run(qnlp, text, [("麦建华", "PERSON")])
+    assert qs[0].speaker == "麦建华"
+
+
+def test_unnamed_source_keeps_its_description(qnlp):
+    qs = run(qnlp, "中国法学会相关负责人表示，将持续加强法学研究。", [("中国法学会", "ORG")])
+    assert qs[0].speaker == "中国法学会相关负责人"
+
+
+@pytest.mark.parametrize("text,ents,speaker", [
+    ("世卫组织呼吁，各国加强传染病监测预警合作。", [], "世卫组织"),
+    ("《意见》明确，到2025年基本建立现代环境治理体系。", [], "意见"),
+    ("委员们认为，要加快补齐农村养老服务短板。", [], "委员们"),
+    ("调研组指出，部分项目存在资金拨付滞后的问题。", [], "调研组"),
+    ("与会代表一致认为，要加强区域协调发展。", [], "与会代表"),
+])
+def test_non_person_and_collective_sources(qnlp, text, ents, speaker):
+    qs = run(qnlp, text, ents)
+    assert [q.speaker for q in qs] == [speaker]
+
+
+def test_bare_report_resolves_to_the_named_report(qnlp):
+    text = "国家信息中心发布了2023年数字经济发展报告。报告显示，数字经济规模持续扩大。"
+    qs = run(qnlp, text)
+    assert qs[0].speaker == "2023年数字经济发展报告" and qs[0].speaker_mention.text == "报告"
+
+
+def test_resolve_description_hook_is_used(qnlp, monkeypatch):
+    from zhpolicy_nlp import titles
+
+    monkeypatch.setattr(titles, "resolve_description", lambda doc, span: "冯晓", raising=False)
+    qs = run(qnlp, "该负责人表示，将加快推进项目建设。")
+    assert qs[0].speaker == "冯晓"
+
+
+# ------------------------------------------------------------------ headlines and lists
+
+def test_headline(qnlp):
+    text = "生态环境部部长黄润秋：坚决打好蓝天保卫战\n正文第一段。"
+    qs = run(qnlp, text, [("黄润秋", "PERSON"), ("生态环境部", "ORG")])
+    assert said(qs) == [("indirect", "黄润秋", "坚决打好蓝天保卫战")]
+    assert qs[0].cue.text == "："
+
+
+def test_enumerated_list_is_implicit(qnlp):
+    text = "孙涛就做好下一步工作提出要求：\n一是抓好项目建设。\n二是强化要素保障。\n会议还通报了有关情况。"
+    qs = run(qnlp, text, [("孙涛", "PERSON")])
+    assert [(q.tier, q.speaker) for q in qs] == [("implicit", "孙涛"), ("implicit", "孙涛")]
+
+
+# ------------------------------------------------------------------ invariants
+
+FRAGMENTS = ["张伟", "说", "表示", "认为", "，", "。", "：", "“", "”", "\n", "他", "据介绍",
+             "要加快发展", "报告显示", "在", "看来", "并要求", "了", "的情况", "「", "」", '"']
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_offsets_exact_sorted_non_overlapping(qnlp, parts):
+    text = "".join(parts)
+    qs = run(qnlp, text, [("张伟", "PERSON")])
+    for q in qs:
+        assert text[q.start:q.end] == q.text and q.kind in ("direct", "indirect")
+        for span in (q.cue, q.speaker_mention):
+            assert span is None or text[span.start:span.end] == span.text
+    assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
+
+
+def test_speed_on_a_long_article(qnlp):
+    para = ("国家统计局新闻发言人付凌晖表示，经济运行总体平稳。他说，消费持续恢复，就业形势稳定。"
+            "“我们有信心实现全年目标。”付凌晖说。会议期间，代表们参观了科技园区。\n")
+    text = para * 200  # about 14,000 characters
+    doc = qnlp.make_doc(text)
+    set_char_entities(doc, [(i, i + 3, "PERSON") for i in range(len(text)) if text.startswith("付凌晖", i)])
+    doc._.people = []
+    t = time.perf_counter()
+    QuoteAttributor(qnlp)(doc)
+    assert time.perf_counter() - t < 2.0
+    assert len(doc._.quotes) == 600
+
+
+def test_full_pipeline_sets_quotes(ex):
+    res = ex.extract("国家统计局局长张三表示，经济运行总体平稳。")
+    assert [q.text for q in res.quotes] == ["经济运行总体平稳"]
