@@ -46,6 +46,7 @@ _CONTINUATIONS = {
     "委": set("员托屈"), "办": set("理法事公学税案结好实成"), "厅": set("长"), "署": set("长名"),
     "司": set("长法机"), "处": set("长理于置分"), "会": set("长议见上同"),
     "行": set("长业动政"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
+    "队": set("员伍列"),
 }
 # A suffix's last character followed by 长 is a title (部长, 局长, 院长): handled generally.
 
@@ -67,6 +68,8 @@ _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+# 中国队, 中国女队, 中国国家队: a country's team is an ORG.
+_TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
 # body words in between (东盟组织 is 东盟 + a common noun).
 _DIRECT_SUB_BODIES = {"办公厅", "办公室", "党组", "党委", "纪委", "常委会", "政治局", "人民政府", "政府"}
@@ -223,14 +226,19 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
                                and text[p - 1] in "省市县区州旗")
-            if not place_committee and (len(chain) < 2 or len(chain) > MAX_CHAIN_SHORT):
+            national_team = (suffix == "队" and head is not None and head.kind == "country"
+                             and chain in _TEAM_CHAIN)
+            if not (place_committee or national_team) \
+                    and (len(chain) < 2 or len(chain) > MAX_CHAIN_SHORT):
                 continue
         if head is None and not chain and kind not in ("company", "legal") \
                 and suffix not in _DIRECT_SUB_BODIES:
             continue   # 东盟组织: an ORG plus a bare suffix is that ORG and a common noun
+        if text[a - 1:b] == "政委":
+            continue   # 团政委 is a political commissar, a title
         if head is not None:
             if kind == "company" or (kind == "legal" and len(chain) < 2):
-                continue   # 中国公司 is "Chinese companies"; a place needs a name before 公司
+                return None   # 中国公司 is "Chinese companies"; a place needs a name before 公司
             if not chain and suffix == "政府" and head.kind == "country":
                 continue   # 中国政府: gold marks only the country
         return (b, kind)
