@@ -13,8 +13,15 @@ for scoring the quotes stage on corpus entities apart from the NER).
 already taken by another quote), the cue is the occurrence nearest to the quote.
 ``-`` stands for a null speaker or cue.
 
+``score OUT.jsonl``: runs the quotes stage alone on the corpus's own PER/ORG/LOC spans
+(NAME.ents.json, DATE by the shipped rules) and writes predictions for ``evaluate --pred``:
+the attributor's figure apart from NER errors (``evaluate tests/data/quotes_dev`` gives the
+whole pipeline's).
+
     python scripts/build_quotes_dev.py select   # once; the .txt files are committed
     python scripts/build_quotes_dev.py gold     # after editing any .ann file
+    python scripts/build_quotes_dev.py score /tmp/q.jsonl
+    python -m zhpolicy_nlp evaluate tests/data/quotes_dev --pred /tmp/q.jsonl
 """
 from __future__ import annotations
 
@@ -176,5 +183,32 @@ def gold() -> None:
             json.dumps(g, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def score(out: str) -> None:
+    import spacy
+
+    from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
+    from zhpolicy_nlp.dates import find_dates
+    from zhpolicy_nlp.quotes import QuoteAttributor
+    from zhpolicy_nlp.schema import Person
+    from zhpolicy_nlp.spans import set_char_entities
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
+    stage = QuoteAttributor(nlp)
+    with open(out, "w", encoding="utf-8") as fh:
+        for g in sorted(OUT.glob("*.gold.json")):
+            stem = g.name[: -len(".gold.json")]
+            text = (OUT / f"{stem}.txt").read_text(encoding="utf-8")
+            ents = json.loads((OUT / f"{stem}.ents.json").read_text(encoding="utf-8"))
+            people = [Person.from_dict(p) for p in json.loads(g.read_text(encoding="utf-8"))["people"]]
+            doc = nlp.make_doc(text)
+            set_char_entities(doc, [(e["start"], e["end"], e["label"]) for e in ents]
+                              + [(s, e, "DATE") for s, e in find_dates(text)])
+            doc._.people = people
+            stage(doc)
+            rec = {"doc_id": stem, "entities": [], "people": [],
+                   "quotes": [q.to_dict() for q in doc._.quotes]}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
-    {"select": select, "gold": gold}[sys.argv[1]]()
+    {"select": select, "gold": gold, "score": score}[sys.argv[1]](*sys.argv[2:])
