@@ -164,13 +164,18 @@ def test_surname_honorific_mention(tnlp):
 
 
 def test_resolve_description(tnlp):
-    text = "杭州市中级人民法院院长陈华出席会议。这位院长介绍，审判工作平稳。浙江大学教授王杰也发言。"
+    text = "杭州市中级人民法院院长陈华出席会议。这位院长介绍，审判工作平稳。浙江大学教授王杰也发言。中级人民法院院长最后总结。"
     doc = run(tnlp, text)
     s = text.index("这位院长")
     assert titles.resolve_description(doc, (s, s + 4)) == "陈华"
     s = text.index("审判")
     assert titles.resolve_description(doc, TextSpan(s, s + 2, "审判")) == "陈华"
-    assert titles.resolve_description(doc, (len(text) - 1, len(text))) == "王杰"
+    s = text.index("也发言")
+    assert titles.resolve_description(doc, (s, s + 1)) == "王杰"
+    s = text.rindex("中级人民法院院长")
+    assert titles.resolve_description(doc, doc.char_span(s, s + 8, alignment_mode="expand")) == "陈华"
+    doc = run(tnlp, "首家互联网法院院长谈治理。清华大学法学院院长王振民出席。")
+    assert titles.resolve_description(doc, (0, 9)) is None  # nobody holds that 院长 before it
 
 
 def test_role_description_is_a_title_entity(tnlp):

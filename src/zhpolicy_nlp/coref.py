@@ -121,26 +121,30 @@ class Registry:
         return sorted(self.people.values(), key=lambda p: p.mentions[0].start if p.mentions else 0)
 
 
+_DETERMINERS = regex.compile(r"^(?:该|这位|这名|那位|此|本|其|首家|首位|一位|该名)")
+
+
 def resolve_description(people: list[Person], description: str, before: int) -> Optional[str]:
-    """Canonical name for a description such as ``这位院长``, ``首家互联网法院院长``,
-    ``该负责人``: among people with a title the description ends in (and whose org it names,
-    when it names one), the one mentioned last before ``before``; with no title word, the
-    titled person mentioned last before ``before``."""
+    """Canonical name for a description such as ``这位院长``, ``杭州互联网法院院长``, ``该负责人``.
+
+    With a title word: the person holding that title (and, when the description names an
+    organisation, holding it there) mentioned last before ``before``; None when nobody fits,
+    so a headline's ``首家互联网法院院长`` is not pinned on another 院长. Without one
+    (``该负责人``): the titled person mentioned last before ``before``."""
     def last_before(p: Person) -> int:
         starts = [m.start for m in p.mentions if m.start < before]
         return max(starts) if starts else -1
 
-    titled = [p for p in people if p.titles]
-    fit = [p for p in titled if any(description.endswith(t.title) or description.endswith(t.title.lstrip("副"))
-                                    for t in p.titles)]
-    with_org = [p for p in fit if any(t.org and t.org in description for t in p.titles)]
-    pool = with_org or fit
-    if not pool:
-        if tl.find_titles(description):
-            pool = [p for p in titled if any(description.endswith(t.title[-2:]) for t in p.titles)]
-        else:
-            pool = titled
-    pool = [p for p in pool if last_before(p) >= 0] or pool
-    if not pool:
-        return None
-    return max(pool, key=last_before).name
+    found = tl.find_titles(description)
+    if found:
+        ts, te = found[-1]
+        word = description[ts:te]
+        org_part = _DETERMINERS.sub("", description[:ts])
+        pool = [p for p in people
+                if any((t.title.endswith(word) or word.endswith(t.title))
+                       and (not org_part or (t.org and (t.org in description or org_part in t.org)))
+                       for t in p.titles)]
+    else:
+        pool = [p for p in people if p.titles]
+    pool = [p for p in pool if last_before(p) >= 0]
+    return max(pool, key=last_before).name if pool else None

@@ -13,6 +13,7 @@ from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from . import coref, designations
 from . import extensions  # noqa: F401
@@ -105,10 +106,16 @@ def _overlaps(span: Span, spans) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
-def resolve_description(doc: Doc, span: Union[TextSpan, Span]) -> Optional[str]:
+def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, Span]) -> Optional[str]:
     """Canonical name of the person a description (``该负责人``, ``这位院长``,
-    ``首家互联网法院院长``) at ``span`` refers to, from ``doc._.people``; None if none fits."""
-    s, e = (span.start, span.end) if isinstance(span, TextSpan) else span
+    ``杭州互联网法院院长``) at ``span`` (a TextSpan, a spaCy Span or (start, end) chars) refers
+    to, from ``doc._.people``; None if none fits."""
+    if isinstance(span, SpacySpan):
+        s, e = span.start_char, span.end_char
+    elif isinstance(span, TextSpan):
+        s, e = span.start, span.end
+    else:
+        s, e = span
     return coref.resolve_description(doc._.people or [], doc.text[s:e], s)
 
 
