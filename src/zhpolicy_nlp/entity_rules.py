@@ -68,6 +68,8 @@ _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+# A one-character suffix after these characters is part of a common noun or title.
+_NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
@@ -234,8 +236,8 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if head is None and not chain and kind not in ("company", "legal") \
                 and suffix not in _DIRECT_SUB_BODIES:
             continue   # 东盟组织: an ORG plus a bare suffix is that ORG and a common noun
-        if text[a - 1:b] == "政委":
-            continue   # 团政委 is a political commissar, a title
+        if text[a - 1:b] in _NOT_SUFFIX_PAIRS:
+            continue   # 团政委 is a political commissar, 科研团队 a research team
         if head is not None:
             if kind == "company" or (kind == "legal" and len(chain) < 2):
                 return None   # 中国公司 is "Chinese companies"; a place needs a name before 公司
