@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from zhpolicy_nlp import batch
+from zhpolicy_nlp import Extractor, batch
 
 SENTENCES = [
     "国务院新闻办公室今天举行新闻发布会，国家统计局局长王明介绍了前三季度国民经济运行情况。",
@@ -43,11 +43,11 @@ def test_chunks_bound_docs_and_chars():
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_one_record_per_input_in_order(ex, tmp_path, n_process):
     out = tmp_path / "out.jsonl"
-    stats = batch.run(items(40, bad_every=7), ex, out, n_process=n_process, quiet=True)
+    stats = batch.run(items(36, bad_every=7), ex, out, n_process=n_process, quiet=True)
     recs = read_jsonl(out)
-    assert [r["doc_id"] for r in recs] == [f"doc{i}" for i in range(40)]
-    assert [("error" in r) for r in recs] == [i % 7 == 6 for i in range(40)]
-    assert (stats.docs, stats.errors) == (40, 5)
+    assert [r["doc_id"] for r in recs] == [f"doc{i}" for i in range(36)]
+    assert [("error" in r) for r in recs] == [i % 7 == 6 for i in range(36)]
+    assert (stats.docs, stats.errors) == (36, 5)
     assert not batch.partial_path(out).exists()
 
 
@@ -57,29 +57,14 @@ def test_parallel_output_equals_single_process(ex):
     assert one == two
 
 
-def test_failing_document_becomes_error_record(ex, monkeypatch):
-    real = ex.nlp.__call__
-
-    class Boom:
-        """Fails on one text only, so the batch falls back to one-by-one."""
-
-        def __init__(self, nlp):
-            self.nlp = nlp
-
-        def pipe(self, texts):
-            texts = list(texts)
-            return (self(t) for t in texts)
-
-        def __call__(self, text):
-            if "爆炸" in text:
-                raise RuntimeError("stage failed")
-            return real(text)
-
-    class FakeEx:
-        nlp = Boom(ex.nlp)
+def test_failing_document_becomes_error_record(ex):
+    def nlp(text):
+        if "爆炸" in text:
+            raise RuntimeError("stage failed")
+        return ex.nlp(text)
 
     its = [("a", SENTENCES[0], None), ("b", "爆炸" + SENTENCES[1], None), ("c", SENTENCES[2], None)]
-    lines = [json.loads(l) for ch in batch.extract_lines(its, FakeEx(), 1) for l, _, _ in ch]
+    lines = [json.loads(l) for ch in batch.extract_lines(its, Extractor(nlp), 1) for l, _, _ in ch]
     assert [r["doc_id"] for r in lines] == ["a", "b", "c"]
     assert lines[1]["error"] == "RuntimeError: stage failed"
     assert "entities" in lines[0] and "entities" in lines[2]
@@ -137,8 +122,8 @@ def test_sigterm_on_the_cli_leaves_whole_records(tmp_path):
     """A real signal to a real run: exit 143, output untouched, .partial holds whole lines."""
     src = tmp_path / "in.jsonl"
     with src.open("w", encoding="utf-8") as fh:
-        for doc_id, text, _ in items(3000):
-            fh.write(json.dumps({"doc_id": doc_id, "text": text * 20}, ensure_ascii=False) + "\n")
+        for doc_id, text, _ in items(5000):
+            fh.write(json.dumps({"doc_id": doc_id, "text": text}, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
     part = batch.partial_path(out)
     proc = subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "extract", str(src), "-o", str(out),
@@ -147,7 +132,7 @@ def test_sigterm_on_the_cli_leaves_whole_records(tmp_path):
     while time.time() < deadline and not (part.exists() and part.stat().st_size > 0):
         time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert not out.exists()
     assert "--resume" in err

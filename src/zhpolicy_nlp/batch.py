@@ -1,6 +1,6 @@
 """Streaming batch extraction: many documents, all cores, input order, nothing lost.
 
-Documents are grouped into chunks; each chunk runs through ``nlp.pipe`` in a worker
+Documents are grouped into chunks; each chunk runs through the extractor in a worker
 process and comes back as finished JSON lines, so the parent only reads inputs and writes
 lines (it never deserialises Docs, which would make it the bottleneck). At most a few chunks
 per worker are in flight, so memory does not grow with the number of documents, and results
@@ -37,8 +37,10 @@ _WINDOW_PER_WORKER = 3
 _EX = None  # the worker's Extractor (set before fork, or loaded by the initializer)
 
 
-class Interrupted(Exception):
-    """SIGINT/SIGTERM arrived; the run stops after saving its finished records."""
+class Interrupted(BaseException):
+    """SIGINT/SIGTERM arrived; the run stops after saving its finished records. A
+    BaseException, like KeyboardInterrupt, so that per-document ``except Exception``
+    handlers cannot swallow it."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -57,31 +59,14 @@ def _error_line(doc_id: Optional[str], error: str) -> Line:
     return json.dumps({"doc_id": doc_id, "error": error}, ensure_ascii=False), True, 0
 
 
-def _result_line(doc, doc_id: str) -> Line:
-    from . import result
-
-    rec = result.from_doc(doc, doc_id).to_dict()
-    return json.dumps(rec, ensure_ascii=False), False, len(doc.text)
-
-
 def process_chunk(chunk: list[Item]) -> list[Line]:
-    """All of a chunk's documents through ``nlp.pipe``; if the batch raises, again one by
-    one so that only the document at fault becomes an error record."""
-    nlp = _EX.nlp
-    todo = [(i, doc_id, text) for i, (doc_id, text, err) in enumerate(chunk) if err is None]
-    out: list[Optional[Line]] = [
-        None if err is None else _error_line(doc_id, err) for doc_id, _, err in chunk
-    ]
-    try:
-        for (i, doc_id, _), doc in zip(todo, nlp.pipe(t for _, _, t in todo)):
-            out[i] = _result_line(doc, doc_id)
-    except Exception:
-        for i, doc_id, text in todo:
-            try:
-                out[i] = _result_line(nlp(text), doc_id)
-            except Exception as e:  # one bad document never stops the run
-                out[i] = _error_line(doc_id, f"{type(e).__name__}: {e}")
-    return out  # type: ignore[return-value]
+    """A chunk's documents through :meth:`Extractor.extract_item`, which keeps the output
+    contract, cuts over-long documents into pieces and turns a failure into an error record."""
+    lines: list[Line] = []
+    for item in chunk:
+        rec = _EX.extract_item(item).to_dict()
+        lines.append((json.dumps(rec, ensure_ascii=False), "error" in rec, len(item[1] or "")))
+    return lines
 
 
 def chunks(items: Iterable[Item], max_docs: Optional[int] = None,
@@ -99,6 +84,13 @@ def chunks(items: Iterable[Item], max_docs: Optional[int] = None,
             chunk, size = [], 0
     if chunk:
         yield chunk
+
+
+def default_processes() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _init_worker(ex, model: Optional[str]) -> None:

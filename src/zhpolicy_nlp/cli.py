@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -20,7 +19,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     items = iter_inputs(args.inputs, encoding=args.encoding)
     try:
-        stats = batch.run(items, ex, output, n_process=args.processes, resume=args.resume,
+        n_process = args.processes or batch.default_processes()
+        stats = batch.run(items, ex, output, n_process=n_process, resume=args.resume,
                           quiet=args.quiet, model=args.model)
     except batch.Interrupted as e:
         if output is not None:
@@ -28,6 +28,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   f"{batch.partial_path(output)}; {output} is unchanged. "
                   "Run the same command with --resume to continue.", file=sys.stderr)
         return 128 + e.signum
+    except OSError as e:  # the output cannot be written: say where, no traceback
+        if output is None:
+            raise
+        print(f"extract: cannot write {output}: {e.strerror or e}"
+              + (f" ({e.filename})" if e.filename else ""), file=sys.stderr)
+        return 2
     if not args.quiet:
         print(f"extract: {stats.docs} documents, {stats.errors} errors"
               + (f", {stats.skipped} already done" if stats.skipped else ""), file=sys.stderr)
@@ -55,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="write JSONL here (atomically) instead of stdout")
     e.add_argument("--model", help="model name or path (default: the shipped model)")
     e.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
-    e.add_argument("-p", "--processes", type=int, default=os.cpu_count() or 1,
+    e.add_argument("-p", "--processes", type=int, default=None,
                    help="worker processes (default: all cores)")
     e.add_argument("--resume", action="store_true",
                    help="skip doc_ids that already have a result in OUTPUT; append the rest")

@@ -1,0 +1,273 @@
+"""Speed and memory of the pipeline, in one run; prints a Markdown report.
+
+    .venv/bin/python benchmarks/bench.py [--data ../shared/data] [--quick] [--json OUT.json]
+
+What it measures (figures recorded in docs/benchmarks.md):
+- chars/s on one core of the full pipeline (text → JSON line) and of each stage, next to
+  ``jieba.cut`` and ``jieba.posseg.cut`` over the same texts in the same run (best of
+  ``--rounds`` passes, so that other load on the machine disturbs the figures least);
+- time against document length: the forum article 1×, 10×, 100×;
+- throughput with 1 and 2 worker processes over a corpus of ≥ 200 news articles, through
+  the same batch runner as ``python -m zhpolicy_nlp extract``;
+- peak RSS of ``extract`` runs (measured by the kernel for the child process);
+- cold ``zhpolicy_nlp.load()`` time in a fresh interpreter.
+
+Inputs: ``seeds/forum.txt`` and news articles rebuilt from the People's Daily 1998 NER test
+set and the MSRA NER test set (consecutive sentences joined into articles of ~2,000 chars).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS_FILES = ("people_daily_ner/example.test", "msra/msra_test_bio.txt")
+
+
+def bio_sentences(path: Path) -> Iterable[str]:
+    """Sentences of a one-char-per-line BIO file (char, whitespace, tag; blank line between)."""
+    chars: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if chars:
+                    yield "".join(chars)
+                    chars = []
+                continue
+            chars.append(line[0])
+    if chars:
+        yield "".join(chars)
+
+
+def news_articles(data: Path, target_chars: int = 2000) -> list[str]:
+    """Consecutive sentences joined (5 to a paragraph) into articles of ~target_chars."""
+    articles: list[str] = []
+    paras: list[str] = []
+    para: list[str] = []
+    size = 0
+    for name in NEWS_FILES:
+        for sent in bio_sentences(data / name):
+            para.append(sent)
+            size += len(sent)
+            if len(para) == 5:
+                paras.append("".join(para))
+                para = []
+            if size >= target_chars:
+                paras.append("".join(para))
+                articles.append("\n".join(p for p in paras if p))
+                paras, para, size = [], [], 0
+    return articles
+
+
+def best_time(fn: Callable[[], object], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def one_core(ex, texts: list[str], rounds: int) -> dict[str, float]:
+    """chars/s for jieba, each stage and the full pipeline over the same texts."""
+    import jieba
+    import jieba.posseg
+
+    from zhpolicy_nlp import result
+
+    jieba.initialize()
+    list(jieba.posseg.cut("预热"))
+    nlp = ex.nlp
+    chars = sum(map(len, texts))
+    stage_best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent: dict[str, float] = {}
+        for t in texts:
+            t0 = time.perf_counter()
+            doc = nlp.make_doc(t)
+            spent["tokenizer"] = spent.get("tokenizer", 0.0) + time.perf_counter() - t0
+            for name, proc in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+            t0 = time.perf_counter()
+            json.dumps(result.from_doc(doc, "x").to_dict(), ensure_ascii=False)
+            spent["result+json"] = spent.get("result+json", 0.0) + time.perf_counter() - t0
+        for k, v in spent.items():
+            stage_best[k] = min(stage_best.get(k, float("inf")), v)
+
+    def full() -> None:
+        for t in texts:
+            json.dumps(ex.extract(t, "x").to_dict(), ensure_ascii=False)
+
+    rates = {
+        "jieba.cut": chars / best_time(lambda: [list(jieba.cut(t)) for t in texts], rounds),
+        "jieba.posseg.cut": chars / best_time(lambda: [list(jieba.posseg.cut(t)) for t in texts], rounds),
+        "full pipeline": chars / best_time(full, rounds),
+    }
+    rates.update({f"stage: {k}": chars / v for k, v in stage_best.items()})
+    return rates
+
+
+def length_scaling(ex, text: str, factors=(1, 10, 100)) -> dict[int, float]:
+    out = {}
+    for f in factors:
+        doc = "\n".join([text] * f)
+        out[f] = best_time(lambda: ex.extract(doc, "x"), 3 if f < 100 else 1)
+    return out
+
+
+def process_scaling(ex, articles: list[str], procs=(1, 2)) -> dict[int, float]:
+    from zhpolicy_nlp import batch
+
+    items = [(f"a{i}", t, None) for i, t in enumerate(articles)]
+    out = {}
+    for n in procs:
+        t0 = time.perf_counter()
+        for _ in batch.extract_lines(items, ex, n_process=n):
+            pass
+        out[n] = time.perf_counter() - t0
+    return out
+
+
+def peak_rss_mb(args: list[str]) -> float:
+    """Peak resident set of one child process (and its workers), as the kernel counted it."""
+    proc = subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024
+
+
+def rss_runs(corpus: list[str], forum: str, factor: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "news.jsonl"
+        src.write_text("".join(json.dumps({"doc_id": f"a{i}", "text": t}, ensure_ascii=False) + "\n"
+                               for i, t in enumerate(corpus)), encoding="utf-8")
+        big = Path(tmp) / "forum_long.txt"
+        big.write_text("\n".join([forum] * factor), encoding="utf-8")
+        out = ["-o", str(Path(tmp) / "out.jsonl"), "-q"]
+        n = len(corpus)
+        return {
+            f"extract -p 1, {n} news articles": peak_rss_mb(["extract", str(src), "-p", "1", *out]),
+            f"extract -p 2, {n} news articles (largest process)":
+                peak_rss_mb(["extract", str(src), "-p", "2", *out]),
+            f"extract -p 1, forum ×{factor} ({len(forum) * factor:,} chars)":
+                peak_rss_mb(["extract", str(big), "-p", "1", *out]),
+        }
+
+
+def cold_load(runs: int = 3) -> list[float]:
+    code = ("import time; t = time.perf_counter(); import zhpolicy_nlp; zhpolicy_nlp.load(); "
+            "print(time.perf_counter() - t)")
+    return [float(subprocess.check_output([sys.executable, "-c", code], text=True))
+            for _ in range(runs)]
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import jieba
+    import spacy
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    return {"cpu": cpu, "cores": str(os.cpu_count()),
+            "load average (1/5/15 min)": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+            "python": platform.python_version(), "spacy": spacy.__version__,
+            "jieba": jieba.__version__, "commit": commit + (" + uncommitted changes" if dirty else ""),
+            "date (UTC)": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"),
+                   help="the shared data folder (default ../shared/data)")
+    p.add_argument("--rounds", type=int, default=3, help="passes per throughput figure (best kept)")
+    p.add_argument("--quick", action="store_true", help="smaller inputs, one round (a smoke run)")
+    p.add_argument("--json", help="also write the figures here as JSON")
+    args = p.parse_args(argv)
+
+    forum = (ROOT / "seeds" / "forum.txt").read_text(encoding="utf-8")
+    articles = news_articles(Path(args.data))
+    rounds = 1 if args.quick else args.rounds
+    sample = articles[:10] if args.quick else articles[:40]
+    corpus = articles[:40] if args.quick else articles[:240]
+    factors = (1, 10) if args.quick else (1, 10, 100)
+
+    # Child processes first: a child's peak RSS counts the parent's pages it was forked
+    # from, so it is measured while this process is still small (spaCy not yet imported).
+    rss = rss_runs(corpus, forum, factors[-1])
+    load_s = cold_load(1 if args.quick else 3)
+    import zhpolicy_nlp
+
+    ex = zhpolicy_nlp.load()
+    rates = {"forum article": one_core(ex, [forum], max(rounds, 3)),
+             f"news ({len(sample)} articles)": one_core(ex, sample, rounds)}
+    lengths = length_scaling(ex, forum, factors)
+    procs = process_scaling(ex, corpus)
+    report(machine(), rates, forum, lengths, procs, corpus, rss, load_s, args)
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "machine": machine(), "chars_per_s": rates, "length_s": lengths,
+            "processes_s": procs, "corpus_docs": len(corpus), "corpus_chars": sum(map(len, corpus)),
+            "peak_rss_mb": rss, "cold_load_s": load_s}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def report(info, rates, forum, lengths, procs, corpus, rss, load_s, args) -> None:
+    print(f"# Benchmark: `{' '.join(['benchmarks/bench.py', *sys.argv[1:]])}`\n")
+    for k, v in info.items():
+        print(f"- {k}: {v}")
+    print("\n## Throughput on one core (chars/s; ratio = pipeline ÷ jieba.cut)\n")
+    names = list(next(iter(rates.values())))
+    print("| | " + " | ".join(rates) + " |")
+    print("|---|" + "---:|" * len(rates))
+    for n in names:
+        cells = []
+        for r in rates.values():
+            ratio = r[n] / r["jieba.cut"]
+            cells.append(f"{r[n]:,.0f} ({ratio:.2f}×)")
+        print(f"| {n} | " + " | ".join(cells) + " |")
+    print("\nTarget: full pipeline ≥ 0.25× jieba.cut.\n")
+    print("## Document length (forum article repeated)\n")
+    print("| length | chars | seconds | × the 1× time |\n|---|---:|---:|---:|")
+    for f, s in lengths.items():
+        print(f"| {f}× | {len(forum) * f + f - 1:,} | {s:.3f} | {s / lengths[1]:.1f} |")
+    print("\nTarget: 100× the text ≤ 110× the time.\n")
+    chars = sum(map(len, corpus))
+    print(f"## Worker processes ({len(corpus)} news articles, {chars:,} chars, batch runner)\n")
+    print("| processes | seconds | chars/s | speed-up |\n|---|---:|---:|---:|")
+    for n, s in procs.items():
+        print(f"| {n} | {s:.2f} | {chars / s:,.0f} | {procs[1] / s:.2f}× |")
+    print("\nTarget: 2 processes ≥ 1.8× one process.\n")
+    print("## Peak RSS\n\n| run | MB |\n|---|---:|")
+    for k, v in rss.items():
+        print(f"| {k} | {v:.0f} |")
+    print("\nTarget: ≤ 400 MB.\n")
+    print("## Cold load\n")
+    print(f"`import zhpolicy_nlp; zhpolicy_nlp.load()` in a fresh interpreter: "
+          f"{', '.join(f'{x:.2f}' for x in load_s)} s (median {statistics.median(load_s):.2f} s). "
+          "Target: ≤ 1.5 s.")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
