@@ -52,6 +52,7 @@ SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|�
 ROLE_RE = regex.compile(r"[\u4e00-\u9fff]{1,7}[师员长家者手官士]")
 HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
+QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
 NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
@@ -90,6 +91,8 @@ class DocIndex:
             if ent.label_ in ("LOC", "GPE"):
                 self._org_ends.setdefault(ent.end_char, ent.start_char)
         self._dates = sorted(self.dates)
+        self._quoted = [m.span() for m in QUOTED_RE.finditer(self.text)]
+        self._quoted_starts = [q[0] for q in self._quoted]
         self.tokens: list[tuple[int, str]] = [(t.idx, t.text) for t in doc]
         self._tok_pos = [p for p, _ in self.tokens]
         self.tok_starts = set(self._tok_pos)
@@ -140,10 +143,16 @@ class DocIndex:
         while i >= 0 and self.persons[i][0] >= floor:
             s, e, _ = self.persons[i]
             if (e <= pos and not any(self.text.endswith(w, 0, s) for w in NOT_SUBJECT_BEFORE)
-                    and not OBJECT_OF_RE.search(self.text, max(floor, s - 25), s)):
+                    and not OBJECT_OF_RE.search(self.text, max(floor, s - 25), s)
+                    and not self.quoted(s)):
                 return self.persons[i]
             i -= 1
         return None
+
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside quotation marks or a title (《…》)? Names there are not antecedents."""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self._quoted[i][1]
 
     def surname_person(self, char: str, before: int) -> Optional[str]:
         """The one person named before ``before`` whose name starts with ``char`` (麦教授)."""
