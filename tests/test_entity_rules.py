@@ -50,7 +50,8 @@ def ents(text: str) -> list[tuple[str, str]]:
     return [(text[s:e], label) for s, e, label in rule_entities(text)]
 
 
-@pytest.mark.parametrize("name", ["entity_rules_sentences.txt", "entity_rules_heldout.txt"])
+@pytest.mark.parametrize("name", ["entity_rules_sentences.txt", "entity_rules_heldout.txt",
+                                  "entity_rules_heldout2.txt"])
 def test_sentence_sets_precision_recall(root, name):
     tp, fp, fn = score(root / "tests" / "data" / name)
     assert tp / (tp + fp) >= 0.9
@@ -70,6 +71,9 @@ def test_sentence_sets_precision_recall(root, name):
     ("中国驻美国大使馆发言人答问。", [("中国驻美国大使馆", "ORG")]),
     ("中国女队夺得冠军。", [("中国女队", "ORG")]),
     ("中国科学技术大学潘建伟团队取得突破。", [("中国科学技术大学", "ORG")]),
+    ("应急管理部派出工作组赶赴灾区。", [("应急管理部", "ORG")]),
+    ("管理委员会与新加坡企业签署协议。", [("新加坡", "LOC")]),
+    ("广州市越秀区人民法院开庭。", [("广州市越秀区人民法院", "ORG")]),
 ])
 def test_maximal_spans(text, expected):
     assert ents(text) == expected

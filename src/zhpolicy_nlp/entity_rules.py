@@ -38,7 +38,7 @@ _CHAIN_STOP_WORDS = re.compile(
     "|指导|邀请|成立|设立|推进|推动|加强|开展|提出|要求|分享|参加|发表|访问|会见|签署|宣布"
     "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
     "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
-    "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重"
+    "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重|企业|派出|派遣|赶赴|组成|部署"
     "|负责|管理办法|工作|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
@@ -192,10 +192,11 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
 _BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 
-def _chain_ok(chain: str) -> bool:
+def _chain_ok(chain: str, next_char: str = "") -> bool:
     chain = _BRACKETED.sub("", chain, count=1)
-    return not chain.startswith(("和", "与", "及")) and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
-        and not _CHAIN_STOP_WORDS.search(chain)
+    return not chain.startswith(("和", "与", "及")) \
+        and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
+        and not _CHAIN_STOP_WORDS.search(chain + next_char)
 
 
 def _continues(text: str, end: int) -> bool:
@@ -217,10 +218,11 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
     for m in t.suffix_re.finditer(text, p, limit):
         a, b = m.span()
         chain = text[p:a]
-        if len(chain) > MAX_CHAIN or not _chain_ok(chain) \
+        suffix, kind = m.group(), t.suffix_kind[m.group()]
+        # stop words are looked for across the suffix's first character too (企业签|署)
+        if len(chain) > MAX_CHAIN or not _chain_ok(chain, suffix[0]) \
                 or any(i in barriers for i in range(p, a)):
             return None
-        suffix, kind = m.group(), t.suffix_kind[m.group()]
         if _continues(text, b) or (company and kind in ("company", "legal")):
             continue
         if suffix.endswith("政府") and chain not in _GOV_CHAIN:
@@ -248,10 +250,10 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
 
 
 def _is_body(entry: _Entry, name: str, t: _Tables) -> bool:
-    """A lexicon ORG named like a government/party body (ends in 院/部/委/会…), which
-    attaches to a place or ORG right before it."""
+    """A lexicon ORG named like a government/party body or court (ends in 院/部/委/会…),
+    which attaches to a place or ORG right before it (广州市 + 越秀区人民法院)."""
     m = t.suffix_re.search(name, max(0, len(name) - 6))
-    return m is not None and m.end() == len(name) and t.suffix_kind[m.group()] == "body"
+    return m is not None and m.end() == len(name) and t.suffix_kind[m.group()] in ("body", "court")
 
 
 def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
