@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import spacy
 
 from zhpolicy_nlp import lexicon, titles
@@ -205,3 +207,22 @@ def test_lexicons_state_their_sources():
         assert head.startswith("#"), name
     assert all(len(r) == 2 and r[1] for r in lexicon.rows("titles"))
     assert {"副秘书长", "院士", "CEO", "首席执行官"} <= lexicon.words("titles")
+
+
+_PIECES = ["国家统计局", "副局长", "张建华", "、", "兼", "，", "院士", "（记者 ", "李明", "）", "表示",
+           "（Zhang Jianhua）", "首席执行官", "CEO", "埃利奥特·哈里斯", "李局长", "说", "\n", " "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_any_arrangement_keeps_offsets_and_records_consistent(tnlp, pieces):
+    text = "".join(pieces)
+    doc = run(tnlp, text)
+    for e in doc.ents:
+        assert text[e.start_char:e.end_char] == e.text
+    names = {p.name for p in doc._.people}
+    for p in doc._.people:
+        assert p.mentions and all(text[m.start:m.end] == m.text for m in p.mentions)
+        for t in p.titles:
+            assert t.title_span is None or text[t.title_span.start:t.title_span.end] == t.title
+    assert all(e._.person in names for e in doc.ents if e.label_ == "PERSON")

@@ -250,6 +250,9 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         org, e = (pos, j), j
     else:
         return None, j
+    while e < j and text[e] in "）)":  # 印孚瑟斯（Infosys|）: the bracket closes the org
+        e += 1
+        org = (org[0], e)
     if e < j and text[e] in "（(":  # 尼共（联合马列）: the parenthesised part stays with the org
         close = text.find("）" if text[e] == "（" else ")", e, j)
         if close > 0:
