@@ -230,12 +230,14 @@ def test_bare_report_resolves_to_the_named_report(qnlp):
     assert qs[0].speaker == "2023年数字经济发展报告" and qs[0].speaker_mention.text == "报告"
 
 
-def test_resolve_description_hook_is_used(qnlp, monkeypatch):
+def test_resolve_description_hook_is_used_for_a_person_named_nearby(qnlp, monkeypatch):
     from zhpolicy_nlp import titles
 
     monkeypatch.setattr(titles, "resolve_description", lambda doc, span: "冯晓", raising=False)
-    qs = run(qnlp, "该负责人表示，将加快推进项目建设。")
-    assert qs[0].speaker == "冯晓"
+    text = "市住建局局长冯晓主持召开专题会议。\n该负责人表示，将加快推进项目建设。"
+    assert run(qnlp, text, [("冯晓", "PERSON")])[0].speaker == "冯晓"
+    far = "冯晓出席。\n会议开幕。\n该负责人表示，将加快推进项目建设。"
+    assert run(qnlp, far, [("冯晓", "PERSON")])[0].speaker == "该负责人"
 
 
 # ------------------------------------------------------------------ headlines and lists

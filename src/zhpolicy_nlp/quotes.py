@@ -91,7 +91,7 @@ class Attributor:
         self.text = doc.text
         self.ix = DocIndex(doc)
         self.lay = Layout(self.text)
-        self.res = Resolver(self.ix, describe)
+        self.res = Resolver(self.ix, describe, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)
         self.quotes: list[Quote] = []
         self.list_speaker: Optional[str] = None  # whose enumerated list the next paragraphs may be

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 import regex
 from spacy.tokens import Doc
 
 from . import lexicon
+from .schema import TextSpan
 
-PERSONLIKE = ("person", "pronoun", "description")
+PERSONLIKE = ("person", "pronoun", "description", "honorific")
 
 
 def _kind_words(kind: str) -> frozenset[str]:
@@ -62,7 +63,7 @@ FILLER_MAX = 30
 class Mention:
     start: int
     end: int
-    kind: str  # person | pronoun | description | collective | document | org
+    kind: str  # person | pronoun | description | honorific | collective | document | org
     name: Optional[str] = None  # canonical person, or resolved source text
 
 
@@ -149,6 +150,9 @@ class DocIndex:
             i -= 1
         return None
 
+    def named_between(self, name: str, start: int, end: int) -> bool:
+        return any(n == name for s, _, n in self.persons_in(start, end))
+
     def quoted(self, pos: int) -> bool:
         """Is ``pos`` inside quotation marks or a title (《…》)? Names there are not antecedents."""
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -207,7 +211,7 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         out.append(Mention(m.start(), m.end(), "description"))
     for m in HONORIFIC_RE.finditer(text, start, cue):
         if m.start() in ix.tok_starts and m.end() in ix.tok_ends and text[m.start()] not in NOT_SUBJECT_CHARS:
-            out.append(Mention(m.start(), m.end(), "description"))
+            out.append(Mention(m.start(), m.end(), "honorific"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
         if m.end() in ix.tok_ends or m.end() == cue:  # 官员, 高级官员 (one jieba word)
@@ -270,10 +274,16 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
 class Resolver:
     """Resolves pronouns, descriptions and generic documents against the discourse so far."""
 
-    def __init__(self, ix: DocIndex, describe: Optional[Callable] = None) -> None:
+    def __init__(self, ix: DocIndex, describe: Optional[Callable] = None,
+                 para_starts: Sequence[int] = ()) -> None:
         self.ix = ix
         self.describe = describe
+        self.para_starts = list(para_starts)
         self.last: Optional[tuple[str, int, str]] = None  # (speaker, paragraph start, kind)
+
+    def prev_para_start(self, para_start: int) -> int:
+        i = bisect.bisect_left(self.para_starts, para_start)
+        return self.para_starts[i - 1] if i > 0 else 0
 
     def note(self, speaker: Optional[str], para_start: int, kind: str) -> None:
         if speaker:
@@ -301,6 +311,8 @@ class Resolver:
             return m.name
         if m.kind == "pronoun":
             return self.salient(m.start, para_start)
+        if m.kind == "honorific":  # 张女士, 总统先生: as worded
+            return worded
         if m.kind == "description":
             return self._description(m, para_start) or worded
         if m.kind == "document":
@@ -308,17 +320,21 @@ class Resolver:
         return worded
 
     def _description(self, m: Mention, para_start: int) -> Optional[str]:
+        """A person for 该负责人/这位院长, only one named in this or the previous paragraph."""
+        text = self.ix.text
+        floor = self.prev_para_start(para_start)
         if self.describe is not None:
             try:
-                span = self.ix.doc.char_span(m.start, m.end, alignment_mode="expand")
-                got = self.describe(self.ix.doc, span) if span is not None else None
+                got = self.describe(self.ix.doc, TextSpan(m.start, m.end, text[m.start:m.end]))
             except Exception:  # the titles stage's helper is optional and may change
                 got = None
-            if got:
-                return got.name if hasattr(got, "name") else str(got)
-        noun = self.ix.text[m.start:m.end].lstrip("该这位此名那些")
+            name = getattr(got, "name", got)
+            if name and self.ix.named_between(str(name), floor, m.start):
+                return str(name)
+        noun = text[m.start:m.end].lstrip("该这位此名那些")
         for p in reversed(self.ix.people):
-            if any(t.title.endswith(noun) or noun.endswith(t.title) for t in p.titles):
+            if (any(t.title.endswith(noun) or noun.endswith(t.title) for t in p.titles)
+                    and self.ix.named_between(p.name, floor, m.start)):
                 return p.name
         if self.last and self.last[0].endswith(noun):
             return self.last[0]
