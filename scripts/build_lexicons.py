@@ -156,7 +156,8 @@ def build_blockers(names: set[str]) -> list[str]:
     with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
         for line in fh:
             w, freq, tag = (line.split() + ["", "", ""])[:3]
-            if len(w) != 3 or w in names or w in BLOCK_NEVER or tag in ("ns", "nt", "nr", "nrt", "j") \
+            if len(w) != 3 or w in names or w in BLOCK_NEVER \
+                    or tag in ("ns", "nt", "nr", "nrt", "j") \
                     or not freq.isdigit() or int(freq) < 3 or w[2] in "县镇区市省乡村州":
                 continue
             if (w[:2] in names and w[2] not in BLOCK_OK_TAIL) or (w[1:] in names and tag == "n"):
@@ -173,7 +174,8 @@ def build_surnames(data: Path) -> list[str]:
 
 def org_ok(w: str, places: set[str], suffixes: set[str]) -> bool:
     return (HAN.match(w) is not None and 3 <= len(w) <= 20 and w.endswith(ORG_ENDINGS)
-            and not w.endswith(("队", "政府", *EVENT_ENDINGS)) and w not in suffixes and w[0] not in GENERIC_START
+            and not w.endswith(("队", "政府", *EVENT_ENDINGS)) and w not in suffixes
+            and w[0] not in GENERIC_START
             and w not in ORG_STOP and w not in places and not w.startswith(NOISE_START)
             and not (len(w) <= 3 and w.endswith(GENERIC_SHORT_END)))
 
@@ -221,7 +223,8 @@ def main() -> None:
     places, towns = build_places(args.data, pos)
     write("places", places, [
         "JioNLP china_location.txt depth 0-2 full names + short names (county short names only",
-        "  if People's Daily 1998 tags them ns and if 2 chars, jieba's dict tags them ns/nz/nr/nrt or lacks them;",
+        "  if People's Daily 1998 tags them ns and, if 2 chars, jieba's dict tags them",
+        "  ns/nz/nr/nrt or lacks them;",
         "  names mostly tagged non-ns in People's Daily dropped);",
         "JioNLP world_location.txt countries, capitals, cities; THUOCL_diming.txt entries with",
         "  df >= 3000 ending in 州/岛/湖/江/河/山/峡/湾 (THUOCL MIT, JioNLP Apache-2.0).",

@@ -62,6 +62,9 @@ _DEICTIC = set("该这那本各每此其一两几多某")
 _BEFORE_NAME = set("长任员授士记理席官裁事师者家人的了和与及是在说，、。；：“”（） \n")
 _FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
 
+# A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
+_BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
+
 _DOT = "·•‧・"
 _TITLE_PAIRS = {"总理", "经理", "助理", "代理", "协理", "襄理", "管理", "处理", "治理"}
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
@@ -115,13 +118,14 @@ class _Tables:
     suffix_re: re.Pattern
     suffix_kind: dict[str, str]
     legal_re: re.Pattern
+    legal: tuple[str, ...]                 # company legal forms (有限公司, …)
     foreign_re: re.Pattern
     surnames: frozenset[str]
 
 
 @lru_cache(maxsize=None)
 def _tables() -> _Tables:
-    """Compile the lexicons once per process (≈ 30 ms)."""
+    """Compile the lexicons once per process (≈ 0.15 s, on the first call)."""
     words: dict[str, _Entry] = {}
     entries: dict[tuple[str, str], _Entry] = {}   # one shared entry per (label, kind)
     for name, label in (("towns", "LOC"), ("places", "LOC"), ("orgs", "ORG")):
@@ -142,8 +146,8 @@ def _tables() -> _Tables:
     legal_alt = "|".join(sorted(map(re.escape, legal), key=len, reverse=True))
     chars = "".join(sorted(lexicon.words("foreign_name_chars")))
     foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}][{chars}]{{1,8}}){{1,3}}")
-    return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt), foreign,
-                   lexicon.words("name_surnames"))
+    return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
+                   tuple(legal), foreign, lexicon.words("name_surnames"))
 
 
 def _is_han(ch: str) -> bool:
@@ -186,10 +190,6 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
             or text[s:e].endswith(_FULL_PLACE_END) or s == 0 or text[s - 1] not in t.surnames:
         return False
     return s == 1 or text[s - 2] in _BEFORE_NAME or not _is_han(text[s - 2])
-
-
-# A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
-_BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 
 def _chain_ok(chain: str, next_char: str = "") -> bool:
@@ -321,8 +321,7 @@ def _place_before_company(text: str, spans: list[Span], t: _Tables) -> list[Span
     out = []
     for s, e, label in sorted(spans):
         nxt = by_start.get(e)
-        if label == "LOC" and nxt and nxt[1] == "ORG" and t.legal_re.search(text, e, nxt[0]) \
-                and t.legal_re.search(text, e, nxt[0]).end() == nxt[0]:
+        if label == "LOC" and nxt and nxt[1] == "ORG" and text[e:nxt[0]].endswith(t.legal):
             out.append((s, nxt[0], "ORG"))
         else:
             out.append((s, e, label))
@@ -340,7 +339,7 @@ def _foreign_names(text: str, t: _Tables) -> list[Span]:
         s = m.start()
         if s > 0 and text[s - 1:s + 1] in _TITLE_PAIRS:
             s += 1
-        if text.find("·", s, m.end()) > s or any(text.find(d, s, m.end()) > s for d in _DOT):
+        if any(text.find(d, s, m.end()) > s for d in _DOT):
             out.append((s, m.end(), "PERSON"))
     return out
 
