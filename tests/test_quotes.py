@@ -234,10 +234,15 @@ def test_resolve_description_hook_is_used_for_a_person_named_nearby(qnlp, monkey
     from zhpolicy_nlp import titles
 
     monkeypatch.setattr(titles, "resolve_description", lambda doc, span: "冯晓", raising=False)
-    text = "市住建局局长冯晓主持召开专题会议。\n该负责人表示，将加快推进项目建设。"
+    text = "市住建局局长冯晓主持召开专题会议。\n这位局长表示，将加快推进项目建设。"
     assert run(qnlp, text, [("冯晓", "PERSON")])[0].speaker == "冯晓"
-    far = "冯晓出席。\n会议开幕。\n该负责人表示，将加快推进项目建设。"
-    assert run(qnlp, far, [("冯晓", "PERSON")])[0].speaker == "该负责人"
+    far = "冯晓出席。\n会议开幕。\n这位局长表示，将加快推进项目建设。"
+    assert run(qnlp, far, [("冯晓", "PERSON")])[0].speaker == "这位局长"
+
+
+def test_generic_role_description_stays_unnamed(qnlp):
+    text = "市长马强出席会议。\n该负责人表示，将持续优化审批流程。"
+    assert run(qnlp, text, [("马强", "PERSON")])[0].speaker == "该负责人"
 
 
 # ------------------------------------------------------------------ headlines and lists

@@ -323,6 +323,9 @@ class Resolver:
         """A person for 该负责人/这位院长, only one named in this or the previous paragraph."""
         text = self.ix.text
         floor = self.prev_para_start(para_start)
+        noun = text[m.start:m.end].lstrip("该这位此名那些")
+        if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
+            return self.last[0] if self.last and self.last[0].endswith(noun) else None
         if self.describe is not None:
             try:
                 got = self.describe(self.ix.doc, TextSpan(m.start, m.end, text[m.start:m.end]))
@@ -331,14 +334,13 @@ class Resolver:
             name = getattr(got, "name", got)
             if name and self.ix.named_between(str(name), floor, m.start):
                 return str(name)
-        noun = text[m.start:m.end].lstrip("该这位此名那些")
         for p in reversed(self.ix.people):
             if (any(t.title.endswith(noun) or noun.endswith(t.title) for t in p.titles)
                     and self.ix.named_between(p.name, floor, m.start)):
                 return p.name
         if self.last and self.last[0].endswith(noun):
             return self.last[0]
-        if noun in DESC_NOUNS and noun not in COLLECTIVES:  # 这位院长, right after the person spoke
+        if noun in DESC_NOUNS:  # 这位院长, right after the person spoke
             if self.last and self.last[1] == para_start and self.last[2] == "person":
                 return self.last[0]
             p = self.ix.last_subject_before(m.start, para_start)
