@@ -55,6 +55,22 @@ def test_user_words_are_per_tokenizer():
     assert "信息化发展局" not in plain.cut(text)
 
 
+def test_tokenizers_built_in_threads_stay_separate():
+    """The shared base dictionary is copied per tokenizer, also when built concurrently."""
+    cuts: list[list[str]] = []
+
+    def build() -> None:
+        cuts.append(JiebaTokenizer(Vocab(), ["信息化发展局"]).cut("国家网信办信息化发展局"))
+
+    threads = [threading.Thread(target=build) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert all("信息化发展局" in c for c in cuts) and len(cuts) == 3
+    assert "信息化发展局" not in JiebaTokenizer(Vocab()).cut("国家网信办信息化发展局")
+
+
 def test_threads_get_identical_cuts(tok):
     text = "国家发展改革委副秘书长任志武介绍中国各地各部门推进政务数据共享的情况。" * 20
     expected = tok.cut(text)
