@@ -31,6 +31,8 @@ _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看�
 现任 时任 新任 前任 原任 本报 该 此""".split())
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
+# All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
+_DOTTED = regex.compile(r"(?:\p{Han}{1,6}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
 _SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
@@ -91,8 +93,27 @@ class _Ctx:
         return bisect.bisect_right(self.tok_starts, i) - 1
 
 
+def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
+    """End of a name with a middle dot (司马义·艾买提, 安德烈·科科申): the last part runs over
+    transliteration characters, or to the end of the POS name token it starts."""
+    m = _DOTTED.match(ctx.text, i)
+    if not m:
+        return None
+    k = m.end()  # start of the last part
+    j = k
+    while j < len(ctx.text) and ctx.text[j] in tl.translit_chars() and j not in ctx.title_at:
+        j += 1
+    tok = ctx.tok(k)
+    if tok and tok[0] == k and tok[2].startswith("nr"):
+        j = max(j, tok[1])
+    return j if j > k else None
+
+
 def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
     """End of a transliterated foreign name (埃利奥特·哈里斯) starting at ``i``."""
+    dotted = _dotted_name(ctx, i)
+    if dotted:
+        return dotted
     chars = tl.translit_chars()
     j = i
     while j < len(ctx.text) and (ctx.text[j] in chars or ctx.text[j] in "·•‧") \
@@ -246,7 +267,8 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         if j - e > 8:
             e = j
         org: Span = (pos, e)
-    elif j - pos >= 2 and (pos == 0 or text[pos - 1] in _LIST_SEP or text[pos - 1] in "、兼"):
+    elif (j - pos >= 2 or text[pos:j] in tl.country_abbr()) and \
+            (pos == 0 or text[pos - 1] in _LIST_SEP or text[pos - 1] in "、兼"):
         org, e = (pos, j), j
     else:
         return None, j
@@ -263,10 +285,26 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
         org = (org[0] + lead.end(), org[1])
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
-    org = _last_of_two(ctx, org)
+    org = _last_of_two(ctx, _place_after_org(ctx, org))
     if text[org[0]:org[1]] in _GENERIC_ORGS or org[1] - org[0] < 1:
         return None, j
     return org, e
+
+
+def _place_after_org(ctx: _Ctx, org: Span) -> Span:
+    """``欧盟轮值主席国|英国`` 外交大臣: a place ending the run after another organisation is the
+    org (``中国驻法国`` stays whole: 中国 is a place, not an organisation)."""
+    s, e = org
+    last = ctx.tok(e - 1)
+    loc = next((a for a, b, l in ctx.ents if b == e and l == "LOC" and a > s), None)
+    start = loc if loc is not None else (last[0] if last and last[1] == e and last[2] == "ns" else None)
+    if start is None or start <= s:
+        return org
+    before = ctx.text[s:start]
+    org_inside = any(a >= s and b <= start for a, b, l in ctx.ents if l == "ORG") or \
+        any(t[0] >= s and t[1] <= start and t[2] in ("nt", "j") for t in ctx.toks[ctx.tok_index(s):ctx.tok_index(start) + 1]) \
+        or (tl.ends_with_org_head(before) and not before.endswith(("国", "省", "市", "县", "区", "州")))
+    return (start, e) if org_inside else org
 
 
 def _last_of_two(ctx: _Ctx, org: Span) -> Span:
@@ -337,7 +375,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             before = name_before(ctx, s, strong_only=text[s:e] not in hon)
             if before and before[0] >= floor and _org_starts(ctx, e):
                 continue  # 江泽民代表|中共中央: a verb
-            if before and before[0] >= floor:
+            if before and before[0] >= floor and not name_after(ctx, e):  # 布隆迪国防部长菲尔曼: ORG TITLE PERSON
                 d = _attach_post(designations, before)
                 d.segs.append(Seg((s, e)))
                 floor = e

@@ -56,6 +56,11 @@ def org_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def country_abbr() -> frozenset[str]:
+    return lexicon.words("titles_country_abbr")
+
+
+@lru_cache(maxsize=None)
 def honorifics() -> dict[str, str]:
     """word → "title" (a position, e.g. 院士) or "address" (先生)."""
     return {r[0]: (r[1] if len(r) > 1 else "title") for r in lexicon.rows("honorifics")}
