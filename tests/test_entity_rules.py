@@ -146,6 +146,11 @@ def test_speed(root):
     assert len(text) / (time.perf_counter() - t0) > 300_000   # ≥ 1M/s unloaded; CI is shared
 
 
+def test_runs_of_names_stay_bounded():
+    spans = rule_entities("国家网信办信息局委" * 200)
+    assert spans and max(e - s for s, e, _ in spans) <= 40
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("国家网信办发展局中国北京市委公司有限·（）Ab长部门、，省政府")),
                max_size=40))

@@ -26,6 +26,7 @@ Span = tuple[int, int, str]
 MAX_CHAIN = 10          # body characters between a head and a multi-character suffix
 MAX_CHAIN_SHORT = 8     # … and before a one-character suffix (部, 局, 委)
 MAX_COMPANY_NAME = 14   # name characters before a legal form
+MAX_SPAN = 32           # a grown name longer than this is a run of names, not one
 
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers and dates, and 副/长 (titles start there).
@@ -271,6 +272,8 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
     head: _Entry | None = entry if entry.label == "LOC" else None
     company = False
     while True:
+        if e - s > MAX_SPAN:
+            break
         nxt = following.get(e)
         if nxt and nxt[1].label == "ORG" and _is_body(nxt[1], text[e:nxt[0]], t):
             e, label, head = nxt[0], "ORG", None   # 墨西哥 + 参议院, 中国共产党 + 中央委员会
