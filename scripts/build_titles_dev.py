@@ -10,6 +10,10 @@ stands next to a position noun (ending in a title head): ``ORG TITLE NAME`` (``[
 事务/n 办公室/n]/nt 主任/n 陈云林/nr``), ``TITLE NAME、NAME``, or ``NAME TITLE`` (``江泽民/nr
 主席/n``). The organisation is the run of ``nt``/``ns``/``n``/``j`` words (or one ``[...]/nt``
 compound) right before the title; modifiers (``副/b``, ``第一/m``, ``常务``) join the title.
+Second source, held out: sentences of CLUENER2020 ``cluener/dev.json`` (Sina news, 2008-era)
+where a ``position`` span stands next to a ``name`` span and an organisation label, picked by
+hand for government/institution news and annotated by hand in ``CLUENER_GOLD`` (CLUENER's
+own spans follow other conventions: ``姜伟`` for the name 姜伟新, orgs cut short).
 Gold is written in SCHEMA §1 form with ``"entities": null`` (people and titles only).
 """
 from __future__ import annotations
@@ -53,6 +57,44 @@ REVIEWED: dict[str, dict[str, list[tuple]]] = {
                     "三塚博": [("大藏大臣", "日本")],
                     "华楠": [("主任", "八纵队师政治部"), ("副主任", "总政治部")],
                     "李耀文": [("政委", "八纵队师"), ("政委", "解放军海军")]},
+}
+# line index in cluener/dev.json → [(name, title, org[, org_also])], annotated by hand
+CLUENER_GOLD: dict[int, list[tuple]] = {
+    13: [("沈东军", "总裁", "通灵珠宝")],
+    99: [("张涛", "副局长", "公安部经济犯罪侦查局")],
+    138: [("石秀诗", "主任委员", "全国人大财政经济委员会")],
+    147: [("刘忠维", "执行董事", "广州乾朗珠宝有限公司")],
+    254: [("朱琦", "副行长", "招行"), ("朱琦", "行长", "永隆")],
+    494: [("翟宝辉", "处长", "建设部政策研究中心城乡规划建设处")],
+    501: [("育亭·维沙蓬", "会长", "老挝家具协会")],
+    504: [("顾云昌", "副会长", "中国房地产及住宅研究会")],
+    511: [("陈凌孚", "副校长", "南师大"), ("王慧芬", "书记", "江苏省文联党组")],
+    528: [("姜伟新", "部长", "住房和城乡建设部")],
+    529: [("潘石屹", "董事长", "soho中国")],
+    541: [("宋建新", "副司长", "中华人民共和国新闻出版总署科技与数字出版司")],
+    550: [("黄福华", "会长", "省古典工艺家具协会")],
+    551: [("周富强", "副局长", "老河口市房产管理局")],
+    638: [("倪以理", "董事", "麦肯锡香港分公司")],
+    650: [("张玉鑫", "处长", "上海市规划和国土局详规处")],
+    703: [("张新生", "副主任", "市商务委")],
+    729: [("张卫国", "所长", "山东社会科学院经济研究所")],
+    771: [("冀岩", "副主任", "市住建委")],
+    776: [("周野", "常务理事", "省收藏文化研究会")],
+    784: [("王为民", "主任", "天津市宝坻石桥工业园区管理委员会")],
+    825: [("焦善伟", "高级研究员", "中华粮网")],
+    842: [("温家宝", "总理", "国务院")],
+    851: [("开彦", "委员", "建设部住宅及产业现代化技术专家委员会")],
+    963: [("张大伟", "总监", "美联物业市场研究部")],
+    969: [("李力", "总经理", "中诚信国际金融机构部")],
+    1013: [("王牧天", "副总经理", "平安银行信用卡中心")],
+    1029: [("张秀琴", "司长", "教育部国际合作与交流司")],
+    1046: [("冷山德", "主任", "市住房保障管理中心")],
+    1161: [("尹中立", "副研究员", "中国社科院金融研究所")],
+    1181: [("彭冰", "教授", "北京大学法学院")],
+    1248: [("曾世民", "副总经理", "湖南信托")],
+    1268: [("于有斌", "副县长", "张家口崇礼县政府")],
+    1271: [("刘宝瑞", "副行长", "深圳发展银行")],
+    1289: [("毛寿龙", "所长", "中国人民大学行政管理学研究所")],
 }
 PER_DOC = 20
 MAX_DOCS = 8
@@ -120,8 +162,32 @@ def main(argv: list[str]) -> int:
             picked.append(("".join(w for w, _ in toks), ph))
     n_dev = write(picked[:MAX_DOCS * PER_DOC], OUT, 0)
     n_held = write(picked[MAX_DOCS * PER_DOC:(MAX_DOCS + HELDOUT_DOCS) * PER_DOC], HELDOUT, MAX_DOCS)
-    print(f"{n_dev} phrases -> {OUT}; {n_held} phrases -> {HELDOUT}")
+    n_clue = write_cluener(data, HELDOUT)
+    print(f"{n_dev} phrases -> {OUT}; {n_held} + {n_clue} (CLUENER) phrases -> {HELDOUT}")
     return 0
+
+
+def write_cluener(data: Path, out: Path) -> int:
+    """Two documents of hand-annotated CLUENER dev sentences."""
+    lines = (data / "cluener/dev.json").read_text(encoding="utf-8").splitlines()
+    picks = sorted(CLUENER_GOLD)
+    half = (len(picks) + 1) // 2
+    n = 0
+    for d, chunk in enumerate((picks[:half], picks[half:]), 1):
+        text = "\n".join(json.loads(lines[i])["text"] for i in chunk) + "\n"
+        people: dict[str, dict] = {}
+        for i in chunk:
+            for g in CLUENER_GOLD[i]:
+                p = people.setdefault(g[0], {"name": g[0], "aliases": [], "titles": []})
+                p["titles"].append({"title": g[1], "org": g[2], **({"org_also": g[3]} if len(g) > 3 else {})})
+                n += 1
+        name = f"cluener_{d:02d}"
+        (out / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"doc_id": name, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "entities": None, "people": list(people.values()), "quotes": None}
+        (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+    return n
 
 
 def write(picked: list, out: Path, first: int) -> int:
