@@ -29,18 +29,19 @@ MAX_COMPANY_NAME = 14   # name characters before a legal form
 MAX_SPAN = 32           # a grown name longer than this is a run of names, not one
 
 # Characters that never occur inside the body words of a name: function words, deixis,
-# numbers and dates, and 副/长 (titles start there).
+# numbers, and 副 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次年月日号届副长某0123456789")
+                  "或则即已曾会个位名次号届副某0123456789")
 # Words that end a name's body: titles and the verbs that follow a body in news sentences.
 _CHAIN_STOP_WORDS = re.compile(
-    "主任|书记|主席|总理|秘书|经理|总裁|董事|教授|院士|记者|发言人|负责人|专家|官员|常委|代表"
+    "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
+    "|主任|书记|主席|总理|秘书|经理|总裁|董事|教授|院士|记者|发言人|负责人|专家|官员|常委|代表"
     "|介绍|表示|指出|认为|强调|举行|召开|发布|印发|出席|主持|主办|协办|承办|联合|会同|牵头"
     "|指导|邀请|成立|设立|推进|推动|加强|开展|提出|要求|分享|参加|发表|访问|会见|签署|宣布"
     "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
     "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
     "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重|企业|派出|派遣|赶赴|组成|部署"
-    "|负责|管理办法|工作|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
+    "|负责|管理办法|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
     "部": set("门分署长位件落队"), "局": set("长面势部"), "院": set("长士校子"),
@@ -200,12 +201,15 @@ def _chain_ok(chain: str, next_char: str = "") -> bool:
         and not _CHAIN_STOP_WORDS.search(chain + next_char)
 
 
-def _continues(text: str, end: int) -> bool:
-    """True if the character after a suffix makes it an ordinary word (部门, 局长, 会议)."""
+def _continues(text: str, end: int, t: _Tables) -> bool:
+    """True if the character after a suffix makes it an ordinary word (部门, 局长, 会议);
+    长 starting a lexicon name (银行|长沙) is not a title's 长."""
     if end >= len(text):
         return False
     nxt = text[end]
-    return nxt == "长" or nxt in _CONTINUATIONS.get(text[end - 1], ())
+    if nxt == "长":
+        return text[end:end + 2] not in t.lengths
+    return nxt in _CONTINUATIONS.get(text[end - 1], ())
 
 
 def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int],
@@ -224,10 +228,12 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if len(chain) > MAX_CHAIN or not _chain_ok(chain, suffix[0]) \
                 or any(i in barriers for i in range(p, a)):
             return None
-        if _continues(text, b) or (company and kind in ("company", "legal")):
+        if _continues(text, b, t) or (company and kind in ("company", "legal")):
             continue
         if suffix.endswith("政府") and chain not in _GOV_CHAIN:
             continue
+        if suffix == "中心" and head is not None and len(chain) < 2:
+            continue   # 上海中心 is a building, 城市中心 a downtown
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
                                and text[p - 1] in "省市县区州旗")
@@ -300,7 +306,7 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
     covered = _coverage(taken)
     for m in t.legal_re.finditer(text):
         a, b = m.span()
-        if a in covered or _continues(text, b):
+        if a in covered or _continues(text, b, t):
             continue
         j = a
         while j > 0 and a - j < MAX_COMPANY_NAME and text[j - 1] not in _LEFT_STOP \
@@ -386,7 +392,7 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     t = _tables()
     matches = _lexicon_matches(text, t)
     matches = [(s, e, entry) for s, e, entry in matches
-               if not (entry.label == "ORG" and _continues(text, e))]   # 教育部门
+               if not (entry.label == "ORG" and _continues(text, e, t))]   # 教育部门
     following = {s: (e, entry) for s, e, entry in matches}
     barriers = {s for s, _, entry in matches   # 中国驻美国大使馆: a country after 驻 is no barrier
                 if (entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
