@@ -208,7 +208,7 @@ def _continues(text: str, end: int, t: _Tables) -> bool:
         return False
     nxt = text[end]
     if nxt == "长":
-        return text[end:end + 2] not in t.lengths
+        return not any(text[end:end + n] in t.words for n in t.lengths.get(text[end:end + 2], ()))
     return nxt in _CONTINUATIONS.get(text[end - 1], ())
 
 
