@@ -13,7 +13,8 @@ for scoring the quotes stage on corpus entities apart from the NER).
 already taken by another quote), the cue is the occurrence nearest to the quote.
 ``-`` stands for a null speaker or cue.
 
-``score OUT.jsonl``: runs the quotes stage alone on the corpus's own PER/ORG/LOC spans
+Hand-written passages (own_NN.txt) list their entities in own_NN.ents.tsv; ``gold`` marks
+them. ``score OUT.jsonl``: runs the quotes stage alone on the corpus's own PER/ORG/LOC spans
 (NAME.ents.json, DATE by the shipped rules) and writes predictions for ``evaluate --pred``:
 the attributor's figure apart from NER errors (``evaluate tests/data/quotes_dev`` gives the
 whole pipeline's).
@@ -176,7 +177,28 @@ def gold_for(stem: str) -> dict:
             "entities": None, "people": people, "quotes": quotes}
 
 
+def hand_entities(stem: str) -> None:
+    """NAME.ents.tsv (surface, label) → NAME.ents.json and NAME.people.json, every occurrence."""
+    text = (OUT / f"{stem}.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in (OUT / f"{stem}.ents.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    ents, people = [], {}
+    for surface, label in rows:
+        i = text.find(surface)
+        while i >= 0:
+            ents.append({"start": i, "end": i + len(surface), "label": label})
+            if label == "PERSON":
+                p = people.setdefault(surface, {"name": surface, "aliases": [], "titles": [], "mentions": []})
+                p["mentions"].append({"start": i, "end": i + len(surface), "text": surface})
+            i = text.find(surface, i + len(surface))
+    (OUT / f"{stem}.ents.json").write_text(json.dumps(ents) + "\n", encoding="utf-8")
+    (OUT / f"{stem}.people.json").write_text(
+        json.dumps(list(people.values()), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def gold() -> None:
+    for tsv in sorted(OUT.glob("*.ents.tsv")):
+        hand_entities(tsv.name[: -len(".ents.tsv")])
     for ann in sorted(OUT.glob("*.ann")):
         g = gold_for(ann.stem)
         (OUT / f"{ann.stem}.gold.json").write_text(

@@ -224,6 +224,34 @@ def test_non_person_and_collective_sources(qnlp, text, ents, speaker):
     assert [q.speaker for q in qs] == [speaker]
 
 
+def test_indefinite_source_kept_as_worded(qnlp):
+    qs = run(qnlp, "一位不愿透露姓名的业内人士表示，新规实施后行业集中度将提高。")
+    assert qs[0].speaker == "一位不愿透露姓名的业内人士"
+
+
+def test_subject_before_an_adverbial_clause(qnlp):
+    text = "省长何平到企业调研，在听取企业负责人汇报后强调，要全力帮助企业纾困解难。"
+    qs = run(qnlp, text, [("何平", "PERSON")])
+    assert said(qs) == [("indirect", "何平", "要全力帮助企业纾困解难")]
+
+
+def test_byline_name_is_not_the_speaker(qnlp):
+    text = "（记者 孔亮）近日，副市长许慧在接受采访时说，全市将新建口袋公园50个。"
+    qs = run(qnlp, text, [("孔亮", "PERSON"), ("许慧", "PERSON")])
+    assert qs[0].speaker == "许慧"
+
+
+def test_publisher_speaks_for_its_announcement(qnlp):
+    qs = run(qnlp, "海关总署发布消息称，前三季度进出口保持稳定。", [("海关总署", "ORG")])
+    assert qs[0].speaker == "海关总署"
+
+
+def test_pronoun_in_next_paragraph(qnlp):
+    text = "卫健委主任邱亮指出，要做好冬春季传染病防控。\n他强调，要加强基层医疗机构能力建设。"
+    qs = run(qnlp, text, [("邱亮", "PERSON")])
+    assert [q.speaker for q in qs] == ["邱亮", "邱亮"]
+
+
 def test_bare_report_resolves_to_the_named_report(qnlp):
     text = "国家信息中心发布了2023年数字经济发展报告。报告显示，数字经济规模持续扩大。"
     qs = run(qnlp, text)

@@ -20,7 +20,7 @@ from . import extensions  # noqa: F401
 from .quote_cues import CUES, Cue, find_cues
 from .quote_text import CLAUSE_PUNCT, Layout, Marked, quote_pairs, trim
 from .schema import Quote, TextSpan
-from .speakers import COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject, subject
+from .speakers import ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject, subject
 
 # `，并要求…`: a second cue in the sentence with the subject left out.
 CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
@@ -173,13 +173,14 @@ class Attributor:
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             else:
                 comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
-                elided = (comma >= 0 and CONJ_RE.fullmatch(text, comma + 1, cue.start)
-                          and cue.cls != "topic" and not text.startswith(("了", "过"), cue.end))
+                lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
+                elided = (comma >= 0 and cue.cls != "topic" and not text.startswith(("了", "过"), cue.end)
+                          and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
                 if not elided and not text.endswith("地", 0, cue.start):  # 握住他的手关切地说
                     continue
                 if elided and events and events[-1].sent_start == sent:  # 强调…，并要求…
                     speaker, kind = events[-1].speaker, events[-1].kind
-                else:  # X发表了演讲，认为…: the sentence's subject
+                else:  # X发表了演讲，认为… / X到县里调研，在考察后说…: the sentence's subject
                     m = sentence_subject(self.ix, sent, comma if elided else cue.start)
                     if m is None:
                         continue
@@ -236,7 +237,8 @@ class Attributor:
             # `“…”财政部副部长X说`: the quote right before the source's clause
             if ev.mention is not None:
                 for p in pairs:
-                    if (p.close + 1 == ev.zone and p not in claimed and not _is_term(text, p, para[1])
+                    if (p.close + 1 == ev.zone <= ev.mention.start and p not in claimed
+                            and not _is_term(text, p, para[1])
                             and not text[ev.zone:ev.mention.start].strip("，, ").count("，")):
                         claimed.add(p)
                         self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)

@@ -36,12 +36,16 @@ DESC_RE = regex.compile(rf"(?:该|这位|此位|这名|该名|那位|这些)[^�
 HONORIFIC_RE = regex.compile(r"[\u4e00-\u9fff]{1,3}(?:先生|女士|夫人)")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
 COLLECTIVE_RE = regex.compile(rf"(?:相关|有关)?(?:{_alt(COLLECTIVES)})")
+# 一位领导同志 / 有的乡村干部 / 一位“老巴黎”: an unnamed someone, kept as worded
+INDEFINITE_RE = regex.compile(
+    rf"(?:一位|一名|有位|有的|一些|不少|许多)(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
+    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | {'同志', '人'})}))")
 DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
 NAMED_DOC_RE = regex.compile(
     r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
-ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|以后|之后)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
+ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|后|前)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
 NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
@@ -52,8 +56,11 @@ SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|�
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(r"[\u4e00-\u9fff]{1,7}[师员长家者手官士]")
 HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
+PUBLISH_RE = regex.compile(r"(?:发布|发表|公布|发出|印发|援引)了?")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
+CLAUSE_EDGE = frozenset("，,。；;：:）)”」、 \n")
+PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
 NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
@@ -88,6 +95,7 @@ class DocIndex:
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}
+        self.ent_ends = {ent.end_char for ent in doc.ents}
         for ent in doc.ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
             if ent.label_ in ("LOC", "GPE"):
                 self._org_ends.setdefault(ent.end_char, ent.start_char)
@@ -212,6 +220,8 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for m in HONORIFIC_RE.finditer(text, start, cue):
         if m.start() in ix.tok_starts and m.end() in ix.tok_ends and text[m.start()] not in NOT_SUBJECT_CHARS:
             out.append(Mention(m.start(), m.end(), "honorific"))
+    for m in INDEFINITE_RE.finditer(text, start, cue):
+        out.append(Mention(ix.extend_left(m.start()), m.end(), "collective"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
         if m.end() in ix.tok_ends or m.end() == cue:  # 官员, 高级官员 (one jieba word)
@@ -245,9 +255,10 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
-    if best.kind == "document":  # 叶利钦总统的贺辞: the document's author speaks
-        owner = [m for m in cands if m.kind in PERSONLIKE and m.end <= best.start
-                 and POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start)]
+    if best.kind == "document":  # 叶利钦总统的贺辞, 市场监管总局发布消息称: the author speaks
+        owner = [m for m in cands if m.kind != "document" and m.end <= best.start
+                 and (POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start) and m.kind in PERSONLIKE
+                      or PUBLISH_RE.fullmatch(ix.text, m.end, best.start))]
         best = owner[-1] if owner else best
     if best.kind == "org":  # 国家统计局 + 负责人 → the longer collective wins
         longer = [m for m in cands if m.start <= best.start and m.end >= best.end and m is not best]
@@ -259,12 +270,16 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     """The first person or group of a sentence, for a cue whose subject is left out."""
     text = ix.text
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, end)]
+    excl += [m.span() for m in PAREN_RE.finditer(text, start, end)]  # （记者 王某）
     people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
+    people += [Mention(m.start(), m.end(), "collective") for m in INDEFINITE_RE.finditer(text, start, end)]
     people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
     people += [Mention(m.start(), m.end(), "collective") for m in COLLECTIVE_RE.finditer(text, start, end)
                if m.start() in ix.tok_starts]
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
-              and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)]
+              and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)
+              and (m.start == start or text[m.start - 1] in CLAUSE_EDGE or m.start in ix.ent_ends
+                   or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]  # not 启动|农民积极性
     if not people:
         people = [Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= end
                   and not any(a <= s and e <= b for a, b in excl)]
