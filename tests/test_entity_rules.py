@@ -78,6 +78,8 @@ def test_sentence_sets_precision_recall(root, name):
     ("中国建设银行湖南省分行与省农业农村厅签约。", [("中国建设银行湖南省分行", "ORG")]),
     ("全国人大常委会法制工作委员会发言人答问。", [("全国人大常委会法制工作委员会", "ORG")]),
     ("岳麓区望月湖街道办事处组织活动。", [("岳麓区望月湖街道办事处", "ORG")]),
+    ("欧洲联盟委员会主席表示。", [("欧洲联盟委员会", "ORG")]),
+    ("日本外务省发言人回应。", [("日本外务省", "ORG")]),
 ])
 def test_maximal_spans(text, expected):
     assert ents(text) == expected
@@ -103,6 +105,7 @@ def test_companies(text, expected):
     ("秘书长安东尼奥·古特雷斯（António Guterres）说。",
      [("安东尼奥·古特雷斯", "PERSON"), ("António Guterres", "PERSON")]),
     ("国务卿安东尼·布林肯抵达。", [("安东尼·布林肯", "PERSON")]),
+    ("总干事恩戈齐·奥孔乔-伊韦阿拉表示。", [("恩戈齐·奥孔乔-伊韦阿拉", "PERSON")]),
     ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
     ("第五届世界互联网大会（World Internet Conference）开幕。", []),
 ])

@@ -79,7 +79,8 @@ _NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队",
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
 # body words in between (东盟组织 is 东盟 + a common noun).
-_DIRECT_SUB_BODIES = {"办公厅", "办公室", "党组", "党委", "纪委", "常委会", "政治局", "人民政府", "政府"}
+_DIRECT_SUB_BODIES = {"办公厅", "办公室", "党组", "党委", "纪委", "常委会", "政治局", "人民政府", "政府",
+                      "委员会", "理事会", "秘书处"}
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
 _LATIN_ORG_WORDS = {
@@ -147,7 +148,8 @@ def _tables() -> _Tables:
     legal = [s for s, k in suffix_kind.items() if k == "legal"]
     legal_alt = "|".join(sorted(map(re.escape, legal), key=len, reverse=True))
     chars = "".join(sorted(lexicon.words("foreign_name_chars")))
-    foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}][{chars}]{{1,8}}){{1,3}}")
+    part = f"[{chars}]{{1,8}}(?:-[{chars}]{{1,8}})?"   # 奥孔乔-伊韦阿拉
+    foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}]{part}){{1,3}}")
     return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
                    tuple(legal), foreign, lexicon.words("name_surnames"))
 
