@@ -51,7 +51,7 @@ def ents(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("name", ["entity_rules_sentences.txt", "entity_rules_heldout.txt",
-                                  "entity_rules_heldout2.txt"])
+                                  "entity_rules_heldout2.txt", "entity_rules_heldout3.txt"])
 def test_sentence_sets_precision_recall(root, name):
     tp, fp, fn = score(root / "tests" / "data" / name)
     assert tp / (tp + fp) >= 0.9
