@@ -131,6 +131,12 @@ def test_topic_with_colon_quotes_what_follows(qnlp):
     assert said(qs) == [("indirect", "郑华", "坚持规划先行；坚持项目带动；坚持共建共享")]
 
 
+def test_object_taking_cue_without_colon_is_not_speech(qnlp):
+    text = "代表们认为，要发展特色产业，让农民更多分享产业增值收益。"
+    qs = run(qnlp, text)
+    assert said(qs) == [("indirect", "代表们", "要发展特色产业，让农民更多分享产业增值收益")]
+
+
 def test_ju_jieshao_without_source_is_not_attributed(qnlp):
     assert run(qnlp, "据介绍，该园区已入驻企业120家。") == []
 

@@ -22,6 +22,7 @@ NOUN_BEFORE = ("的", "提出", "按照", "根据", "依照", "遵照", "落实"
 NOUN_CUES = frozenset({"要求", "建议", "倡议", "主张", "提议", "指示", "号召", "寄语", "回应",
                        "答复", "回答", "介绍", "分析", "总结", "通报", "判断", "预测", "估计",
                        "解释", "补充", "警告", "提醒", "表态", "调查", "明确"})
+OBJECT_TAKING = frozenset({"topic", "object"})
 # 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
 COORD = frozenset({"和", "与", "及", "、", "或", "以及", "或者"})
 MEASURE = frozenset("项点条些种个份")
@@ -39,7 +40,7 @@ KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
 class Cue:
     start: int
     end: int
-    cls: str  # say | topic | doc | kanlai
+    cls: str  # say | topic | object | doc | kanlai
     src_start: int = -1  # for 在X看来: where the source lies
     src_end: int = -1
 
@@ -63,7 +64,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         end = pos + len(tok)
         prev = toks[i - 1][1] if i else ""
         nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-        if nxt in CUES and CUES[nxt] != "topic" and not (nxt in NOUN_CUES and tok in NOUN_BEFORE):
+        if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not (nxt in NOUN_CUES and tok in NOUN_BEFORE):
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
         if prev in ("被", "据", "所") or nxt in ("的", "为", "称为") or nxt in LOCATIVE:
             continue
@@ -71,7 +72,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if tok == "称" and text.startswith("为", end):
             continue
-        if (tok in NOUN_CUES or cls == "topic") and prev in NOUN_BEFORE:
+        if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
         if tok == "告诉" and nxt == "记者":
             end += 2

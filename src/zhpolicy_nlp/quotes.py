@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
-from .quote_cues import CUES, Cue, find_cues
+from .quote_cues import CUES, OBJECT_TAKING, Cue, find_cues
 from .quote_text import CLAUSE_PUNCT, Layout, Marked, quote_pairs, trim
 from .schema import Quote, TextSpan
 from .speakers import ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject, subject
@@ -174,7 +174,7 @@ class Attributor:
             else:
                 comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
                 lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
-                elided = (comma >= 0 and cue.cls != "topic" and not text.startswith(("了", "过"), cue.end)
+                elided = (comma >= 0 and cue.cls not in OBJECT_TAKING and not text.startswith(("了", "过"), cue.end)
                           and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
                 if not elided and not text.endswith("地", 0, cue.start):  # 握住他的手关切地说
                     continue
@@ -186,8 +186,11 @@ class Attributor:
                         continue
                     speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = comma if elided else zone
+            ev = Event(cue, m, speaker, kind, clause, sent, zone)
+            if cue.cls == "object" and self._content_start(ev, self.lay.sentence_end(cue.end, para[1])) is None:
+                continue  # 让农民分享收益: not a report at all
             self.res.note(speaker, para[0], kind)
-            events.append(Event(cue, m, speaker, kind, clause, sent, zone))
+            events.append(ev)
         return events
 
     def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
@@ -201,7 +204,7 @@ class Attributor:
         clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
         if text.startswith(("：", ":"), after + len(clause)) and len(clause) <= COLON_OBJECT_MAX:
             return after + len(clause) + 1  # 提出要求：…, 分享三点经验：…
-        if TOPIC_END_RE.search(clause.rstrip("”")):
+        if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
 

@@ -59,7 +59,7 @@ HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
 PUBLISH_RE = regex.compile(r"(?:发布|发表|公布|发出|印发|援引)了?")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
-CLAUSE_EDGE = frozenset("，,。；;：:）)”」、 \n")
+SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
 NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
@@ -278,8 +278,8 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
                if m.start() in ix.tok_starts]
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
               and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)
-              and (m.start == start or text[m.start - 1] in CLAUSE_EDGE or m.start in ix.ent_ends
-                   or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]  # not 启动|农民积极性
+              and (m.start == start or text[m.start - 1] in SUBJECT_AFTER or m.start in ix.ent_ends
+                   or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]
     if not people:
         people = [Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= end
                   and not any(a <= s and e <= b for a, b in excl)]
