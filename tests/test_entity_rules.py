@@ -108,6 +108,9 @@ def test_companies(text, expected):
     ("总干事恩戈齐·奥孔乔-伊韦阿拉表示。", [("恩戈齐·奥孔乔-伊韦阿拉", "PERSON")]),
     ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
     ("第五届世界互联网大会（World Internet Conference）开幕。", []),
+    ("亚洲基础设施投资银行（AIIB）年会", [("亚洲基础设施投资银行", "ORG"), ("AIIB", "ORG")]),
+    ("国家互联网信息办公室（网信中心）发布", [("国家互联网信息办公室", "ORG"), ("网信中心", "ORG")]),
+    ("海尔（集团）有限公司成立。", [("海尔（集团）有限公司", "ORG")]),
 ])
 def test_foreign_names_and_aliases(text, expected):
     assert ents(text) == expected

@@ -71,6 +71,10 @@ _DOT = "·•‧・"
 _TITLE_PAIRS = {"总理", "经理", "助理", "代理", "协理", "襄理", "管理", "处理", "治理"}
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
+# A bracketed Han short form right after an ORG (…投资银行（亚投行）); lexicon words in brackets
+# (places, known ORGs) are found by the lexicon scan itself.
+_HAN_ALIAS = re.compile("[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_NOT_ALIASES = {"试行", "暂行", "草案", "修订", "代行"}
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
 # A one-character suffix after these characters is part of a common noun or title.
@@ -122,6 +126,7 @@ class _Tables:
     suffix_kind: dict[str, str]
     legal_re: re.Pattern
     legal: tuple[str, ...]                 # company legal forms (有限公司, …)
+    suffix_ends: frozenset[str]            # last characters of org suffixes (部, 局, 行, …)
     foreign_re: re.Pattern
     surnames: frozenset[str]
 
@@ -151,7 +156,8 @@ def _tables() -> _Tables:
     part = f"[{chars}]{{1,8}}(?:-[{chars}]{{1,8}})?"   # 奥孔乔-伊韦阿拉
     foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}]{part}){{1,3}}")
     return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
-                   tuple(legal), foreign, lexicon.words("name_surnames"))
+                   tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
+                   lexicon.words("name_surnames"))
 
 
 def _is_han(ch: str) -> bool:
@@ -226,6 +232,8 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         a, b = m.span()
         chain = text[p:a]
         suffix, kind = m.group(), t.suffix_kind[m.group()]
+        if chain.count("（") + chain.count("(") > chain.count("）") + chain.count(")"):
+            continue   # a suffix inside brackets: 海尔（集团）有限公司
         # stop words are looked for across the suffix's first character too (企业签|署)
         if len(chain) > MAX_CHAIN or not _chain_ok(chain, suffix[0]) \
                 or any(i in barriers for i in range(p, a)):
@@ -355,12 +363,18 @@ def _foreign_names(text: str, t: _Tables) -> list[Span]:
     return out
 
 
-def _latin_aliases(text: str, spans: list[Span]) -> list[Span]:
-    """``埃利奥特·哈里斯（Elliott Harris）``: the bracketed Latin name is a second span with the
-    label of the span it follows (gold marks aliases so)."""
+def _aliases(text: str, spans: list[Span], t: _Tables) -> list[Span]:
+    """``埃利奥特·哈里斯（Elliott Harris）``, ``亚洲基础设施投资银行（亚投行）``: a bracketed
+    Latin name, or a Han short form of an ORG, is a second span with the label of the span it
+    follows (gold marks aliases so)."""
     out = []
     for s, e, label in spans:
         if label not in ("PERSON", "ORG"):
+            continue
+        short = _HAN_ALIAS.match(text, e) if label == "ORG" else None
+        if short and short.group(1)[-1] in t.suffix_ends and short.group(1) not in t.words \
+                and short.group(1) not in t.suffix_kind and short.group(1) not in _NOT_ALIASES:
+            out.append((short.start(1), short.end(1), "ORG"))
             continue
         m = _LATIN_ALIAS.match(text, e)
         if m:
@@ -411,4 +425,4 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     spans += _foreign_names(text, t)
     spans = _resolve(spans)
     spans = _resolve(spans + _bracketed_latin_names(text))
-    return _resolve(spans + _latin_aliases(text, spans))
+    return _resolve(spans + _aliases(text, spans, t))
