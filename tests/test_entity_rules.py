@@ -171,3 +171,12 @@ def test_spans_are_valid_and_disjoint(text):
         assert 0 <= s < e <= len(text) and s >= last
         assert label in ("ORG", "LOC", "PERSON")
         last = e
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国家网信办发展局中国北京市委公司有限长沙陈尚义·（）科技集团")),
+               max_size=30))
+def test_sentence_start_is_like_a_full_stop(text):
+    """Spans depend on the sentence, not on where it sits in the document."""
+    shifted = [(s + 1, e + 1, label) for s, e, label in rule_entities(text)]
+    assert rule_entities("。" + text) == shifted
