@@ -85,6 +85,17 @@ def test_dun_chain_without_org_is_null(tnlp):
     assert people(doc)["马朝旭"] == [("副部长", "外交部"), ("新闻发言人", None)]
 
 
+@pytest.mark.parametrize("text,name,org", [
+    ("商务部外国投资与产业发展司司长李明表示，外资结构持续优化。", "李明", "商务部外国投资与产业发展司"),
+    ("国家发展改革委和财政部副部长王东伟出席。", "王东伟", "财政部"),
+    ("他与国务院副总理刘国中举行会谈。", "刘国中", "国务院"),
+    ("马克龙与德国总理朔尔茨举行会谈。", "朔尔茨", "德国"),
+])
+def test_joined_words_inside_an_org_name(tnlp, text, name, org):
+    doc = run(tnlp, text, [("马克龙", "PERSON")])
+    assert people(doc)[name][0][1] == org
+
+
 def test_org_with_sub_body(tnlp):
     doc = run(tnlp, "生态环境部大气环境司司长刘炳江通报了有关情况。")
     assert people(doc)["刘炳江"] == [("司长", "生态环境部大气环境司")]

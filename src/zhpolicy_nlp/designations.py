@@ -19,7 +19,6 @@ from . import title_lex as tl
 Span = tuple[int, int]
 Tok = tuple[int, int, str]  # start, end, jieba POS flag
 
-_LIST_SEP = "，、；：\n（("
 # A dateline before a byline (北京１月２６日电, 本报讯): never part of an organisation.
 _DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|本报讯|本报|电讯")
 # POS flags that end the run of words an organisation name is read from.
@@ -27,7 +26,7 @@ _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "z", 
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
 _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
 表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
-是 为 由 有 据 作 做 向 同 与 率 请 派 任 兼 在 经 将 已 被 让 给 对 纪念 访问 会谈 祝贺 回应
+是 为 由 有 据 作 做 向 同 率 请 派 任 兼 在 经 将 已 被 让 给 对 纪念 访问 会谈 祝贺 回应
 现任 时任 新任 前任 原任 本报 该 此""".split())
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
@@ -36,7 +35,7 @@ _DOTTED = regex.compile(r"(?:\p{Han}{1,6}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
 _SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
-_JOINERS = frozenset({"及", "和"})
+_JOINERS = frozenset({"及", "和", "与"})
 # What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
 _BYLINE_BEFORE = ("（", "(", "\n", "本报", "社", "电", "讯", "台", "网", "摄影")
 _BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
@@ -123,7 +122,9 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
     if j - i < 3 or name[0] in "·•‧" or name[-1] in "·•‧":
         return None
     dotted = "·" in name or "•" in name or "‧" in name
-    if dotted or LATIN_PAREN.match(ctx.text, j) or (j - i >= 4 and not tl.surname_at(ctx.text, i) == ctx.text[i:i + 2]):
+    sur = tl.surname_at(ctx.text, i)
+    if dotted or LATIN_PAREN.match(ctx.text, j) or (j - i >= 4 and not (sur and len(sur) == 2)) \
+            or (j - i == 3 and sur is None):  # 朔尔茨: no Chinese surname starts it
         return j
     return None
 
@@ -141,6 +142,13 @@ def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
     if ent_end is not None and 2 <= ent_end - i <= 4 and all(tl.is_cjk(c) for c in text[i:ent_end]):
         return (i, ent_end)
     return guess
+
+
+def _strong_name_at(ctx: _Ctx, i: int) -> bool:
+    """A name starts at ``i`` on more than a surname guess: an entity, a POS name, a foreign name."""
+    tok = ctx.tok(i)
+    return (i in ctx.person_start or bool(tok and tok[0] == i and tok[2].startswith("nr"))
+            or _translit_name(ctx, i) is not None)
 
 
 def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
@@ -230,6 +238,8 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
         if any(s < pos and pos - 1 < e for s, e in ctx.dates):
             break
         pos = max(tok[0], floor)
+    while pos < j and text[pos] in _JOINERS:  # 他与|国务院副总理: 与 joins nothing here
+        pos += 1
     return pos
 
 
@@ -268,7 +278,7 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
             e = j
         org: Span = (pos, e)
     elif (j - pos >= 2 or text[pos:j] in tl.country_abbr()) and \
-            (pos == 0 or text[pos - 1] in _LIST_SEP or text[pos - 1] in "、兼"):
+            (pos == 0 or text[pos - 1] in tl.PUNCT or text[pos - 1] in "、兼"):
         org, e = (pos, j), j
     else:
         return None, j
@@ -308,13 +318,25 @@ def _place_after_org(ctx: _Ctx, org: Span) -> Span:
 
 
 def _last_of_two(ctx: _Ctx, org: Span) -> Span:
-    """``A和B`` where both halves are organisations: the title belongs to B (工业和信息化部
-    stays whole: 工业 is no organisation)."""
+    """``A和B``/``A与B``/``A及B`` where both halves are organisations (or A is a person): the
+    title belongs to B (工业和信息化部, 通讯及新闻部 stay whole: 工业, 通讯 are no organisations)."""
     s, e = org
-    k = ctx.text.rfind("和", s, e)
-    if k > s and tl.ends_with_org_head(ctx.text[s:k]) and tl.ends_with_org_head(ctx.text[k + 1:e]):
+    k = max(ctx.text.rfind(j, s, e) for j in _JOINERS)
+    if k > s and (_ends_org(ctx, s, k) or _ends_name(ctx, k)) and _ends_org(ctx, k + 1, e):
         return (k + 1, e)
     return org
+
+
+def _ends_name(ctx: _Ctx, e: int) -> bool:
+    """A person's name ends at ``e`` (希拉克|与印度总理): 与 joins two parties, not one name."""
+    tok = ctx.tok(e - 1)
+    return e in ctx.person_end or bool(tok and tok[1] == e and tok[2].startswith("nr"))
+
+
+def _ends_org(ctx: _Ctx, s: int, e: int) -> bool:
+    tok = ctx.tok(e - 1)
+    return (tl.ends_with_org_head(ctx.text[s:e]) or any(b == e and a >= s for a, b in ctx.orgish)
+            or bool(tok and tok[1] == e and tok[0] >= s and tok[2] == "nt"))
 
 
 def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
@@ -375,7 +397,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             before = name_before(ctx, s, strong_only=text[s:e] not in hon)
             if before and before[0] >= floor and _org_starts(ctx, e):
                 continue  # 江泽民代表|中共中央: a verb
-            if before and before[0] >= floor and not name_after(ctx, e):  # 布隆迪国防部长菲尔曼: ORG TITLE PERSON
+            if before and before[0] >= floor and not _strong_name_at(ctx, e):  # 布隆迪国防部长菲尔曼
                 d = _attach_post(designations, before)
                 d.segs.append(Seg((s, e)))
                 floor = e
