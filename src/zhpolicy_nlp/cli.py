@@ -52,6 +52,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate.run_cli(args)
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from . import train_ner
+
+    return train_ner.run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m zhpolicy_nlp", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -82,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
     v.add_argument("--model", help="model name or path when running the pipeline")
     v.set_defaults(func=cmd_evaluate)
+
+    t = sub.add_parser("train", help="retrain a model from the shared corpora")
+    t.add_argument("component", choices=["ner"], help="which model")
+    from .train_ner import add_arguments
+
+    add_arguments(t)
+    t.set_defaults(func=cmd_train)
     return p
 
 

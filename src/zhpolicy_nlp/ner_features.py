@@ -1,0 +1,167 @@
+"""Per-character CRF features for the named-entity recogniser.
+
+The model labels characters, not words: an entity boundary can fall inside a jieba word
+(``中国驻美国大使馆`` is one word but LOC+ORG in some corpora), so words only feed features.
+Each feature template is built for the whole sentence with one list comprehension over
+shifted character lists, which keeps the per-character Python work (the throughput cost)
+small; the per-character lists are zipped at the end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from . import lexicon
+
+_PAD_L, _PAD_R = "^", "$"
+_DIGITS = set("0123456789０１２３４５６７８９")
+_CN_NUM = set("〇零一二三四五六七八九十百千万亿两")
+_LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+             "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+             "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ")
+
+
+_TYPES: dict[str, str] = {}
+
+
+def _char_type(c: str) -> str:
+    """d digit, n Chinese numeral, a Latin, h Han, s space, p other; memoised."""
+    t = _TYPES.get(c)
+    if t is None:
+        if c in _DIGITS:
+            t = "d"
+        elif c in _CN_NUM:
+            t = "n"
+        elif c in _LATIN:
+            t = "a"
+        elif "\u4e00" <= c <= "\u9fff":
+            t = "h"
+        elif c.isspace():
+            t = "s"
+        else:
+            t = "p"
+        _TYPES[c] = t
+    return t
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """Lexicon look-ups the features use; built once per component."""
+
+    surnames: frozenset[str]
+    places: frozenset[str]
+    place_prefixes: frozenset[str]
+    place_maxlen: int
+    org_suffix_chars: frozenset[str]
+    org_suffix_words: frozenset[str]
+    frequent_words: frozenset[str]
+
+    @classmethod
+    def load(cls, frequent_words: Iterable[str] = ()) -> "Gazetteers":
+        places = frozenset(lexicon.words("ner_places"))
+        suffixes = lexicon.words("ner_org_suffixes")
+        return cls(
+            surnames=frozenset(lexicon.words("ner_surnames")),
+            places=places,
+            place_prefixes=frozenset(p[:2] for p in places),
+            place_maxlen=max((len(p) for p in places), default=0),
+            org_suffix_chars=frozenset(s for s in suffixes if len(s) == 1),
+            org_suffix_words=frozenset(s for s in suffixes if len(s) > 1),
+            frequent_words=frozenset(frequent_words),
+        )
+
+
+def _place_tags(text: str, gaz: Gazetteers) -> list[str]:
+    """Forward maximum match of the place gazetteer: B/I/E per char, ``-`` outside."""
+    n = len(text)
+    tags = ["-"] * n
+    i = 0
+    prefixes, places, maxlen = gaz.place_prefixes, gaz.places, gaz.place_maxlen
+    while i < n - 1:
+        if text[i:i + 2] in prefixes:
+            for ln in range(min(maxlen, n - i), 1, -1):
+                if text[i:i + ln] in places:
+                    tags[i] = "B"
+                    for k in range(i + 1, i + ln - 1):
+                        tags[k] = "I"
+                    tags[i + ln - 1] = "E"
+                    i += ln
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return tags
+
+
+def _shape(n: int) -> tuple[str, ...]:
+    ln = str(min(n, 5))
+    if n == 1:
+        return ("S" + ln,)
+    return ("B" + ln, *(["M" + ln] * (n - 2)), "E" + ln)
+
+
+_SHAPES = [(), *(_shape(n) for n in range(1, 64))]
+
+
+def _word_tags(words: Sequence[str], gaz: Gazetteers) -> tuple[list[str], ...]:
+    """Per char: position in its word (B/M/E/S + length), the word if frequent (else ``?``),
+    the previous and next words likewise, and whether the word ends like an org name."""
+    freq = gaz.frequent_words
+    sfx_c, sfx_w = gaz.org_suffix_chars, gaz.org_suffix_words
+    pos: list[str] = []
+    cur: list[str] = []
+    prev: list[str] = []
+    nxt: list[str] = []
+    org: list[str] = []
+    names = ["^", *(w if w in freq else "?" for w in words), "$"]
+    for k, w in enumerate(words, 1):
+        n = len(w)
+        pos.extend(_SHAPES[n] if n < 64 else _shape(n))
+        cur.extend([names[k]] * n)
+        prev.extend([names[k - 1]] * n)
+        nxt.extend([names[k + 1]] * n)
+        if n > 1 and (w[-2:] in sfx_w or w[-1] in sfx_c):
+            org.extend(["W"] * n)
+        else:
+            org.extend(["-"] * n)
+    return pos, cur, prev, nxt, org
+
+
+def featurize(text: str, words: Sequence[str], gaz: Gazetteers) -> list[tuple[str, ...]]:
+    """Feature strings for every character of ``text``; ``words`` is its segmentation
+    (``"".join(words) == text``)."""
+    chars = list(text)
+    n = len(chars)
+    if n == 0:
+        return []
+    p = [_PAD_L, _PAD_L, *chars, _PAD_R, _PAD_R]
+    c_2, c_1, c0, c1, c2 = p[0:n], p[1:n + 1], p[2:n + 2], p[3:n + 3], p[4:n + 4]
+    types = [_TYPES.get(c) or _char_type(c) for c in p]
+    sur = gaz.surnames
+    sfx = gaz.org_suffix_chars
+    wpos, wcur, wprev, wnext, worg = _word_tags(words, gaz)
+    place = _place_tags(text, gaz)
+    place_p = ["^", *place[:-1]]
+    place_n = [*place[1:], "$"]
+    is_sur = ["1" if a in sur else "0" for a in p]
+    cols = (
+        ["c0=" + a for a in c0],
+        ["c-1=" + a for a in c_1],
+        ["c1=" + a for a in c1],
+        ["c-1c0=" + a + b for a, b in zip(c_1, c0)],
+        ["c0c1=" + a + b for a, b in zip(c0, c1)],
+        ["c-2c-1=" + a + b for a, b in zip(c_2, c_1)],
+        ["c1c2=" + a + b for a, b in zip(c1, c2)],
+        ["c-1c0c1=" + a + b + d for a, b, d in zip(c_1, c0, c1)],
+        ["t=" + a + b + d for a, b, d in zip(types[1:], types[2:], types[3:])],
+        ["wp=" + a for a in wpos],
+        ["wpc=" + a + b for a, b in zip(wpos, c0)],
+        ["w=" + a + b[0] for a, b in zip(wcur, wpos)],
+        ["w-1=" + a for a in wprev],
+        ["w+1=" + a for a in wnext],
+        ["sn=" + a + b + d for a, b, d in zip(is_sur[1:], is_sur[2:], wpos)],
+        ["os=" + ("1" if a in sfx else "0") + b + d[0] for a, b, d in zip(c0, worg, wpos)],
+        ["pl=" + a + b + d for a, b, d in zip(place_p, place, place_n)],
+    )
+    return list(zip(*cols))

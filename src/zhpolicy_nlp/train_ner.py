@@ -1,0 +1,293 @@
+"""Train and score the character CRF of :mod:`zhpolicy_nlp.ner` from ``../shared/data``.
+
+``python -m zhpolicy_nlp train ner --data ../shared/data --out models/ner-crf`` rebuilds the
+shipped model: MSRA train (minus nothing, or minus the lemonhu_val sentences with
+``--holdout``) + People's Daily NER dev, segmented with the pipeline's own jieba dictionary
+so that word features at training time match those at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from . import lexicon
+from .ner_features import Gazetteers, featurize
+
+LABELS = {"PER": "PERSON", "PERSON": "PERSON", "NR": "PERSON", "ORG": "ORG", "NT": "ORG",
+          "LOC": "LOC", "NS": "LOC", "GPE": "LOC"}
+MODEL_FILE = "model.crfsuite"
+WORDS_FILE = "words.txt"
+Sentence = tuple[str, list[str]]  # text, BIO tags (labels as in the corpus)
+
+
+# ---------------------------------------------------------------- corpora
+def read_bio(path: Path) -> list[Sentence]:
+    """Char-per-line BIO files (``char<TAB or SPACE>tag``, blank line between sentences)."""
+    out: list[Sentence] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if chars:
+                    out.append(("".join(chars), tags))
+                chars, tags = [], []
+                continue
+            parts = line.split()
+            if len(parts) == 1:  # a whitespace character was the token
+                chars.append(" ")
+                tags.append(parts[0])
+            else:
+                chars.append(parts[0][0])
+                tags.append(parts[-1])
+    if chars:
+        out.append(("".join(chars), tags))
+    return out
+
+
+def read_lemonhu(folder: Path) -> list[Sentence]:
+    """``sentences.txt`` (space-separated chars) + ``tags.txt`` (space-separated tags)."""
+    sents = (folder / "sentences.txt").read_text(encoding="utf-8").splitlines()
+    tags = (folder / "tags.txt").read_text(encoding="utf-8").splitlines()
+    return [("".join(s.split()), t.split()) for s, t in zip(sents, tags) if s.strip()]
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, LABEL) from BIO or BIOES tags; a stray I/E opens a new span."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        head, _, lab = t.partition("-")
+        lab = LABELS.get(lab.upper(), lab)
+        if head in ("I", "M", "E") and start >= 0 and lab == label:
+            if head == "E":
+                spans.append((start, i + 1, label))
+                start = -1
+            continue
+        if start >= 0:
+            spans.append((start, i, label))
+            start = -1
+        if head == "S":
+            spans.append((i, i + 1, lab))
+        elif head in ("B", "I", "M"):
+            start, label = i, lab
+        elif head == "E":
+            spans.append((i, i + 1, lab))
+    return spans
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """Corpus BIO tags → BIOES over the project's labels (the CRF's label set)."""
+    out = ["O"] * len(tags)
+    for s, e, lab in spans_from_tags(tags):
+        if lab not in ("PERSON", "ORG", "LOC"):
+            continue
+        if e - s == 1:
+            out[s] = "S-" + lab
+        else:
+            out[s] = "B-" + lab
+            for k in range(s + 1, e - 1):
+                out[k] = "I-" + lab
+            out[e - 1] = "E-" + lab
+    return out
+
+
+# ---------------------------------------------------------------- segmentation
+def pipeline_segmenter() -> Callable[[str], list[str]]:
+    """The pipeline tokenizer's jieba segmentation (same user dictionary)."""
+    import spacy
+
+    from .tokenizer import create_jieba_tokenizer
+
+    tok = create_jieba_tokenizer()(spacy.blank("zh"))
+    return tok.cut
+
+
+# = tokenizer.USER_DICT_LEXICONS, not imported so that training from a cache needs no spaCy
+SEG_LEXICONS: tuple[str, ...] = ("orgs", "titles", "places")
+
+
+def _seg_cache_file(cache_dir: Path) -> Path:
+    """One cache per user dictionary: a lexicon change invalidates it."""
+    h = hashlib.sha1()
+    for name in SEG_LEXICONS:
+        h.update("\n".join(sorted(lexicon.words(name))).encode("utf-8") + b"\0")
+    return cache_dir / f"seg-{h.hexdigest()[:12]}.json.gz"
+
+
+def segment(texts: Sequence[str], cache_dir: Optional[Path] = None) -> list[list[str]]:
+    """Words of every text, via a cache of word lengths keyed by text (the cache lets a
+    machine without spaCy/jieba train)."""
+    cache = _seg_cache_file(cache_dir) if cache_dir else None
+    known: dict[str, list[int]] = {}
+    if cache and cache.is_file():
+        known = json.loads(gzip.decompress(cache.read_bytes()))
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        cut = pipeline_segmenter()
+        for t in missing:
+            known[t] = [len(w) for w in cut(t) if w]
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(gzip.compress(json.dumps(known, ensure_ascii=False).encode()))
+    out = []
+    for t in texts:
+        pos, ws = 0, []
+        for n in known[t]:
+            ws.append(t[pos:pos + n])
+            pos += n
+        out.append(ws)
+    return out
+
+
+# ---------------------------------------------------------------- corpora sets
+@dataclass
+class Corpora:
+    train: list[Sentence]
+    evals: dict[str, list[Sentence]] = field(default_factory=dict)
+
+
+def load_corpora(data: Path, holdout: bool, extra_pd_dev: bool = True) -> Corpora:
+    """Training data and the evaluation sets. Never trains on the MSRA or PD test sets."""
+    train = read_bio(data / "msra" / "train.bio")
+    val = read_lemonhu(data / "msra" / "lemonhu_val")
+    evals = {"msra_test": read_bio(data / "msra" / "msra_test_bio.txt"),
+             "pd_test": read_bio(data / "people_daily_ner" / "example.test")}
+    if holdout:
+        held = {t for t, _ in val}
+        train = [s for s in train if s[0] not in held]
+        evals["msra_val"] = val
+    if extra_pd_dev:
+        train += read_bio(data / "people_daily_ner" / "example.dev")
+    return Corpora(train, evals)
+
+
+# ---------------------------------------------------------------- train / score
+def frequent_words(segs: Iterable[list[str]], min_count: int) -> list[str]:
+    counts = Counter(w for ws in segs for w in ws)
+    return sorted(w for w, c in counts.items() if c >= min_count and not w.isspace())
+
+
+def train(corpora: Corpora, out: Path, *, c1: float = 0.05, c2: float = 0.01,
+          max_iterations: int = 150, min_word_count: int = 3,
+          cache_dir: Optional[Path] = None, log: Callable[[str], None] = print) -> dict:
+    """Fit the CRF, write ``model.crfsuite`` + ``words.txt`` to ``out``, return metadata."""
+    import pycrfsuite
+
+    t0 = time.time()
+    texts = [t for t, _ in corpora.train]
+    segs = segment(texts, cache_dir)
+    words = frequent_words(segs, min_word_count)
+    gaz = Gazetteers.load(words)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for (text, tags), ws in zip(corpora.train, segs):
+        trainer.append(featurize(text, ws, gaz), to_bioes(tags))
+    log(f"features built for {len(texts)} sentences in {time.time() - t0:.0f}s")
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                        "feature.possible_transitions": True})
+    out.mkdir(parents=True, exist_ok=True)
+    t1 = time.time()
+    trainer.train(str(out / MODEL_FILE))
+    (out / WORDS_FILE).write_text(
+        "# Words frequent in the training data (count >= %d): the CRF's word features.\n"
+        % min_word_count + "\n".join(words) + "\n", encoding="utf-8")
+    meta = {"sentences": len(texts), "chars": sum(map(len, texts)), "c1": c1, "c2": c2,
+            "max_iterations": max_iterations, "min_word_count": min_word_count,
+            "iterations": len(trainer.logparser.iterations),
+            "train_seconds": round(time.time() - t1, 1),
+            "model_bytes": (out / MODEL_FILE).stat().st_size}
+    log(json.dumps(meta))
+    return meta
+
+
+def prf(tp: int, np_: int, ng: int) -> dict:
+    p = tp / np_ if np_ else 0.0
+    r = tp / ng if ng else 0.0
+    return {"p": round(p, 4), "r": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "gold": ng}
+
+
+def score(pred: Sequence[Sequence[tuple[int, int, str]]],
+          gold: Sequence[Sequence[tuple[int, int, str]]]) -> dict:
+    """Exact-span P/R/F1 per label and micro (the SIGHAN/CoNLL convention)."""
+    counts: dict[str, list[int]] = {}
+    for ps, gs in zip(pred, gold):
+        ps, gs = set(ps), set(gs)
+        for lab in {x[2] for x in ps | gs}:
+            c = counts.setdefault(lab, [0, 0, 0])
+            c[0] += len({x for x in ps & gs if x[2] == lab})
+            c[1] += sum(1 for x in ps if x[2] == lab)
+            c[2] += sum(1 for x in gs if x[2] == lab)
+    res = {lab: prf(*c) for lab, c in sorted(counts.items())}
+    res["micro"] = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    return res
+
+
+def evaluate(model_dir: Path, sents: Sequence[Sentence],
+             cache_dir: Optional[Path] = None) -> dict:
+    """Score a trained model on BIO sentences (sentence-level tagging, as trained)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_dir / MODEL_FILE))
+    gaz = Gazetteers.load(read_words(model_dir))
+    texts = [t for t, _ in sents]
+    segs = segment(texts, cache_dir)
+    pred = [spans_from_tags(tagger.tag(featurize(t, ws, gaz))) for t, ws in zip(texts, segs)]
+    gold = [spans_from_tags(to_bioes(tags)) for _, tags in sents]
+    return score(pred, gold)
+
+
+def read_words(model_dir: Path) -> list[str]:
+    lines = (model_dir / WORDS_FILE).read_text(encoding="utf-8").splitlines()
+    return [w for w in lines if w and not w.startswith("#")]
+
+
+# ---------------------------------------------------------------- CLI
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", default="../shared/data", help="the shared data folder")
+    p.add_argument("--out", default="models/ner-crf", help="model folder to write")
+    p.add_argument("--c1", type=float, default=0.05, help="L1 weight (model size)")
+    p.add_argument("--c2", type=float, default=0.01, help="L2 weight")
+    p.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations")
+    p.add_argument("--min-word-count", type=int, default=3)
+    p.add_argument("--holdout", action="store_true",
+                   help="leave out msra/lemonhu_val (3,000 train sentences) and score on it")
+    p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
+    p.add_argument("--cache", default="", help="folder for cached segmentations")
+    p.add_argument("--no-eval", action="store_true", help="skip scoring on the test sets")
+
+
+def run(args: argparse.Namespace) -> int:
+    data, out = Path(args.data), Path(args.out)
+    cache = Path(args.cache) if args.cache else None
+    corpora = load_corpora(data, args.holdout)
+    if args.limit:
+        corpora.train = corpora.train[:args.limit]
+    meta = train(corpora, out, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
+                 min_word_count=args.min_word_count, cache_dir=cache)
+    if not args.no_eval:
+        meta["scores"] = {name: evaluate(out, sents, cache)
+                          for name, sents in corpora.evals.items()}
+        print(json.dumps(meta["scores"], indent=1))
+    (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m zhpolicy_nlp.train_ner", description=__doc__)
+    add_arguments(p)
+    return run(p.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
