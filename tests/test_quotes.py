@@ -157,6 +157,17 @@ def test_interview_adverbial_between_source_and_cue(qnlp):
     assert said(qs) == [("indirect", "黄涛", "新型储能将迎来快速发展期")]
 
 
+def test_a_source_inside_the_content_is_part_of_it(qnlp):
+    qs = run(qnlp, "在业内专家看来，这些数据表明消费市场正在回暖。")
+    assert said(qs) == [("indirect", "业内专家", "这些数据表明消费市场正在回暖")]
+
+
+def test_cue_inside_an_adverbial_is_not_a_cue(qnlp):
+    text = "发言人杜红在回答记者提问时指出，上半年工业经济延续回升态势。"
+    qs = run(qnlp, text, [("杜红", "PERSON")])
+    assert said(qs) == [("indirect", "杜红", "上半年工业经济延续回升态势")]
+
+
 def test_gaosu_jizhe(qnlp):
     qs = run(qnlp, "马丽告诉记者，今年以来已办理相关业务3万余件。", [("马丽", "PERSON")])
     assert qs[0].cue.text == "告诉记者" and qs[0].speaker == "马丽"

@@ -160,6 +160,10 @@ class Attributor:
             if not after_quote and (cue.end >= para[1] or text[cue.end] in "。！？!?"):
                 continue  # 提出的改革要求。: nothing is reported
             sent = self.lay.sentence_start(cue.start, para[0])
+            sent_end = self.lay.sentence_end(cue.start, para[1])
+            if any(a <= cue.start and cue.end < b for a, b in
+                   (m.span() for m in ADVERBIAL_RE.finditer(text, sent, sent_end))):
+                continue  # 在回答记者提问时指出: the 回答 is part of the adverbial
             marks = [p.close + 1 for p in pairs if sent <= p.close < cue.start
                      and not _is_term(text, p, para[1])]
             earlier = [e.cue.end for e in events if e.sent_start == sent]
@@ -192,6 +196,19 @@ class Attributor:
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
+
+    def _unnest(self, events: list[Event], para: tuple[int, int]) -> list[Event]:
+        """Drop an event that opens the content of the one before it (在专家看来，数据表明…):
+        it is part of what the first source says."""
+        out: list[Event] = []
+        for ev in events:
+            if out and out[-1].sent_start == ev.sent_start:
+                prev = out[-1]
+                cs = self._content_start(prev, self.lay.sentence_end(prev.cue.end, para[1]))
+                if cs is not None and ev.clause_start < cs <= (ev.mention.start if ev.mention else ev.cue.start):
+                    continue
+            out.append(ev)
+        return out
 
     def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
         """Where the event's reported content begins, or None for a topic-only object."""
@@ -229,7 +246,7 @@ class Attributor:
     def _paragraph(self, para: tuple[int, int], cues: list[Cue]) -> None:
         text = self.text
         pairs = quote_pairs(text, para)
-        events = self._events(para, cues, pairs)
+        events = self._unnest(self._events(para, cues, pairs), para)
         claimed: set[Marked] = set()
         for k, ev in enumerate(events):
             cue_span = _span(text, ev.cue.start, ev.cue.end)

@@ -319,13 +319,16 @@ class Resolver:
     def resolve(self, m: Mention, para_start: int) -> Optional[str]:
         text = self.ix.text
         worded = text[m.start:m.end]
-        if m.kind == "person" and m.name and len(m.name) == 1:  # a bare surname: 麦 of 麦教授, 胡老
-            honour = HONOUR_RE.match(text, m.end)
-            return self.ix.surname_person(m.name, m.start) or m.name + (honour.group() if honour else "")
+        if m.kind == "person" and m.name and len(m.name) == 1:
+            return self._surname(m.name, m.start, m.end)
         if m.kind == "person" or (m.kind == "description" and m.name):
             return m.name
         if m.kind == "pronoun":
-            return self.salient(m.start, para_start)
+            name = self.salient(m.start, para_start)
+            if name and len(name) == 1:  # 江主席…。他说: the antecedent is a bare surname
+                at = [p for p in self.ix.persons_in(0, m.start) if p[2] == name]
+                return self._surname(name, at[-1][0], at[-1][1]) if at else name
+            return name
         if m.kind == "honorific":  # 张女士, 总统先生: as worded
             return worded
         if m.kind == "description":
@@ -333,6 +336,12 @@ class Resolver:
         if m.kind == "document":
             return m.name or self._document(worded, m.start)
         return worded
+
+    def _surname(self, name: str, start: int, end: int) -> str:
+        """A bare surname (麦 of 麦教授, 胡老): the one person of that surname named before,
+        else the surname with its honorific as worded."""
+        honour = HONOUR_RE.match(self.ix.text, end)
+        return self.ix.surname_person(name, start) or name + (honour.group() if honour else "")
 
     def _description(self, m: Mention, para_start: int) -> Optional[str]:
         """A person for 该负责人/这位院长, only one named in this or the previous paragraph."""
