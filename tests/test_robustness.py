@@ -19,7 +19,8 @@ import spacy
 
 import zhpolicy_nlp
 from zhpolicy_nlp import cli
-from zhpolicy_nlp.extractor import Extractor, InvariantError, InvariantWarning, pieces
+from zhpolicy_nlp.extractor import (DocumentTimeout, Extractor, InvariantError,
+                                    InvariantWarning, pieces)
 from zhpolicy_nlp.inputs import iter_inputs
 from zhpolicy_nlp.result import text_sha256
 from zhpolicy_nlp.schema import Quote
@@ -159,6 +160,23 @@ def test_pipe_gives_one_record_per_item(n_process):
     assert [r["doc_id"] for r in recs[:8]] == ["0", "x", "3", "3", "4", "y", "z", "7"]
 
 
+def _unknown_characters(n: int) -> str:
+    """Rare CJK characters in no dictionary, no punctuation: jieba's POS HMM crawls
+    (~100 chars/s), as on mojibake from a wrong ``--encoding gb18030``."""
+    return "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(n))
+
+
+def test_pathological_document_times_out(nlp):
+    ex = Extractor(nlp, strict=True, time_limit=lambda n: 0.5)
+    t0 = time.monotonic()
+    with pytest.raises(DocumentTimeout, match="gave up after 0.5 s"):
+        ex.extract(_unknown_characters(5_000))
+    assert time.monotonic() - t0 < 5
+    (rec,) = ex.pipe([_unknown_characters(5_000)])
+    assert rec.to_dict()["error"].startswith("DocumentTimeout: gave up")
+    assert ex.extract(NEWS).quotes is not None  # the pipeline still works afterwards
+
+
 # ---------------------------------------------------------------- long documents
 
 def test_pieces_cover_text_and_respect_limit():
@@ -290,13 +308,6 @@ def test_unknown_encoding_is_an_error_record(tmp_path, run_cli):
     assert "unknown encoding" in rec["error"]
 
 
-# Marked until batch.py (helper F) runs documents through Extractor.extract; re-checked 17:30.
-BATCH_BYPASSES_EXTRACT = pytest.mark.xfail(
-    reason="batch.process_chunk calls nlp.pipe/nlp directly, not Extractor.extract: no "
-           "long-document pieces (E088 over 1,000,000 chars) and no output check", strict=False)
-
-
-@BATCH_BYPASSES_EXTRACT
 def test_cli_processes_documents_over_max_length_in_pieces(tmp_path, ex, run_cli, monkeypatch):
     """The CLI gets the extractor's long-document handling: the limits are scaled down
     (spaCy's max_length 1,000,000 to 1,000) so that this runs in milliseconds."""
@@ -312,8 +323,6 @@ def test_cli_processes_documents_over_max_length_in_pieces(tmp_path, ex, run_cli
     assert_valid(text, rec)
 
 
-@pytest.mark.xfail(reason="batch._start_partial lets FileExistsError/PermissionError out as a "
-                   "traceback (helper F's batch.py); re-checked 17:30", strict=False)
 def test_unwritable_output_is_a_clear_error(tmp_path, run_cli):
     f = tmp_path / "x.txt"
     f.write_text(NEWS, encoding="utf-8")
