@@ -35,7 +35,7 @@ DESC_RE = regex.compile(rf"(?:该|这位|此位|这名|该名|那位|这些)[^�
 # 总统先生 / 王女士: a person the text does not name further
 HONORIFIC_RE = regex.compile(r"[\u4e00-\u9fff]{1,3}(?:先生|女士|夫人)")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
-COLLECTIVE_RE = regex.compile(rf"(?:相关|有关)?(?:{_alt(COLLECTIVES)})")
+COLLECTIVE_RE = regex.compile(rf"(?:相关|有关|业内|资深|知名|权威|国内外)?(?:{_alt(COLLECTIVES)})")
 # 一位领导同志 / 有的乡村干部 / 一位“老巴黎”: an unnamed someone, kept as worded
 INDEFINITE_RE = regex.compile(
     rf"(?:一位|一名|有位|有的|一些|不少|许多)(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
