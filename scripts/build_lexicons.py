@@ -40,6 +40,8 @@ PLACE_GENERIC = {"城区", "郊区", "矿区", "新区", "市辖区", "市直辖
                  "自治区直辖县级行政区划", "长安", "和平", "太平", "永安", "新华", "中山",
                  "东方", "白山", "通化", "本溪", "长治", "大同", "延安", "开发区", "共和",
                  "大城", "同江", "城中", "城东", "城西", "城南", "城北", "市中", "郊区"}
+# Town names that are also common nouns (小城镇 "small towns", 中心镇 "central towns").
+TOWN_GENERIC = {"中心镇", "小城镇", "新城镇", "重点镇", "特色镇", "中心乡", "城乡镇"}
 # A 3-char jieba word = 2-char place/ORG + one of these is still that place (中国人, 北京队).
 BLOCK_OK_TAIL = set("人籍队方省市县区路站港湾岛城军菜话式产版企货商侨航民团")
 # Surnames that are also everyday function characters (向中国, 于北京): never a name's start.
@@ -112,10 +114,9 @@ def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[s
         f = line.strip("\t").split("\t")
         if not f[0]:
             continue
-        if depth == 3 and f[0].endswith("镇") and HAN.match(f[0]) and len(f[0]) >= 2:
+        if depth == 3 and f[0].endswith(("镇", "乡", "街道")) and HAN.match(f[0]) \
+                and len(f[0]) >= 3 and f[0] not in TOWN_GENERIC:
             towns.append(f"{f[0]}\ttown")
-            if f[0].endswith("镇镇"):
-                towns.append(f"{f[0][:-1]}\ttown")  # 乌镇镇 -> 乌镇, as news writes it
         if depth > 2:
             continue
         full = f[0]
@@ -229,7 +230,8 @@ def main() -> None:
         "JioNLP world_location.txt countries, capitals, cities; THUOCL_diming.txt entries with",
         "  df >= 3000 ending in 州/岛/湖/江/河/山/峡/湾 (THUOCL MIT, JioNLP Apache-2.0).",
     ])
-    write("towns", towns, ["JioNLP china_location.txt depth-3 names ending in 镇 (X镇镇 also as X镇)."])
+    write("towns", towns, ["JioNLP china_location.txt depth-3 names ending in 镇, 乡 or 街道,",
+                           "  3+ chars (古镇, 新镇 are words), minus common nouns (小城镇)."])
     place_words = {p.split("\t")[0] for p in places}
     write("orgs", build_orgs(args.data, place_words), [
         "cluener_government/organization.tsv, pd199801/nt.tsv, resume_org.tsv (count >= 2),",

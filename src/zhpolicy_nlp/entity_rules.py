@@ -64,6 +64,9 @@ _DEICTIC = set("该这那本各每此其一两几多某")
 _BEFORE_NAME = set("长任员授士记理席官裁事师者家人的了和与及是在说，、。；：“”（） \n")
 _FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
 
+# A town name ending in 乡 followed by these is the word 乡村/乡风…: 振兴乡村, 团结乡亲.
+_AFTER_XIANG = set("村镇亲土音情愁下风里贤")
+
 # A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
 _BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
 
@@ -407,8 +410,9 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start."""
     t = _tables()
     matches = _lexicon_matches(text, t)
-    matches = [(s, e, entry) for s, e, entry in matches
-               if not (entry.label == "ORG" and _continues(text, e, t))]   # 教育部门
+    matches = [(s, e, entry) for s, e, entry in matches   # 教育部门, 振兴乡村
+               if not (entry.label == "ORG" and _continues(text, e, t))
+               and not (text[e - 1] == "乡" and text[e:e + 1] in _AFTER_XIANG)]
     following = {s: (e, entry) for s, e, entry in matches}
     barriers = {s for s, _, entry in matches   # 中国驻美国大使馆: a country after 驻 is no barrier
                 if (entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
