@@ -145,3 +145,24 @@ def test_evaluate_gold_without_its_text_is_scored_empty(gold_dir, capsys):
     assert cli.main(["evaluate", str(gold_dir)]) == 0
     out = capsys.readouterr().out
     assert out.count("note: forum: no prediction (FileNotFoundError") == 1
+
+
+def test_evaluate_json_sums_documents(gold_dir, tmp_path, capsys):
+    forum = json.loads((gold_dir / "forum.gold.json").read_text(encoding="utf-8"))
+    small = {"doc_id": "small", "entities": None, "people": [],
+             "quotes": [{"start": 12, "end": 20, "text": NEWS[12:20], "kind": "indirect",
+                         "speaker": "张三"}]}
+    (gold_dir / "small.gold.json").write_text(json.dumps(small, ensure_ascii=False),
+                                              encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        forum, {"doc_id": "small", "entities": [{"start": 0, "end": 5, "text": NEWS[:5],
+                                                  "label": "ORG"}], "quotes": []})),
+        encoding="utf-8")
+    assert cli.main(["evaluate", str(gold_dir), "--pred", str(pred), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert "entities/micro" not in res["docs"]["small"]
+    assert res["summary"]["entities/micro"]["f"] == 1.0
+    who = res["summary"]["quotes/who_said_what"]
+    assert (who["tp"], who["pred"], who["gold"]) == (19, 19, 20)
+    assert [res["docs"][d]["quotes/who_said_what"]["gold"] for d in ("forum", "small")] == [19, 1]
