@@ -66,10 +66,13 @@ class Registry:
             self.add(d.person, [_title_of(self.text, s.title, s.org) for s in d.segs], d.alias)
 
     def occurrences(self, taken: list[Span]) -> list[Span]:
-        """Every occurrence of a known name form that overlaps nothing in ``taken``."""
-        if not self.forms:
+        """Every occurrence of a name form of a titled or aliased person that overlaps nothing
+        in ``taken`` (a name the ner stage alone proposed is not spread further)."""
+        forms = sorted((f for f, c in self.forms.items()
+                        if len(f) >= 2 and (self.people[c].titles or self.people[c].aliases)),
+                       key=len, reverse=True)
+        if not forms:
             return []
-        forms = sorted((f for f in self.forms if len(f) >= 2), key=len, reverse=True)
         pat = regex.compile("|".join(regex.escape(f) for f in forms))
         out = []
         for m in pat.finditer(self.text):
