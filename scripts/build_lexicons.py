@@ -90,21 +90,27 @@ def write(name: str, entries: list[str], source_lines: list[str]) -> None:
     print(f"{name}: {len(keep)} hand-written + {len(body)} derived")
 
 
-def jieba_tags() -> dict[str, str]:
-    """word -> POS tag in jieba's dictionary."""
+def jieba_words() -> dict[str, tuple[int, str]]:
+    """word -> (frequency, POS tag) in jieba's dictionary."""
     import jieba
     out = {}
     with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
         for line in fh:
             f = line.split()
-            if len(f) >= 3:
-                out[f[0]] = f[2]
+            if len(f) >= 3 and f[1].isdigit():
+                out[f[0]] = (int(f[1]), f[2])
     return out
+
+
+def common_word(w: str, jw: dict[str, tuple[int, str]]) -> bool:
+    """A frequent jieba word that is not a name (发展, 比如, 建设)."""
+    freq, tag = jw.get(w, (0, "ns"))
+    return freq > 3000 and tag not in ("ns", "nr", "nrt", "nz")
 
 
 def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[str]]:
     """(places, towns) from JioNLP's division tree and world list and THUOCL."""
-    tags = jieba_tags()
+    jw = jieba_words()
     places: list[str] = []
     towns: list[str] = []
     kinds = {0: "province", 1: "city", 2: "county"}
@@ -115,7 +121,8 @@ def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[s
         if not f[0]:
             continue
         if depth == 3 and f[0].endswith(("镇", "乡", "街道")) and HAN.match(f[0]) \
-                and len(f[0]) >= 3 and f[0] not in TOWN_GENERIC:
+                and len(f[0]) >= 3 and f[0] not in TOWN_GENERIC \
+                and not common_word(re.sub("(镇|乡|街道)$", "", f[0]), jw):
             towns.append(f"{f[0]}\ttown")
         if depth > 2:
             continue
@@ -129,7 +136,7 @@ def build_places(data: Path, pos: dict[str, Counter]) -> tuple[list[str], list[s
             # county short names only with People's Daily evidence that they are place names
             # and not a common jieba word of another kind (大兴 "promote", 双桥, 高台)
             if depth < 2 or (pos.get(short, Counter())["ns"] > 0 and (
-                    len(short) > 2 or tags.get(short, "ns") in ("ns", "nz", "nr", "nrt"))):
+                    len(short) > 2 or jw.get(short, (0, "ns"))[1] in ("ns", "nz", "nr", "nrt"))):
                 places.append(f"{short}\t{kinds[depth]}")
     for row in read_tsv(data / "lexicons/JioNLP/world_location.txt"):
         if row[0].endswith(":"):
@@ -231,7 +238,8 @@ def main() -> None:
         "  df >= 3000 ending in 州/岛/湖/江/河/山/峡/湾 (THUOCL MIT, JioNLP Apache-2.0).",
     ])
     write("towns", towns, ["JioNLP china_location.txt depth-3 names ending in 镇, 乡 or 街道,",
-                           "  3+ chars (古镇, 新镇 are words), minus common nouns (小城镇)."])
+                           "  3+ chars (古镇, 新镇 are words), minus common nouns (小城镇) and names",
+                           "  whose stem is a frequent jieba word (比如镇, 建设街道)."])
     place_words = {p.split("\t")[0] for p in places}
     write("orgs", build_orgs(args.data, place_words), [
         "cluener_government/organization.tsv, pd199801/nt.tsv, resume_org.tsv (count >= 2),",
