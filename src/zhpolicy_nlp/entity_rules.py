@@ -41,6 +41,7 @@ _CHAIN_STOP_WORDS = re.compile(
     "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
     "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
     "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重|企业|派出|派遣|赶赴|组成|部署"
+    "|显示|比赛|获得|取得|成为|进入|来自|位于|针对|面向"
     "|负责|管理办法|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
@@ -81,7 +82,8 @@ _NOT_ALIASES = {"试行", "暂行", "草案", "修订", "代行"}
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
 # A one-character suffix after these characters is part of a common noun or title.
-_NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队"}
+_NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队", "主队", "客队",
+                     "球队"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
