@@ -299,6 +299,13 @@ def test_headline(qnlp):
     assert qs[0].cue.text == "："
 
 
+def test_transcript_answer(qnlp):
+    text = "记者：明年有哪些重点工作？\n部长吕杰：我们将重点抓好三件事。一是稳就业，二是保民生，三是促发展。"
+    qs = run(qnlp, text, [("吕杰", "PERSON")])
+    assert [(q.speaker, q.cue.text) for q in qs] == [("吕杰", "：")]
+    assert qs[0].text.startswith("我们将重点抓好三件事")
+
+
 def test_enumerated_list_is_implicit(qnlp):
     text = "孙涛就做好下一步工作提出要求：\n一是抓好项目建设。\n二是强化要素保障。\n会议还通报了有关情况。"
     qs = run(qnlp, text, [("孙涛", "PERSON")])

@@ -4,7 +4,7 @@ Per paragraph: find speech events (a cue with a source before it), give each its
 (a quoted span right after the cue, or the clause after it, carried across sentence ends
 while the same source keeps speaking), attach quotation-mark spans to the event whose
 cue follows them (`“…”X说`), and drop quoted terms (`“智慧国”战略`). Headlines
-`Title Name：statement` and enumerated paragraphs after a list-opening quote (the
+`Title Name：statement` (and transcript lines `Name：…`) and enumerated paragraphs after a list-opening quote (the
 ``implicit`` tier) are handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
@@ -47,6 +47,8 @@ COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may 
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
 HEADLINE_MAX = 60
+SPEAKER_PREFIX_MAX = 25  # 外交部发言人汪文斌：… — how long the part before the colon may be
+COLON_RE = regex.compile(r"[：:]")
 
 
 @dataclass
@@ -132,14 +134,17 @@ class Attributor:
         return q
 
     def _headline(self, para: tuple[int, int]) -> bool:
-        """`国家发展改革委副秘书长任志武：中国愿与各方共同推动政务服务`."""
+        """`国家发展改革委副秘书长任志武：中国愿与各方共同推动政务服务` (a headline), and
+        `汪文斌：这是…。我们…` (an answer in a transcript: the name opens the paragraph)."""
         s, e = para
-        if e - s > HEADLINE_MAX or "。" in self.text[s:e - 1]:
-            return False
-        colon = regex.compile(r"[：:]").search(self.text, s, e)
+        colon = COLON_RE.search(self.text, s, e)
         if colon is None:
             return False
         c = colon.start()
+        headline = e - s <= HEADLINE_MAX and "。" not in self.text[s:e - 1]
+        speaker_line = c - s <= SPEAKER_PREFIX_MAX and not any(ch in CLAUSE_PUNCT for ch in self.text[s:c])
+        if not (headline or speaker_line):
+            return False
         who = self.ix.last_person_before(c, s)
         if who is None or who[1] != c:
             return False
@@ -214,7 +219,7 @@ class Attributor:
         """Where the event's reported content begins, or None for a topic-only object."""
         text, after = self.text, ev.cue.end
         if text.startswith(("了", "过"), after):
-            colon = regex.compile(r"[：:]").search(text, after, sent_end)
+            colon = COLON_RE.search(text, after, sent_end)
             return colon.end() if colon else None
         if after < len(text) and text[after] in "，,：:":
             return after + 1
