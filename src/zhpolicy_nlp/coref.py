@@ -7,7 +7,7 @@ when exactly one record fits (people sharing a surname are never merged on the s
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import regex
 
@@ -65,31 +65,27 @@ class Registry:
         for d in found.designations:
             self.add(d.person, [_title_of(self.text, s.title, s.org) for s in d.segs], d.alias)
 
-    def occurrences(self, taken: list[Span]) -> list[Span]:
-        """Every occurrence of a name form of a titled or aliased person that overlaps nothing
-        in ``taken`` (a name the ner stage alone proposed is not spread further)."""
+    def occurrences(self, free: Callable[[Span], bool]) -> list[Span]:
+        """Every occurrence of a name form of a titled or aliased person where ``free`` allows
+        (a name the ner stage alone proposed is not spread further)."""
         forms = sorted((f for f, c in self.forms.items()
                         if len(f) >= 2 and (self.people[c].titles or self.people[c].aliases)),
                        key=len, reverse=True)
         if not forms:
             return []
         pat = regex.compile("|".join(regex.escape(f) for f in forms))
-        out = []
-        for m in pat.finditer(self.text):
-            s, e = m.span()
-            if (s, e) in self.person_spans or not any(a < e and s < b for a, b in taken):
-                out.append((s, e))
-        return out
+        return [m.span() for m in pat.finditer(self.text) if free(m.span())]
 
-    def surname_mentions(self, titles: list[Span], taken: list[Span]) -> list[tuple[Span, str]]:
-        """``李总理``/``麦教授``: surname + title or honorific of exactly one known person."""
+    def surname_mentions(self, titles: list[Span], taken: Callable[[Span], bool]) -> list[tuple[Span, str]]:
+        """``李总理``/``麦教授``: surname + title or honorific of exactly one known person, where
+        ``taken`` says the span overlaps no name already found."""
         out = []
         hon = tl.honorifics()
         cands = list(titles) + [m.span() for w in hon for m in regex.finditer(regex.escape(w), self.text)]
         for s, e in sorted(set(cands)):
             for n in (2, 1):
                 b = s - n
-                if b < 0 or any(a < e and b < z for a, z in taken):
+                if b < 0 or taken((b, e)):
                     continue
                 canon = self._by_surname(self.text[b:s], self.text[s:e])
                 if canon:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Optional, Union
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +24,7 @@ from .spans import char_entities, set_char_entities
 
 Span = tuple[int, int]
 _POSSEG_LOCK = threading.Lock()
+_SENTENCE = regex.compile(r"[^。！？\n]+[。！？\n]*|[。！？\n]+")
 
 
 class TitleResolver:
@@ -31,7 +33,8 @@ class TitleResolver:
         self._posseg = None
 
     def _pos(self, text: str) -> list[designations.Tok]:
-        """jieba POS tokens as char spans; the tagger is built on first use (about 1 s)."""
+        """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
+        look nowhere else); the tagger is built on first use (about 1 s)."""
         if self._posseg is None:
             import jieba
             import jieba.posseg
@@ -41,10 +44,14 @@ class TitleResolver:
                     tok = jieba.Tokenizer()
                     tok.initialize()
                     self._posseg = jieba.posseg.POSTokenizer(tok)
-        out, pos = [], 0
-        for pair in self._posseg.cut(text):
-            out.append((pos, pos + len(pair.word), pair.flag))
-            pos += len(pair.word)
+        out = []
+        for m in _SENTENCE.finditer(text):
+            if not tl.title_regex().search(m.group()):
+                continue
+            pos = m.start()
+            for pair in self._posseg.cut(m.group()):
+                out.append((pos, pos + len(pair.word), pair.flag))
+                pos += len(pair.word)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -54,34 +61,39 @@ class TitleResolver:
         reg = coref.Registry(text)
         reg.add_found(found)
 
-        mine: dict[Span, str] = {}
+        mine = _Claims(len(text))
         for d in found.designations:
-            mine[d.person] = "PERSON"
+            mine.put(d.person, "PERSON")
             if d.alias:
-                mine[d.alias] = "PERSON"
+                mine.put(d.alias, "PERSON")
             for seg in d.segs:
-                _claim(mine, seg.title, "TITLE")
+                mine.claim(seg.title, "TITLE")
                 if seg.org:
                     for part in _org_parts(text, seg.org):
-                        _claim(mine, part, "ORG")
+                        mine.claim(part, "ORG")
         for seg in found.roles:  # 首家互联网法院院长: the title only; the org is a description
-            _claim(mine, seg.title, "TITLE")
-        blocked = [sp for sp, lab in mine.items() if lab != "PERSON"]
+            mine.claim(seg.title, "TITLE")
+        blocked = _Claims(len(text))
+        for sp, lab in mine.labels.items():
+            if lab != "PERSON":
+                blocked.put(sp, lab)
         for s, e, label in ner:
-            if label == "PERSON" and not _overlaps((s, e), mine):
+            if label == "PERSON" and not mine.overlaps((s, e)):
                 reg.add((s, e))
-        for sp in reg.occurrences(blocked):
-            if not _overlaps(sp, mine):
-                mine[sp] = "PERSON"
+        for sp in reg.occurrences(lambda sp: sp in reg.person_spans or not blocked.overlaps(sp)):
+            mine.claim(sp, "PERSON")
 
-        ents = [(s, e, lab) for (s, e), lab in mine.items()]
-        ents += [(s, e, lab) for s, e, lab in ner if not _overlaps((s, e), mine)]
+        ents = [(s, e, lab) for (s, e), lab in mine.labels.items()]
+        ents += [(s, e, lab) for s, e, lab in ner if not mine.overlaps((s, e))]
         set_char_entities(doc, ents)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 ent._.person = reg.mention((ent.start_char, ent.end_char))
-        person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for sp, canon in reg.surname_mentions(tl.find_titles(text), person_spans):
+        persons = _Claims(len(text))
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                persons.put((e.start_char, e.end_char), "PERSON")
+        for sp, canon in reg.surname_mentions(tl.find_titles(text), persons.overlaps):
             reg.mention(sp, canon)
         doc._.people = [p for p in reg.records() if p.mentions]
         return doc
@@ -96,14 +108,24 @@ def _org_parts(text: str, org: Span) -> list[Span]:
     return [(s, m.start()), m.span(1)] if m.start() > s else [m.span(1)]
 
 
-def _claim(mine: dict[Span, str], span: Span, label: str) -> None:
-    if not _overlaps(span, mine):
-        mine[span] = label
+class _Claims:
+    """Labelled spans with a per-character occupancy map, so overlap tests stay cheap."""
 
+    def __init__(self, n: int) -> None:
+        self.labels: dict[Span, str] = {}
+        self._used = bytearray(n)
 
-def _overlaps(span: Span, spans) -> bool:
-    s, e = span
-    return any(a < e and s < b for a, b in spans)
+    def overlaps(self, span: Span) -> bool:
+        return any(self._used[span[0]:span[1]])
+
+    def put(self, span: Span, label: str) -> None:
+        self.labels[span] = label
+        self._used[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    def claim(self, span: Span, label: str) -> None:
+        """Add ``span`` unless it overlaps a span already held."""
+        if not self.overlaps(span):
+            self.put(span, label)
 
 
 def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, Span]) -> Optional[str]:
