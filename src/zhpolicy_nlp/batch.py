@@ -12,6 +12,7 @@ killed run leaves its finished records in ``OUT.partial``; ``--resume`` picks th
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -107,8 +108,10 @@ def _init_worker(ex, model: Optional[str]) -> None:
 
 
 def _pool(n_process: int, ex, model: Optional[str]) -> ProcessPoolExecutor:
-    # fork shares the loaded pipeline copy-on-write; elsewhere each worker loads it.
+    # fork shares the loaded pipeline copy-on-write (gc.freeze keeps the collector from
+    # writing to, and so copying, every inherited page); elsewhere each worker loads it.
     if "fork" in mp.get_all_start_methods():
+        gc.freeze()
         return ProcessPoolExecutor(n_process, mp.get_context("fork"), _init_worker, (ex, model))
     return ProcessPoolExecutor(n_process, mp.get_context("spawn"), _init_worker, (None, model))
 
