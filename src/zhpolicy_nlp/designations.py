@@ -115,15 +115,12 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
         return dotted
     chars = tl.translit_chars()
     j = i
-    while j < len(ctx.text) and (ctx.text[j] in chars or ctx.text[j] in "·•‧") \
-            and (j == i or j not in ctx.title_at):
+    while j < len(ctx.text) and ctx.text[j] in chars and (j == i or j not in ctx.title_at):
         j += 1
-    name = ctx.text[i:j]
-    if j - i < 3 or name[0] in "·•‧" or name[-1] in "·•‧":
+    if j - i < 3:
         return None
-    dotted = "·" in name or "•" in name or "‧" in name
     sur = tl.surname_at(ctx.text, i)
-    if dotted or LATIN_PAREN.match(ctx.text, j) or (j - i >= 4 and not (sur and len(sur) == 2)) \
+    if LATIN_PAREN.match(ctx.text, j) or (j - i >= 4 and not (sur and len(sur) == 2)) \
             or (j - i == 3 and sur is None):  # 朔尔茨: no Chinese surname starts it
         return j
     return None
@@ -296,7 +293,7 @@ def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, _place_after_org(ctx, org))
-    if text[org[0]:org[1]] in _GENERIC_ORGS or org[1] - org[0] < 1:
+    if text[org[0]:org[1]] in _GENERIC_ORGS:
         return None, j
     return org, e
 
@@ -378,11 +375,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
     roles: list[Seg] = []
     chain: list[Seg] = []
     floor = 0
-    titles = ctx.titles
-    k = 0
-    while k < len(titles):
-        s, e = titles[k]
-        k += 1
+    for s, e in ctx.titles:
         if s < floor:
             continue
         names = _byline(ctx, s, e)
@@ -398,8 +391,10 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             if before and before[0] >= floor and _org_starts(ctx, e):
                 continue  # 江泽民代表|中共中央: a verb
             if before and before[0] >= floor and not _strong_name_at(ctx, e):  # 布隆迪国防部长菲尔曼
-                d = _attach_post(designations, before)
-                d.segs.append(Seg((s, e)))
+                if designations and designations[-1].person == before:
+                    designations[-1].segs.append(Seg((s, e)))  # read just now for this name
+                else:
+                    designations.append(Designation(before, [Seg((s, e))]))
                 floor = e
                 continue
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
@@ -449,8 +444,6 @@ def _shared_names(ctx: _Ctx, i: int) -> list[Span]:
         n = name_after(ctx, i + 1)
         if not n or n[1] in ctx.title_at or not _ends_list_item(ctx, n[1]):
             break
-        if _org_follows(ctx, n[1]):
-            break
         out.append(n)
         i = n[1]
     return out
@@ -461,11 +454,6 @@ def _ends_list_item(ctx: _Ctx, i: int) -> bool:
         return True
     tok = ctx.tok(i)
     return bool(tok and tok[0] == i and tok[2].startswith(("v", "p", "d")))
-
-
-def _org_follows(ctx: _Ctx, i: int) -> bool:
-    """Whether a title (with or without org) starts within the next item: then the name was an org."""
-    return any(s == i for s, _ in ctx.orgish)
 
 
 def _proven_org(ctx: _Ctx, org: Span) -> bool:
@@ -479,18 +467,8 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
         return False
     for s, _ in ctx.titles:
         if s > e + 1 and s - (e + 1) <= 15:
-            org, t_start = org_before(ctx, s, e + 1)
+            org, _ = org_before(ctx, s, e + 1)
             return org is not None and org[0] == e + 1
         if s > e + 16:
             break
     return False
-
-
-def _attach_post(designations: list[Designation], person: Span) -> Designation:
-    """The designation a post-name title joins: the one just read for this name, else a new one."""
-    for d in reversed(designations[-1:]):
-        if d.person == person:
-            return d
-    d = Designation(person)
-    designations.append(d)
-    return d
