@@ -31,7 +31,7 @@ MAX_SPAN = 32           # a grown name longer than this is a run of names, not o
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers, and 副 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次号届副某0123456789")
+                  "或则即已曾会个位名次号届副某因由0123456789")
 # Words that end a name's body: titles and the verbs that follow a body in news sentences.
 _CHAIN_STOP_WORDS = re.compile(
     "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
@@ -41,7 +41,8 @@ _CHAIN_STOP_WORDS = re.compile(
     "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
     "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
     "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重|企业|派出|派遣|赶赴|组成|部署"
-    "|显示|比赛|获得|取得|成为|进入|来自|位于|针对|面向"
+    "|显示|比赛|获得|取得|成为|进入|来自|位于|针对|面向|地处|打击|整治|查处|告上|起诉|约谈|处罚"
+    "|发起|参与|联手|携手|宣传|报道|采访|回应|否认|证实|透露|呼吁|警告"
     "|负责|管理办法|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
@@ -83,7 +84,7 @@ _NOT_ALIASES = {"试行", "暂行", "草案", "修订", "代行"}
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
 # A one-character suffix after these characters is part of a common noun or title.
 _NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队", "主队", "客队",
-                     "球队"}
+                     "球队", "两队", "母院", "剧院", "影院", "寺院", "庭院", "合院", "道院", "戏院"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
@@ -249,6 +250,8 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
             continue
         if suffix == "中心" and head is not None and len(chain) < 2:
             continue   # 上海中心 is a building, 城市中心 a downtown
+        if chain == "一" or (suffix == "队" and len(chain) > 4):
+            continue   # 上海一银行 is "a Shanghai bank"
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
                                and text[p - 1] in "省市县区州旗")
