@@ -218,6 +218,11 @@ def test_description_resolves_through_titles(qnlp):
     assert qs[0].speaker == "高原" and qs[0].speaker_mention.text == "这位县长"
 
 
+def test_description_with_a_title_from_the_titles_lexicon(qnlp):
+    text = "“我们反对任何形式的单边制裁，”该国外长在记者会上说。"
+    assert [q.speaker for q in run(qnlp, text)] == ["该国外长"]
+
+
 def test_surname_and_title(qnlp):
     text = "麦建华教授长期研究城市治理。麦教授说，社区是治理的最小单元。"
     qs = run(qnlp, text, [("麦建华", "PERSON")])

@@ -27,7 +27,8 @@ def _kind_words(kind: str) -> frozenset[str]:
 PRONOUNS = _kind_words("pronoun")
 COLLECTIVES = _kind_words("collective")
 DOCUMENTS = _kind_words("document")
-DESC_NOUNS = _kind_words("description")
+# Role nouns: ours, plus the titles stage's lexicon of positions (外长, 司长…) when present.
+DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
 
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
