@@ -287,7 +287,7 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
                 stats.chars += sum(n for _, _, n in lines)
                 bar.update(len(lines))
                 rate = stats.chars / max(time.perf_counter() - t0, 1e-9)
-                bar.set_postfix(chars_s=f"{rate:,.0f}", errors=stats.errors, refresh=False)
+                bar.set_postfix_str(f"{rate:,.0f} chars/s, {stats.errors} errors", refresh=False)
                 if on_chunk is not None:
                     on_chunk(stats)
             if fh is not None:
