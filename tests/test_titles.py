@@ -6,6 +6,7 @@ the quality of the ner stage.
 """
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import spacy
 
-from zhpolicy_nlp import lexicon, titles
+from zhpolicy_nlp import evaluate, lexicon, result, titles
 from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer)
 from zhpolicy_nlp.schema import TextSpan
 from zhpolicy_nlp.spans import set_char_entities
@@ -237,3 +238,25 @@ def test_any_arrangement_keeps_offsets_and_records_consistent(tnlp, pieces):
         for t in p.titles:
             assert t.title_span is None or text[t.title_span.start:t.title_span.end] == t.title
     assert all(e._.person in names for e in doc.ents if e.label_ == "PERSON")
+
+
+def test_dev_set_score_does_not_regress(tnlp, root):
+    """The titles stage alone (no ner entities) on tests/data/titles_dev (docs/titles.md)."""
+    tot = {"tp": 0, "pred": 0, "gold": 0}
+    for gold_path in sorted((root / "tests/data/titles_dev").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        pred = result.from_doc(run(tnlp, text), gold["doc_id"]).to_dict()
+        for k, v in evaluate.score_doc(gold, pred)["titles/with_org"].items():
+            tot[k] += v
+    p, r = tot["tp"] / tot["pred"], tot["tp"] / tot["gold"]
+    assert 2 * p * r / (p + r) >= 0.93
+
+
+def test_full_pipeline_people_and_titles(ex):
+    text = "会上，国家统计局副局长张建华介绍了有关情况。张建华表示，经济运行总体平稳。"
+    res = ex.extract(text).to_dict()
+    (p,) = [p for p in res["people"] if p["name"] == "张建华"]
+    assert p["titles"] == [{"title": "副局长", "org": "国家统计局"}]
+    assert [m["start"] for m in p["mentions"]] == [text.index("张建华"), text.rindex("张建华")]
+    assert any(e["label"] == "TITLE" and e["text"] == "副局长" for e in res["entities"])
