@@ -83,6 +83,9 @@ def test_sentence_sets_precision_recall(root, name):
     ("日本外务省发言人回应。", [("日本外务省", "ORG")]),
     ("他在公安部打击银行卡犯罪专项行动发布会上说。", [("公安部", "ORG")]),
     ("法国巴黎圣母院大教堂", [("法国", "LOC"), ("巴黎", "LOC")]),
+    ("保监会非常鼓励保险公司实行差异化经营。", [("保监会", "ORG")]),
+    ("重庆农商行和天津农村合作银行除外。", [("重庆", "LOC"), ("天津农村合作银行", "ORG")]),
+    ("利物浦首选平局。", [("利物浦", "LOC")]),
 ])
 def test_maximal_spans(text, expected):
     assert ents(text) == expected

@@ -31,7 +31,7 @@ MAX_SPAN = 32           # a grown name longer than this is a run of names, not o
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers, and 副 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次号届副某因由0123456789")
+                  "或则即已曾会个位名次号届副某因由要应须0123456789")
 # Words that end a name's body: titles and the verbs that follow a body in news sentences.
 _CHAIN_STOP_WORDS = re.compile(
     "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
@@ -48,8 +48,8 @@ _CHAIN_STOP_WORDS = re.compile(
 _CONTINUATIONS = {
     "部": set("门分署长位件落队"), "局": set("长面势部"), "院": set("长士校子"),
     "委": set("员托屈"), "办": set("理法事公学税案结好实成"), "厅": set("长"), "署": set("长名"),
-    "司": set("长法机"), "处": set("长理于置分"), "会": set("长议见上同"),
-    "行": set("长业动政"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
+    "司": set("长法机令"), "处": set("长理于置分"), "会": set("长议见上同"),
+    "行": set("长业动政间"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
     "队": set("员伍列"),
 }
 # A suffix's last character followed by 长 is a title (部长, 局长, 院长): handled generally.
@@ -58,6 +58,7 @@ _CONTINUATIONS = {
 _LEFT_STOP = set("的了在是和与及由向被把将对从等于、，。；：！？“”‘’（）()《》〈〉「」 \t\n\r")
 _LEFT_STOP_WORDS = re.compile(
     "邀请|包括|来自|以及|联合|携手|与会|代表|委托|收购|参与|单位|企业|其中|例如|比如|还有|分别是"
+    "|只有|仅有|没有|拥有|共有|现有"
     "|作为|成为|获得|授予|旗下|所属|子公司|一家|多家|这家|该|其|为|请|即")
 _DEICTIC = set("该这那本各每此其一两几多某")
 
@@ -84,7 +85,10 @@ _NOT_ALIASES = {"试行", "暂行", "草案", "修订", "代行"}
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
 # A one-character suffix after these characters is part of a common noun or title.
 _NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队", "主队", "客队",
-                     "球队", "两队", "母院", "剧院", "影院", "寺院", "庭院", "合院", "道院", "戏院"}
+                     "球队", "两队", "母院", "剧院", "影院", "寺院", "庭院", "合院", "道院", "戏院",
+                     "书院", "平局", "结局", "布局", "格局", "大局", "全局", "时局", "僵局", "战局",
+                     "政局", "开局", "出局", "骗局", "全部", "内部", "外部", "干部", "东部", "西部",
+                     "南部", "北部", "中部", "头部", "底部"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
@@ -250,8 +254,9 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
             continue
         if suffix == "中心" and head is not None and len(chain) < 2:
             continue   # 上海中心 is a building, 城市中心 a downtown
-        if chain == "一" or (suffix == "队" and len(chain) > 4):
-            continue   # 上海一银行 is "a Shanghai bank"
+        if chain == "一" or (suffix == "队" and len(chain) > 4) \
+                or (kind == "company" and len(chain) - _leading_place(text, p, t) > 4):
+            continue   # 上海一银行 is "a Shanghai bank"; long bodies before 公司/队 are clauses
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
                                and text[p - 1] in "省市县区州旗")
@@ -272,6 +277,15 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
                 continue   # 中国政府: gold marks only the country
         return (b, kind)
     return None
+
+
+def _leading_place(text: str, p: int, t: _Tables) -> int:
+    """Length of the place name starting at ``p`` (国家电网 + 山东省 + 电力公司), else 0."""
+    for n in t.lengths.get(text[p:p + 2], ()):
+        entry = t.words.get(text[p:p + n])
+        if entry is not None and entry.label == "LOC":
+            return n
+    return 0
 
 
 def _is_body(entry: _Entry, name: str, t: _Tables) -> bool:
@@ -420,8 +434,9 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
                and not (text[e - 1] == "乡" and text[e:e + 1] in _AFTER_XIANG)]
     following = {s: (e, entry) for s, e, entry in matches}
     barriers = {s for s, _, entry in matches   # 中国驻美国大使馆: a country after 驻 is no barrier
-                if (entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
-                and not (s > 0 and text[s - 1] == "驻")}
+                if ((entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
+                    and not (s > 0 and text[s - 1] == "驻"))
+                or (entry.label == "LOC" and s > 0 and text[s - 1] in "和与及、")}   # …和天津…
     spans: list[Span] = []
     end = -1
     for s, e, entry in matches:
