@@ -173,6 +173,21 @@ def test_gaosu_jizhe(qnlp):
     assert qs[0].cue.text == "告诉记者" and qs[0].speaker == "马丽"
 
 
+def test_colon_inside_a_proposition_stays_inside(qnlp):
+    qs = run(qnlp, "何勇认为事故的主要原因是：安全责任没有落实到位。", [("何勇", "PERSON")])
+    assert said(qs) == [("indirect", "何勇", "事故的主要原因是：安全责任没有落实到位")]
+
+
+def test_object_of_a_message_is_not_the_speaker(qnlp):
+    text = "柬埔寨首相洪森致电李强总理表示，柬方高度重视两国全面战略合作。"
+    qs = run(qnlp, text, [("洪森", "PERSON"), ("李强", "PERSON"), ("柬埔寨", "LOC")])
+    assert qs[0].speaker == "洪森"
+
+
+def test_epistemic_cue_needs_its_own_subject(qnlp):
+    assert run(qnlp, "两家银行合并后规模空前，估计监管部门不会反对。") == []
+
+
 def test_reaction_without_content_is_not_a_quote(qnlp):
     assert run(qnlp, "邓强对此表示欢迎。", [("邓强", "PERSON")]) == []
 

@@ -41,6 +41,8 @@ PERSON_AS_MODIFIER_RE = regex.compile(r"的|理论|思想|同志|主义|文选|�
 # Cues that introduce facts and figures: dated sentences after them are still the source's.
 INFORMING_CUES = frozenset({"介绍", "透露", "通报", "告诉记者", "披露", "显示"})
 FIRST_PERSON_RE = regex.compile(r"我们|咱们")
+# Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
+EPISTEMIC = frozenset({"估计", "预计", "预测", "判断"})
 MIN_CONTENT = 6
 TERM_MAX = 15
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
@@ -183,7 +185,8 @@ class Attributor:
             else:
                 comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
                 lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
-                elided = (comma >= 0 and cue.cls not in OBJECT_TAKING and not text.startswith(("了", "过"), cue.end)
+                cue_word = text[cue.start:cue.end]
+                elided = (comma >= 0 and cue.cls not in OBJECT_TAKING and cue_word not in EPISTEMIC and not text.startswith(("了", "过"), cue.end)
                           and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
                 if not elided and not text.endswith("地", 0, cue.start):  # 握住他的手关切地说
                     continue
@@ -224,8 +227,9 @@ class Attributor:
         if after < len(text) and text[after] in "，,：:":
             return after + 1
         clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
-        if text.startswith(("：", ":"), after + len(clause)) and len(clause) <= COLON_OBJECT_MAX:
-            return after + len(clause) + 1  # 提出要求：…, 分享三点经验：…
+        if (ev.cue.cls in OBJECT_TAKING and text.startswith(("：", ":"), after + len(clause))
+                and len(clause) <= COLON_OBJECT_MAX):
+            return after + len(clause) + 1  # 提出要求：…, 分享三点经验：… (not 认为原因是：…)
         if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after

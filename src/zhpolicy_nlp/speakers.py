@@ -47,7 +47,8 @@ NAMED_DOC_RE = regex.compile(
     r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
 ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|后|前)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
-NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及")
+NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及",
+                      "致电", "致函", "致信", "接见", "会晤", "看望", "宴请", "转告")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
     r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面|部门|机关|单位)$")
