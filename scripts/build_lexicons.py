@@ -41,7 +41,8 @@ PLACE_GENERIC = {"城区", "郊区", "矿区", "新区", "市辖区", "市直辖
                  "自治区直辖县级行政区划", "长安", "和平", "太平", "永安", "新华", "中山",
                  "东方", "白山", "通化", "本溪", "长治", "大同", "延安", "开发区", "共和",
                  "大城", "同江", "城中", "城东", "城西", "城南", "城北", "市中", "郊区",
-                 "中卫", "朝阳", "马龙", "白沙", "汉堡", "老城区", "新城区", "开发区"}
+                 "中卫", "朝阳", "马龙", "白沙", "汉堡", "老城区", "新城区", "开发区", "巴马",
+                 "河东", "河西", "江北", "江南", "东区", "西区", "南区", "北区", "中区", "西山"}
 # Town names that are also common nouns (小城镇 "small towns", 中心镇 "central towns").
 TOWN_GENERIC = {"中心镇", "小城镇", "新城镇", "重点镇", "特色镇", "中心乡", "城乡镇"}
 # A 3-char jieba word = 2-char place/ORG + one of these is still that place (中国人, 北京队).
@@ -85,7 +86,9 @@ def write(name: str, entries: list[str], source_lines: list[str]) -> None:
     path = LEX / f"{name}.txt"
     head = path.read_text(encoding="utf-8").split(MARKER)[0] if path.exists() else ""
     keep = {ln.split("\t")[0] for ln in head.splitlines() if ln and not ln.startswith("#")}
-    body = [e for e in dict.fromkeys(entries) if e.split("\t")[0] not in keep]
+    # one entry per word, the first one (a Chinese division before the world list's city)
+    first = {e.split("\t")[0]: e for e in reversed(entries)}
+    body = [first[w] for w in dict.fromkeys(e.split("\t")[0] for e in entries) if w not in keep]
     text = head + MARKER + " by scripts/build_lexicons.py; do not edit below this line\n"
     text += "".join(f"# {s}\n" for s in source_lines) + "".join(f"{e}\n" for e in body)
     path.write_text(text, encoding="utf-8")
