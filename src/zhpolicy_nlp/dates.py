@@ -16,6 +16,14 @@ DATE_RE = regex.compile(
     rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)(?:{_PART})?"
 )
 _BARE_RELATIVE_YEAR = regex.compile(r"^[去今明前]年$")
+_BARE_YEAR = regex.compile(rf"^{_YEAR}$")
+# A bare year that opens the name of a document (2018年电子政务调查报告, 2019年政府工作报告) is
+# part of a work's title, not a calendar expression: a run of Han characters with no verb or
+# function word, ending in a document noun.
+_DOC_NAME_AFTER_YEAR = regex.compile(
+    r"度?[^\P{Han}将要是在了把被对向从为到已并和与或以来起前后底初末中至内时间]{0,12}?"
+    r"(?:报告|调查|规划|计划|纲要|白皮书|指数|排行榜|榜单|预算|决算|年鉴|公报|方案|要点|名录)"
+)
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
@@ -26,5 +34,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
         frag = m.group()
         if _BARE_RELATIVE_YEAR.match(frag):
             continue  # 今年 alone is relative but not a calendar expression in the guidelines
+        if _BARE_YEAR.match(frag) and _DOC_NAME_AFTER_YEAR.match(text, e):
+            continue
         out.append((s, e))
     return out
