@@ -22,7 +22,7 @@ Tok = tuple[int, int, str]  # start, end, jieba POS flag
 # A dateline before a byline (北京１月２６日电, 本报讯): never part of an organisation.
 _DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|本报讯|本报|电讯")
 # POS flags that end the run of words an organisation name is read from.
-_STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "z", "x")
+_STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
 _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
 表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
