@@ -106,7 +106,8 @@ def iter_inputs(paths: Iterable[str], encoding: str = "utf-8",
     seen: set[str] = set()
     for doc_id, text, err in _sources(paths, encoding, stdin):
         if doc_id in seen:
-            yield doc_id, None, f"duplicate doc_id {doc_id!r}: an earlier input has it; not processed"
+            yield doc_id, None, (f"duplicate doc_id {doc_id!r}: an earlier input has it;"
+                                 " not processed")
             continue
         seen.add(doc_id)
         yield doc_id, text, err

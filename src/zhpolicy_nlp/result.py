@@ -64,15 +64,14 @@ def _clean_person(p: Person, text: str, problems: list[str]) -> Optional[Person]
     return dataclasses.replace(p, mentions=mentions)
 
 
-def _quote_problem(q: Quote, text: str, names: set[str]) -> Optional[str]:
+def _quote_problem(q: Quote, text: str, speakers: set[str]) -> Optional[str]:
     why = (span_problem(text, q.start, q.end, q.text)
            or _opt_span_problem(text, q.speaker_mention) or _opt_span_problem(text, q.cue))
     if why:
         return why
     if q.kind not in QUOTE_KINDS:
         return f"kind {q.kind!r} is not one of {QUOTE_KINDS}"
-    if q.speaker is not None and q.speaker not in names and (
-            not isinstance(q.speaker, str) or not q.speaker or q.speaker not in text):
+    if q.speaker is not None and q.speaker not in speakers:
         return f"speaker {q.speaker!r} is neither a person's name nor a string of the text"
     return None
 
@@ -81,8 +80,9 @@ def clean(ext: Extraction, text: str) -> tuple[Extraction, list[str]]:
     """``ext`` without the items that break the output contract, and why each was dropped.
 
     Entities, mentions and quotes must be non-empty spans with ``text[start:end] == .text``;
-    entities must not overlap; quotes must not overlap each other (the later one is
-    dropped); a quote's speaker is None, a ``people`` name, or a string found in the text.
+    entities must not overlap; quotes must not overlap each other (the one starting later
+    is dropped); a quote's speaker is None, a ``people`` name, or a string found in the text.
+    Linear after sorting, so that a 10 MB document with thousands of quotes stays cheap.
     """
     problems: list[str] = []
     entities: list[Entity] = []
@@ -98,17 +98,21 @@ def clean(ext: Extraction, text: str) -> tuple[Extraction, list[str]]:
         last_end = e.end
     people = [p for p in (_clean_person(p, text, problems) for p in ext.people) if p]
     names = {p.name for p in people}
-    quotes: list[Quote] = []
-    for q in ext.quotes:
-        why = _quote_problem(q, text, names)
-        if why is None:
-            clash = next((k for k in quotes if q.start < k.end and k.start < q.end), None)
-            if clash is not None:
-                why = f"overlaps the quote at {clash.start}:{clash.end}"
+    sources = {q.speaker for q in ext.quotes if isinstance(q.speaker, str) and q.speaker}
+    speakers = names | {s for s in sources - names if s in text}  # each searched once
+    bad: set[int] = set()
+    last: Optional[Quote] = None
+    for i in sorted(range(len(ext.quotes)), key=lambda i: (ext.quotes[i].start, ext.quotes[i].end)):
+        q = ext.quotes[i]
+        why = _quote_problem(q, text, speakers)
+        if why is None and last is not None and q.start < last.end:
+            why = f"overlaps the quote at {last.start}:{last.end}"
         if why:
             problems.append(f"quote at {q.start}:{q.end} dropped: {why}")
-            continue
-        quotes.append(q)
+            bad.add(i)
+        else:
+            last = q
+    quotes = [q for i, q in enumerate(ext.quotes) if i not in bad]
     if not problems:
         return ext, problems
     return dataclasses.replace(ext, entities=entities, people=people, quotes=quotes), problems
