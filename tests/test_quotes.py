@@ -188,6 +188,25 @@ def test_epistemic_cue_needs_its_own_subject(qnlp):
     assert run(qnlp, "两家银行合并后规模空前，估计监管部门不会反对。") == []
 
 
+@pytest.mark.parametrize("text", [
+    "今年2月，经朋友介绍，她来到这家公司工作。",
+    "但是，他的话说得并不那么尖锐。",
+])
+def test_cue_words_that_report_nothing(qnlp, text):
+    assert run(qnlp, text) == []
+
+
+def test_topic_clause_inside_content_does_not_cut_it(qnlp):
+    text = "柯林说，回归以来，特区政府提出了有远见的施政方针，经济保持稳定增长。"
+    qs = run(qnlp, text, [("柯林", "PERSON")])
+    assert said(qs) == [("indirect", "柯林", "回归以来，特区政府提出了有远见的施政方针，经济保持稳定增长")]
+
+
+def test_name_with_honorific_speaks_as_the_name(qnlp):
+    qs = run(qnlp, "首席代表黄育川先生指出：中国经济保持了全面增长。", [("黄育川", "PERSON")])
+    assert qs[0].speaker == "黄育川"
+
+
 def test_reaction_without_content_is_not_a_quote(qnlp):
     assert run(qnlp, "邓强对此表示欢迎。", [("邓强", "PERSON")]) == []
 

@@ -160,6 +160,7 @@ class Attributor:
     def _events(self, para: tuple[int, int], cues: list[Cue], pairs: list[Marked]) -> list[Event]:
         text = self.text
         events: list[Event] = []
+        holder: Optional[Event] = None  # the sentence's last source, whether it reported or not
         for cue in cues:
             if any(p.open < cue.start < p.close for p in pairs):
                 continue  # a cue word inside someone's quoted words
@@ -179,31 +180,44 @@ class Attributor:
                 m = subject(self.ix, cue.src_start, cue.src_end)
             else:
                 m = subject(self.ix, zone, cue.start)
+            if m is not None and text.endswith("经", 0, m.start):
+                continue  # 经朋友介绍，她来到…: "through an introduction", not a report
             if m is not None:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             else:
-                comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
-                lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
-                cue_word = text[cue.start:cue.end]
-                elided = (comma >= 0 and cue.cls not in OBJECT_TAKING and cue_word not in EPISTEMIC and not text.startswith(("了", "过"), cue.end)
-                          and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
-                if not elided and not text.endswith("地", 0, cue.start):  # 握住他的手关切地说
+                found = self._left_out_subject(cue, sent, zone, holder, para)
+                if found is None:
                     continue
-                if elided and events and events[-1].sent_start == sent:  # 强调…，并要求…
-                    speaker, kind = events[-1].speaker, events[-1].kind
-                else:  # X发表了演讲，认为… / X到县里调研，在考察后说…: the sentence's subject
-                    m = sentence_subject(self.ix, sent, comma if elided else cue.start)
-                    if m is None:
-                        continue
-                    speaker, kind = self.res.resolve(m, para[0]), m.kind
-                clause = comma if elided else zone
+                speaker, kind, clause = found
             ev = Event(cue, m, speaker, kind, clause, sent, zone)
-            if cue.cls == "object" and self._content_start(ev, self.lay.sentence_end(cue.end, para[1])) is None:
-                continue  # 让农民分享收益: not a report at all
+            holder = ev
+            if self._content_start(ev, self.lay.sentence_end(cue.end, para[1])) is None:
+                continue  # 让农民分享收益, 政府提出了…方针: no report, and no bound on the one before
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
+
+    def _left_out_subject(self, cue: Cue, sent: int, zone: int, holder: Optional[Event],
+                          para: tuple[int, int]) -> Optional[tuple[Optional[str], str, int]]:
+        """(speaker, kind, clause start) for a cue whose subject is left out: `…，并要求…`
+        (the sentence's earlier source), `X发表了演讲，认为…`, `X到县里调研，在考察后说…`,
+        `…关切地说` (the sentence's subject); None when the cue has no subject at all."""
+        text = self.text
+        comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
+        lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
+        elided = (comma >= 0 and cue.cls not in OBJECT_TAKING
+                  and text[cue.start:cue.end] not in EPISTEMIC
+                  and not text.startswith(("了", "过"), cue.end)
+                  and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
+        if not elided and not text.endswith("地", 0, cue.start):
+            return None
+        if elided and holder is not None and holder.sent_start == sent:
+            return holder.speaker, holder.kind, comma
+        m = sentence_subject(self.ix, sent, comma if elided else cue.start)
+        if m is None:
+            return None
+        return self.res.resolve(m, para[0]), m.kind, (comma if elided else zone)
 
     def _unnest(self, events: list[Event], para: tuple[int, int]) -> list[Event]:
         """Drop an event that opens the content of the one before it (在专家看来，数据表明…):

@@ -254,6 +254,9 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     cands = candidates(ix, start, cue, owners=True)
     if not cands:
         return None
+    names = [m for m in cands if m.kind == "person"]  # 黄育川先生: the name, not the honorific
+    cands = [m for m in cands if not (m.kind == "honorific"
+                                      and any(m.start <= n.start and n.end <= m.end for n in names))]
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
