@@ -32,18 +32,9 @@ MAX_SPAN = 32           # a grown name longer than this is a run of names, not o
 # numbers, and 副 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
                   "或则即已曾会个位名次号届副某因由要应须0123456789")
-# Words that end a name's body: titles and the verbs that follow a body in news sentences.
-_CHAIN_STOP_WORDS = re.compile(
-    "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
-    "|主任|书记|主席|总理|秘书|经理|总裁|董事|教授|院士|记者|发言人|负责人|专家|官员|常委|代表"
-    "|介绍|表示|指出|认为|强调|举行|召开|发布|印发|出席|主持|主办|协办|承办|联合|会同|牵头"
-    "|指导|邀请|成立|设立|推进|推动|加强|开展|提出|要求|分享|参加|发表|访问|会见|签署|宣布"
-    "|批准|通过|关于|以及|通知|意见|报告|共同|日前|近日|今天|今年|目前|已经|正在|作为|根据|按照"
-    "|推出|出台|实施|提供|进行|完成|实现|启动|建立|打造|组建|多项|多个|一批|一系列|各项|便民"
-    "|城市|地区|各地|全国|全省|全市|十大|有关|相关|方面|尊重|企业|派出|派遣|赶赴|组成|部署"
-    "|显示|比赛|获得|取得|成为|进入|来自|位于|针对|面向|地处|打击|整治|查处|告上|起诉|约谈|处罚"
-    "|发起|参与|联手|携手|宣传|报道|采访|回应|否认|证实|透露|呼吁|警告"
-    "|负责|管理办法|会议|活动|调研|考察|视察|走访|看望|慰问|参观|听取|审议|部署|落实")
+# Patterns that end a name's body besides the chain_stop words of lexicons/rule_words.txt:
+# a title in 长 (部长, 市长) and a date (三月五日).
+_CHAIN_STOP_PATTERNS = "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
     "部": set("门分署长位件落队"), "局": set("长面势部"), "院": set("长士校子"),
@@ -54,12 +45,9 @@ _CONTINUATIONS = {
 }
 # A suffix's last character followed by 长 is a title (部长, 局长, 院长): handled generally.
 
-# Company name left edge: characters and words that precede a name rather than belong to it.
+# Company name left edge: characters that precede a name rather than belong to it (words:
+# left_stop in lexicons/rule_words.txt).
 _LEFT_STOP = set("的了在是和与及由向被把将对从等于、，。；：！？“”‘’（）()《》〈〉「」 \t\n\r")
-_LEFT_STOP_WORDS = re.compile(
-    "邀请|包括|来自|以及|联合|携手|与会|代表|委托|收购|参与|单位|企业|其中|例如|比如|还有|分别是"
-    "|只有|仅有|没有|拥有|共有|现有"
-    "|作为|成为|获得|授予|旗下|所属|子公司|一家|多家|这家|该|其|为|请|即")
 _DEICTIC = set("该这那本各每此其一两几多某")
 
 # A short place name right after a surname that starts a word is a person (，陈尚义): the
@@ -74,48 +62,17 @@ _AFTER_XIANG = set("村镇亲土音情愁下风里贤")
 _BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 _DOT = "·•‧・"
-_TITLE_PAIRS = {"总理", "经理", "助理", "代理", "协理", "襄理", "管理", "处理", "治理"}
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # A bracketed Han short form right after an ORG (…投资银行（亚投行）); lexicon words in brackets
 # (places, known ORGs) are found by the lexicon scan itself.
 _HAN_ALIAS = re.compile("[（(]([\u4e00-\u9fff]{2,6})[）)]")
-_NOT_ALIASES = {"试行", "暂行", "草案", "修订", "代行"}
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
-# A one-character suffix after these characters is part of a common noun or title.
-_NOT_SUFFIX_PAIRS = {"政委", "团队", "梯队", "排队", "带队", "领队", "车队", "军队", "主队", "客队",
-                     "球队", "两队", "母院", "剧院", "影院", "寺院", "庭院", "合院", "道院", "戏院",
-                     "书院", "平局", "结局", "布局", "格局", "大局", "全局", "时局", "僵局", "战局",
-                     "政局", "开局", "出局", "骗局", "全部", "内部", "外部", "干部", "东部", "西部",
-                     "南部", "北部", "中部", "头部", "底部"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
-# Sub-bodies that follow their parent ORG directly (广东省人民政府办公厅); other suffixes need
-# body words in between (东盟组织 is 东盟 + a common noun).
-_DIRECT_SUB_BODIES = {"办公厅", "办公室", "党组", "党委", "纪委", "常委会", "政治局", "人民政府", "政府",
-                      "委员会", "理事会", "秘书处"}
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
-_LATIN_ORG_WORDS = {
-    "Organization", "Organisation", "Bank", "Fund", "Group", "Inc", "Ltd", "Co", "Corp",
-    "Corporation", "Company", "University", "College", "Institute", "School", "Academy",
-    "Council", "Committee", "Commission", "Ministry", "Department", "Agency", "Office",
-    "Authority", "Bureau", "Court", "Party", "Foundation", "Society", "Federation", "Union",
-    "Association", "Programme", "Program", "Nations", "Technologies", "Holdings", "Services",
-}
-# Words that make a capitalised bracketed phrase a name of something other than a person.
-_LATIN_NOT_PERSON = _LATIN_ORG_WORDS | {
-    "Conference", "Forum", "Summit", "Initiative", "Plan", "Strategy", "Agreement", "Act", "Law",
-    "Report", "Index", "Day", "Week", "Expo", "Fair", "Games", "Cup", "Project", "Center",
-    "Centre", "Park", "Zone", "Bridge", "Road", "Street", "Square", "Hall", "Airport", "Port",
-    "Station", "Lake", "River", "Mountain", "Island", "City", "State", "Province", "Kingdom",
-    "Republic", "Network", "Partnership", "Technology", "Systems", "Capital", "Partners", "News",
-    "Times", "Post", "Journal", "Daily", "Media", "Press", "Television", "Radio", "Online",
-    "Digital", "Smart", "Data", "Cloud", "Internet", "Global", "International", "National",
-    "World", "United", "Asia", "Asian", "Europe", "European", "China", "Chinese", "American",
-    "America", "Africa", "African", "Belt", "Silk", "New", "Development", "Economic", "Trade",
-}
 # A bracketed run of 2-4 capitalised Latin words right after Han text: a person's own name
 # (郑在根（Chae Gun Chung）) unless a word marks an organisation, event or place.
 _LATIN_NAME = re.compile(
@@ -139,6 +96,9 @@ class _Tables:
     suffix_ends: frozenset[str]            # last characters of org suffixes (部, 局, 行, …)
     foreign_re: re.Pattern
     surnames: frozenset[str]
+    chain_stop_re: re.Pattern              # titles/verbs that end body words (rule_words.txt)
+    left_stop_re: re.Pattern               # words before a company name
+    rule_words: dict[str, frozenset[str]]  # the other kinds of rule_words.txt
 
 
 @lru_cache(maxsize=None)
@@ -165,9 +125,15 @@ def _tables() -> _Tables:
     chars = "".join(sorted(lexicon.words("foreign_name_chars")))
     part = f"[{chars}]{{1,8}}(?:-[{chars}]{{1,8}})?"   # 奥孔乔-伊韦阿拉
     foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}]{part}){{1,3}}")
+    kinds: dict[str, set[str]] = {}
+    for row in lexicon.rows("rule_words"):
+        kinds.setdefault(row[1], set()).add(row[0])
+    chain_stop = re.compile("|".join([_CHAIN_STOP_PATTERNS, *map(re.escape, kinds["chain_stop"])]))
+    left_stop = re.compile("|".join(map(re.escape, kinds["left_stop"])))
     return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
                    tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
-                   lexicon.words("name_surnames"))
+                   lexicon.words("name_surnames"), chain_stop, left_stop,
+                   {k: frozenset(v) for k, v in kinds.items()})
 
 
 def _is_han(ch: str) -> bool:
@@ -212,11 +178,11 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
     return s == 1 or text[s - 2] in _BEFORE_NAME or not _is_han(text[s - 2])
 
 
-def _chain_ok(chain: str, next_char: str = "") -> bool:
+def _chain_ok(chain: str, next_char: str, t: _Tables) -> bool:
     chain = _BRACKETED.sub("", chain, count=1)
     return not chain.startswith(("和", "与", "及")) \
         and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
-        and not _CHAIN_STOP_WORDS.search(chain + next_char)
+        and not t.chain_stop_re.search(chain + next_char)
 
 
 def _continues(text: str, end: int, t: _Tables) -> bool:
@@ -245,7 +211,7 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if chain.count("（") + chain.count("(") > chain.count("）") + chain.count(")"):
             continue   # a suffix inside brackets: 海尔（集团）有限公司
         # stop words are looked for across the suffix's first character too (企业签|署)
-        if len(chain) > MAX_CHAIN or not _chain_ok(chain, suffix[0]) \
+        if len(chain) > MAX_CHAIN or not _chain_ok(chain, suffix[0], t) \
                 or any(i in barriers for i in range(p, a)):
             return None
         if _continues(text, b, t) or (company and kind in ("company", "legal")):
@@ -266,9 +232,9 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
                     and (len(chain) < 2 or len(chain) > MAX_CHAIN_SHORT):
                 continue
         if head is None and not chain and kind not in ("company", "legal") \
-                and suffix not in _DIRECT_SUB_BODIES:
+                and suffix not in t.rule_words["direct_sub"]:
             continue   # 东盟组织: an ORG plus a bare suffix is that ORG and a common noun
-        if text[a - 1:b] in _NOT_SUFFIX_PAIRS:
+        if text[a - 1:b] in t.rule_words["not_suffix"]:
             continue   # 团政委 is a political commissar, 科研团队 a research team
         if head is not None:
             if kind == "company" or (kind == "legal" and len(chain) < 2):
@@ -344,7 +310,7 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
         while j > 0 and a - j < MAX_COMPANY_NAME and text[j - 1] not in _LEFT_STOP \
                 and (j - 1) not in covered and not text[j - 1].isspace():
             j -= 1
-        stops = [x.end() for x in _LEFT_STOP_WORDS.finditer(text, j, a)]
+        stops = [x.end() for x in t.left_stop_re.finditer(text, j, a)]
         stops += [k + 1 for k in range(j, a) if text[k].isdigit()]
         if stops:
             j = max(stops)
@@ -378,7 +344,7 @@ def _foreign_names(text: str, t: _Tables) -> list[Span]:
     out = []
     for m in t.foreign_re.finditer(text):
         s = m.start()
-        if s > 0 and text[s - 1:s + 1] in _TITLE_PAIRS:
+        if s > 0 and text[s - 1:s + 1] in t.rule_words["title_pair"]:
             s += 1
         if any(text.find(d, s, m.end()) > s for d in _DOT):
             out.append((s, m.end(), "PERSON"))
@@ -395,21 +361,23 @@ def _aliases(text: str, spans: list[Span], t: _Tables) -> list[Span]:
             continue
         short = _HAN_ALIAS.match(text, e) if label == "ORG" else None
         if short and short.group(1)[-1] in t.suffix_ends and short.group(1) not in t.words \
-                and short.group(1) not in t.suffix_kind and short.group(1) not in _NOT_ALIASES:
+                and short.group(1) not in t.suffix_kind \
+                and short.group(1) not in t.rule_words["not_alias"]:
             out.append((short.start(1), short.end(1), "ORG"))
             continue
         m = _LATIN_ALIAS.match(text, e)
         if m:
             words = m.group(1).split()
-            if label == "PERSON" and _LATIN_ORG_WORDS.intersection(words):
+            if label == "PERSON" and t.rule_words["latin_org"].intersection(words):
                 continue
             out.append((m.start(1), m.end(1), label))
     return out
 
 
-def _bracketed_latin_names(text: str) -> list[Span]:
+def _bracketed_latin_names(text: str, t: _Tables) -> list[Span]:
+    other = t.rule_words["latin_org"] | t.rule_words["latin_other"]
     return [(m.start(1), m.end(1), "PERSON") for m in _LATIN_NAME.finditer(text)
-            if not _LATIN_NOT_PERSON.intersection(m.group(1).split())]
+            if not other.intersection(m.group(1).split())]
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
@@ -448,5 +416,5 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     spans = _place_before_company(text, spans + _companies(text, t, spans), t)
     spans += _foreign_names(text, t)
     spans = _resolve(spans)
-    spans = _resolve(spans + _bracketed_latin_names(text))
+    spans = _resolve(spans + _bracketed_latin_names(text, t))
     return _resolve(spans + _aliases(text, spans, t))
