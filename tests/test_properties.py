@@ -34,10 +34,12 @@ ORGS = ["国务院", "国家发展改革委", "外交部", "国家统计局", "�
 TITLES = ["主任", "副部长", "发言人", "局长", "总理", "秘书长", "书记", "院士", "教授", "记者",
           "常委", "委员", "首席经济学家"]
 VERBS = ["说", "表示", "指出", "强调", "认为", "介绍", "透露", "称", "坦言", "显示", "提出"]
-PRONOUNS = ["他", "她", "他们", "该负责人", "有关负责人", "与会代表", "报告"]
+PRONOUNS = ["他", "她", "他们", "该负责人", "有关负责人", "与会代表", "报告", "据介绍", "据了解",
+            "记者", "其", "对此"]
 CONTENT = ["经济运行总体平稳", "要坚持稳中求进", "我们将继续扩大开放", "改革取得明显成效",
            "数字经济发展迅速", "同比增长5.2%", "2024年11月8日", "去年7月份", "近年来",
-           "“互联网+政务服务”", "在北京", "中国与新加坡", "以人民为中心"]
+           "“互联网+政务服务”", "在北京", "中国与新加坡", "以人民为中心", "一是", "二是",
+           "（完）", "【】", "——", "<p>", "&nbsp;"]
 MARKS = ["“", "”", "「", "」", "『", "』", "‘", "’", '"', "'", "《", "》", "（", "）", "(", ")"]
 PUNCT = ["，", "。", "：", "；", "！", "？", "、", "……", ",", ".", ":", "\n", "\r\n", " ",
          "\u3000", "\u200b", "\t"]
@@ -48,7 +50,15 @@ fragment = st.one_of(
     st.sampled_from(MARKS), st.sampled_from(PUNCT),
     st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=4),
 )
-news_like = st.lists(fragment, max_size=60).map("".join)
+# "ORG TITLE NAME VERB，CONTENT。" with its parts optional and random marks: the shapes the
+# quote attributor looks for, broken in every way.
+sentence = st.tuples(
+    st.sampled_from(ORGS + [""]), st.sampled_from(TITLES + [""]),
+    st.sampled_from(NAMES + PRONOUNS + [""]), st.sampled_from(VERBS),
+    st.sampled_from(["，", "：", "：“", "“", ""]), st.lists(st.sampled_from(CONTENT), max_size=3),
+    st.sampled_from(["。", "”", "。”", "”。", "」", "\n", ""]),
+).map(lambda t: "".join(t[:5]) + "，".join(t[5]) + t[6])
+news_like = st.lists(st.one_of(fragment, sentence), max_size=40).map("".join)
 # Arbitrary Unicode, surrogates excluded (they are not text: extract rejects them).
 any_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=120)
 texts = st.one_of(news_like, any_text)
