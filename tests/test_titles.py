@@ -171,6 +171,18 @@ def test_foreign_name_alias_and_bare_surname_mention(tnlp):
     assert [m.text for m in p.mentions] == ["安东尼奥·古特雷斯", "António Guterres", "古特雷斯"]
 
 
+def test_hyphenated_foreign_name_and_two_officials_sharing_a_surname(tnlp):
+    text = ("商务部副部长王受文、海关总署副署长王令浚介绍有关情况。王副部长表示，外贸形势总体稳定。"
+            "王先生还说，要稳住外资。世界贸易组织总干事恩戈齐·奥孔乔-伊维拉（Ngozi Okonjo-Iweala）致辞。"
+            "伊维拉表示，愿与中方合作。")
+    doc = run(tnlp, text)
+    got = {p.name: ([(t.title, t.org) for t in p.titles], [m.text for m in p.mentions]) for p in doc._.people}
+    assert got["王受文"] == ([("副部长", "商务部")], ["王受文", "王副部长"])
+    assert got["王令浚"] == ([("副署长", "海关总署")], ["王令浚"])
+    assert got["恩戈齐·奥孔乔-伊维拉"] == ([("总干事", "世界贸易组织")],
+                                       ["恩戈齐·奥孔乔-伊维拉", "Ngozi Okonjo-Iweala", "伊维拉"])
+
+
 def test_coref_full_name_and_surname_title(tnlp):
     text = "国务院总理李强主持召开国务院常务会议。会上，李总理强调，要稳住经济大盘。李强指出，要抓落实。"
     doc = run(tnlp, text)

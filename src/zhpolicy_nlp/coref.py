@@ -47,8 +47,10 @@ class Registry:
                 p.aliases.append(a)
             self.forms.setdefault(a, canon)
             self.person_spans.add(alias)
-        if "·" in canon:
-            self.forms.setdefault(canon.split("·")[-1], canon)
+        if "·" in canon:  # 哈里斯 for 埃利奥特·哈里斯, 伊维拉 for 恩戈齐·奥孔乔-伊维拉
+            last = canon.split("·")[-1]
+            self.forms.setdefault(last, canon)
+            self.forms.setdefault(regex.split(r"[-－‐]", last)[-1], canon)
         return p
 
     @staticmethod

@@ -99,8 +99,11 @@ def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
     if not m:
         return None
     k = m.end()  # start of the last part
+    chars, text = tl.translit_chars(), ctx.text
     j = k
-    while j < len(ctx.text) and ctx.text[j] in tl.translit_chars() and j not in ctx.title_at:
+    while j < len(text) and (text[j] in chars or  # 奥孔乔-伊维拉: a hyphen inside the last part
+                             text[j] in "-－‐" and j > k and text[j + 1:j + 2] in chars) \
+            and j not in ctx.title_at:
         j += 1
     tok = ctx.tok(k)
     if tok and tok[0] == k and tok[2].startswith("nr"):
