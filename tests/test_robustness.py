@@ -116,10 +116,12 @@ def test_non_str_and_broken_unicode_raise_clear_errors(strict):
 
 @spacy.Language.component("g_test_faulty")
 def _faulty(doc):
-    """Raises on BOOM; on BAD emits a quote whose offsets are off by one, and two that
+    """Raises on BOOM; kills its process on DIE; on BAD emits a quote whose offsets are off by one, and two that
     overlap; otherwise a correct quote of the whole text."""
     if "BOOM" in doc.text:
         raise RuntimeError("stage failed")
+    if "DIE" in doc.text:  # only ever sent to a worker process
+        os._exit(3)
     n = len(doc.text)
     if "BAD" in doc.text:
         doc._.quotes = [Quote(1, n, doc.text[: n - 1], "direct"),
@@ -191,6 +193,16 @@ def test_pathological_document_times_out(nlp):
     (rec,) = ex.pipe([_unknown_characters(5_000)])
     assert rec.to_dict()["error"].startswith("DocumentTimeout: gave up")
     assert ex.extract(NEWS).quotes is not None  # the pipeline still works afterwards
+
+
+def test_dead_worker_gives_error_records_and_the_rest_goes_on():
+    """Only the document that kills its worker gets an error, not its batch neighbours."""
+    ex = Extractor(_faulty_pipeline(), strict=True)
+    items = ["一", "二", "DIE", "三", "四", "DIE", "五", "六", "七"]
+    recs = [r.to_dict() for r in ex.pipe(items, n_process=2, batch_size=2)]
+    died = "worker process died while processing this document"
+    assert [r.get("error") for r in recs] == [None, None, died, None, None, died, None, None, None]
+    assert [r["doc_id"] for r in recs] == [str(i) for i in range(len(items))]
 
 
 # ---------------------------------------------------------------- long documents

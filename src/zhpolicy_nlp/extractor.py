@@ -241,29 +241,44 @@ def _pool(ex: Extractor, n_process: int) -> ProcessPoolExecutor:
 
 def _parallel(ex: Extractor, items: Iterator[Item], n_process: int,
               batch_size: int) -> Iterator[Union[Extraction, ErrorRecord]]:
-    """Batches to a process pool, a bounded window in flight, results in input order; a
-    batch whose worker dies (killed, out of memory) becomes error records."""
+    """Batches to a process pool, a bounded window in flight, results in input order.
+
+    If a worker dies (killed, out of memory, a crash in native code), the batch it broke is
+    rerun one document at a time on fresh pools, so that only the document that kills its
+    worker becomes an error record; batches in flight on the dead pool are resubmitted."""
     batches = _batches(items, max(1, batch_size))
-    window: deque[tuple[list[Item], Future]] = deque()
+    window: deque[tuple[list[Item], Future, ProcessPoolExecutor]] = deque()
     pool = _pool(ex, n_process)
+
+    def submit(batch: list[Item]) -> tuple[list[Item], Future, ProcessPoolExecutor]:
+        nonlocal pool
+        try:
+            return batch, pool.submit(_work, batch), pool
+        except BrokenProcessPool:  # broke since the last call: replace it
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(ex, n_process)
+            return batch, pool.submit(_work, batch), pool
+
     try:
         while True:
             while len(window) < 2 * n_process:
                 batch = next(batches, None)
                 if batch is None:
                     break
-                window.append((batch, pool.submit(_work, batch)))
+                window.append(submit(batch))
             if not window:
                 return
-            batch, fut = window.popleft()
+            batch, fut, _ = window.popleft()
             try:
                 yield from fut.result()
+                continue
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                yield from (ErrorRecord(d, "worker process died") for d, _, _ in batch)
-                pending = [b for b, _ in window]
-                window.clear()
-                pool = _pool(ex, n_process)
-                window.extend((b, pool.submit(_work, b)) for b in pending)
+                pass
+            for item in batch:
+                try:
+                    yield from submit([item])[1].result()
+                except BrokenProcessPool:
+                    yield ErrorRecord(item[0], "worker process died while processing this document")
+            window = deque(w if w[2] is pool else submit(w[0]) for w in window)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
