@@ -86,6 +86,9 @@ def test_sentence_sets_precision_recall(root, name):
     ("保监会非常鼓励保险公司实行差异化经营。", [("保监会", "ORG")]),
     ("重庆农商行和天津农村合作银行除外。", [("重庆", "LOC"), ("天津农村合作银行", "ORG")]),
     ("利物浦首选平局。", [("利物浦", "LOC")]),
+    ("美国大学协会有成员61个。", [("美国", "LOC")]),
+    ("这是中国电影史上第一部恐怖片。", [("中国", "LOC")]),
+    ("他在上海任银行职员。", [("上海", "LOC")]),
 ])
 def test_maximal_spans(text, expected):
     assert ents(text) == expected

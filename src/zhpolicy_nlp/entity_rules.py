@@ -31,13 +31,14 @@ MAX_SPAN = 32           # a grown name longer than this is a run of names, not o
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers, and 副 (titles start there).
 _CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次号届副某因由要应须0123456789")
+                  "或则即已曾会个位名次号届副某因由要应须任0123456789")
 # Patterns that end a name's body besides the chain_stop words of lexicons/rule_words.txt:
-# a title in 长 (部长, 市长) and a date (三月五日).
-_CHAIN_STOP_PATTERNS = "[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长|[一二三四五六七八九十〇两]+[年月日]"
+# a title in 长 (部长, 市长), a date (三月五日), a count of works (第一部).
+_CHAIN_STOP_PATTERNS = ("[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长"
+                        "|[一二三四五六七八九十〇两]+[年月日]|[一二三四五六七八九十两几首该每]部")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
 _CONTINUATIONS = {
-    "部": set("门分署长位件落队"), "局": set("长面势部"), "院": set("长士校子"),
+    "部": set("门分署长位件落队族"), "局": set("长面势部"), "院": set("长士校子"),
     "委": set("员托屈"), "办": set("理法事公学税案结好实成"), "厅": set("长"), "署": set("长名"),
     "司": set("长法机令"), "处": set("长理于置分"), "会": set("长议见上同"),
     "行": set("长业动政间"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
@@ -69,6 +70,10 @@ _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]
 _HAN_ALIAS = re.compile("[（(]([\u4e00-\u9fff]{2,6})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+# A country name directly followed by these is one ORG (中国海关, 美国国务院 via the lexicon).
+_COUNTRY_BODIES = {"海关", "大使馆", "使馆", "领事馆", "总领事馆", "外交部", "国防部", "外务省",
+                   "防卫省", "财务省", "经济产业省", "厚生劳动省", "文部科学省", "国土交通省", "总务省",
+                   "法务省", "农林水产省", "环境省", "常务委员会", "人民代表大会", "人大常委会"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
@@ -223,11 +228,11 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if chain == "一" or (suffix == "队" and len(chain) > 4) \
                 or (kind == "company" and len(chain) - _leading_place(text, p, t) > 4):
             continue   # 上海一银行 is "a Shanghai bank"; long bodies before 公司/队 are clauses
+        national_team = (suffix == "队" and head is not None and head.kind == "country"
+                         and chain in _TEAM_CHAIN)
         if len(suffix) == 1:
             place_committee = (suffix == "委" and head is not None and not chain
                                and text[p - 1] in "省市县区州旗")
-            national_team = (suffix == "队" and head is not None and head.kind == "country"
-                             and chain in _TEAM_CHAIN)
             if not (place_committee or national_team) \
                     and (len(chain) < 2 or len(chain) > MAX_CHAIN_SHORT):
                 continue
@@ -239,8 +244,11 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
         if head is not None:
             if kind == "company" or (kind == "legal" and len(chain) < 2):
                 return None   # 中国公司 is "Chinese companies"; a place needs a name before 公司
-            if not chain and suffix == "政府" and head.kind == "country":
-                continue   # 中国政府: gold marks only the country
+            if len(chain) == 1 and len(suffix) > 1:
+                continue   # 上海任银行: one character between a place and a suffix is a word
+            if not chain and head.kind == "country" and suffix not in _COUNTRY_BODIES \
+                    and not national_team:
+                continue   # 美国大学, 日本出版社, 中国政府 are generic (gold marks the country)
         return (b, kind)
     return None
 
