@@ -38,6 +38,8 @@ _SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
 _JOINERS = frozenset({"及", "和", "与"})
 # What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
 _BYLINE_BEFORE = ("（", "(", "\n", "本报", "社", "电", "讯", "台", "网", "摄影")
+# What follows a name in a byline.
+_BYLINE_AFTER = ("报道", "摄", "）", ")", "、", "和", " ", "\u3000", "\n", "，", "/", "】")
 _BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
 LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
@@ -359,6 +361,8 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
             name: Optional[Span] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
             name = _surname_name(ctx, i, strict=False)
+            if name and not text.startswith(_BYLINE_AFTER, name[1]) and name[1] < len(text):
+                name = None  # 记者|从市|教育局获悉: a byline name ends at 报道/摄/）/、
         if not name or name[1] in ctx.title_at:
             break
         names.append(name)
