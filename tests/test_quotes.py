@@ -191,6 +191,7 @@ def test_epistemic_cue_needs_its_own_subject(qnlp):
 @pytest.mark.parametrize("text", [
     "今年2月，经朋友介绍，她来到这家公司工作。",
     "但是，他的话说得并不那么尖锐。",
+    "社区先后召开居民议事会20余场，收集意见建议1800多条。",
 ])
 def test_cue_words_that_report_nothing(qnlp, text):
     assert run(qnlp, text) == []

@@ -64,7 +64,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         end = pos + len(tok)
         prev = toks[i - 1][1] if i else ""
         nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-        if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not (nxt in NOUN_CUES and tok in NOUN_BEFORE):
+        noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
+        if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
         if prev in ("被", "据", "所", "经") or nxt in ("的", "为", "称为", "得") or nxt in LOCATIVE:
             continue

@@ -4,7 +4,8 @@ Per paragraph: find speech events (a cue with a source before it), give each its
 (a quoted span right after the cue, or the clause after it, carried across sentence ends
 while the same source keeps speaking), attach quotation-mark spans to the event whose
 cue follows them (`“…”X说`), and drop quoted terms (`“智慧国”战略`). Headlines
-`Title Name：statement` (and transcript lines `Name：…`) and enumerated paragraphs after a list-opening quote (the
+`Title Name：statement` (and transcript lines `Name：…`) and enumerated paragraphs after a
+list-opening quote (the
 ``implicit`` tier) are handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
@@ -18,9 +19,10 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from .quote_cues import CUES, OBJECT_TAKING, Cue, find_cues
-from .quote_text import CLAUSE_PUNCT, Layout, Marked, quote_pairs, trim
+from .quote_text import CLAUSE_PUNCT, OPENERS, Layout, Marked, quote_pairs, trim
 from .schema import Quote, TextSpan
-from .speakers import ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject, subject
+from .speakers import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject,
+                       subject)
 
 # `，并要求…`: a second cue in the sentence with the subject left out.
 CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
@@ -44,7 +46,10 @@ FIRST_PERSON_RE = regex.compile(r"我们|咱们")
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
 EPISTEMIC = frozenset({"估计", "预计", "预测", "判断"})
 MIN_CONTENT = 6
+MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
+HAN_RE = regex.compile(r"[[\u4e00-\u9fff]--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
+QUOTE_OPENERS = (*OPENERS, '"')
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
@@ -116,7 +121,8 @@ class Attributor:
             self._paragraph(para, self.cues[start_ci:ci])
             if len(self.quotes) > n:
                 last = self.quotes[-1]
-                if last.text.rstrip().endswith(("：", ":")) and trim(self.text, last.end, para[1])[0] >= para[1] - 1:
+                ends_para = trim(self.text, last.end, para[1])[0] >= para[1] - 1
+                if last.text.rstrip().endswith(("：", ":")) and ends_para:
                     self.list_speaker = last.speaker
         return self._final()
 
@@ -128,12 +134,17 @@ class Attributor:
             s, e = trim(self.text, s, e)
             if e < len(self.text) and self.text[e] in "：:":
                 e += 1  # keep a list-opening colon: the implicit tier looks for it
-        if len(self.text[s:e].strip()) < (1 if kind == "direct" else MIN_CONTENT):
+        if not self.text[s:e].strip() or kind == "indirect" and not self._proposition(s, e):
             return None
         q = Quote(s, e, self.text[s:e], kind, speaker,
                   _span(self.text, mention.start, mention.end) if mention else None, cue, tier)
         self.quotes.append(q)
         return q
+
+    def _proposition(self, s: int, e: int) -> bool:
+        """Enough words to be something said (not 表示欢迎, 收集意见建议1800多条)."""
+        s, e = trim(self.text, s, e)
+        return e - s >= MIN_CONTENT and len(HAN_RE.findall(self.text, s, e)) >= MIN_HAN
 
     def _headline(self, para: tuple[int, int]) -> bool:
         """`国家发展改革委副秘书长任志武：中国愿与各方共同推动政务服务` (a headline), and
@@ -144,7 +155,8 @@ class Attributor:
             return False
         c = colon.start()
         headline = e - s <= HEADLINE_MAX and "。" not in self.text[s:e - 1]
-        speaker_line = c - s <= SPEAKER_PREFIX_MAX and not any(ch in CLAUSE_PUNCT for ch in self.text[s:c])
+        speaker_line = (c - s <= SPEAKER_PREFIX_MAX
+                        and not any(ch in CLAUSE_PUNCT for ch in self.text[s:c]))
         if not (headline or speaker_line):
             return False
         who = self.ix.last_person_before(c, s)
@@ -192,8 +204,14 @@ class Attributor:
                 speaker, kind, clause = found
             ev = Event(cue, m, speaker, kind, clause, sent, zone)
             holder = ev
-            if self._content_start(ev, self.lay.sentence_end(cue.end, para[1])) is None:
+            sent_end = self.lay.sentence_end(cue.end, para[1])
+            cs = self._content_start(ev, sent_end)
+            if cs is None:
                 continue  # 让农民分享收益, 政府提出了…方针: no report, and no bound on the one before
+            opens_list = text[cs - 1] in "：:" and trim(text, cs, para[1])[0] >= para[1]
+            if not (after_quote or opens_list or text.startswith(QUOTE_OPENERS, cs)
+                    or self._proposition(cs, sent_end)):
+                continue  # 收集意见建议1800多条, 表示欢迎: nothing said
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
@@ -227,7 +245,8 @@ class Attributor:
             if out and out[-1].sent_start == ev.sent_start:
                 prev = out[-1]
                 cs = self._content_start(prev, self.lay.sentence_end(prev.cue.end, para[1]))
-                if cs is not None and ev.clause_start < cs <= (ev.mention.start if ev.mention else ev.cue.start):
+                own = ev.mention.start if ev.mention else ev.cue.start
+                if cs is not None and ev.clause_start < cs <= own:
                     continue
             out.append(ev)
         return out
@@ -256,7 +275,7 @@ class Attributor:
         if not lead or lead[0] in "“「\"":
             return False
         s += len(text[s:e]) - len(lead)
-        if NARRATION_RE.match(text, s) or PRONOUN_START_RE.match(text, s) or COLLECTIVE_RE.match(text, s):
+        if any(r.match(text, s) for r in (NARRATION_RE, PRONOUN_START_RE, COLLECTIVE_RE)):
             return False
         who = self.ix.person_starting_at(s)
         if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
@@ -276,7 +295,8 @@ class Attributor:
             bound = para[1]
             if k + 1 < len(events):
                 nxt_ev = events[k + 1]
-                bound = nxt_ev.clause_start if nxt_ev.sent_start == ev.sent_start else nxt_ev.sent_start
+                same = nxt_ev.sent_start == ev.sent_start
+                bound = nxt_ev.clause_start if same else nxt_ev.sent_start
             # `“…”财政部副部长X说`: the quote right before the source's clause
             if ev.mention is not None:
                 for p in pairs:
@@ -321,7 +341,8 @@ class Attributor:
     def _unclaimed(self, para, pairs, claimed, events) -> None:
         """Quoted speech with no cue of its own: the nearest speaker in the paragraph."""
         for p in pairs:
-            if p in claimed or _is_term(self.text, p, para[1]) or not _speechlike(self.text, p, para):
+            if (p in claimed or _is_term(self.text, p, para[1])
+                    or not _speechlike(self.text, p, para)):
                 continue
             if self._cue_colon_before(p.open):
                 continue  # its own cue, but a speaker we could not find

@@ -32,7 +32,8 @@ DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
 
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
-DESC_RE = regex.compile(rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
+DESC_RE = regex.compile(
+    rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
 # 总统先生 / 王女士: a person the text does not name further
 HONORIFIC_RE = regex.compile(r"[\u4e00-\u9fff]{1,3}(?:先生|女士|夫人)")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
@@ -51,7 +52,8 @@ NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", 
                       "致电", "致函", "致信", "接见", "会晤", "看望", "宴请", "转告")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
-    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团|法院|检察院|大学|方面|部门|机关|单位)$")
+    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团"
+    r"|法院|检察院|大学|方面|部门|机关|单位)$")
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
 OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
 SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
@@ -220,7 +222,8 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for m in DESC_RE.finditer(text, start, cue):
         out.append(Mention(m.start(), m.end(), "description"))
     for m in HONORIFIC_RE.finditer(text, start, cue):
-        if m.start() in ix.tok_starts and m.end() in ix.tok_ends and text[m.start()] not in NOT_SUBJECT_CHARS:
+        if (m.start() in ix.tok_starts and m.end() in ix.tok_ends
+                and text[m.start()] not in NOT_SUBJECT_CHARS):
             out.append(Mention(m.start(), m.end(), "honorific"))
     for m in INDEFINITE_RE.finditer(text, start, cue):
         out.append(Mention(ix.extend_left(m.start()), m.end(), "collective"))
@@ -255,8 +258,8 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     if not cands:
         return None
     names = [m for m in cands if m.kind == "person"]  # 黄育川先生: the name, not the honorific
-    cands = [m for m in cands if not (m.kind == "honorific"
-                                      and any(m.start <= n.start and n.end <= m.end for n in names))]
+    cands = [m for m in cands
+             if not (m.kind == "honorific" and any(m.start <= n.start and n.end <= m.end for n in names))]
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
@@ -277,9 +280,9 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, end)]
     excl += [m.span() for m in PAREN_RE.finditer(text, start, end)]  # （记者 王某）
     people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
-    people += [Mention(m.start(), m.end(), "collective") for m in INDEFINITE_RE.finditer(text, start, end)]
+    people += [Mention(*m.span(), "collective") for m in INDEFINITE_RE.finditer(text, start, end)]
     people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
-    people += [Mention(m.start(), m.end(), "collective") for m in COLLECTIVE_RE.finditer(text, start, end)
+    people += [Mention(*m.span(), "collective") for m in COLLECTIVE_RE.finditer(text, start, end)
                if m.start() in ix.tok_starts]
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
               and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)
