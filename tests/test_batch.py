@@ -86,6 +86,21 @@ def test_worker_death_costs_only_its_document(monkeypatch):
     assert [("error" in r) for r in got] == [d == "poison" for d, _, _ in its]
 
 
+def _pid_chunk(chunk):
+    return [(json.dumps({"doc_id": d, "pid": os.getpid()}), False, 0) for d, _, _ in chunk]
+
+
+def test_workers_are_replaced_after_recycle_docs(monkeypatch):
+    monkeypatch.setattr(batch, "process_chunk", _pid_chunk)
+    monkeypatch.setattr(batch, "RECYCLE_DOCS", 4)
+    its = [(f"d{i}", "文本", None) for i in range(12)]
+    got = [json.loads(l) for ch in batch._parallel(batch.chunks(its, 2), 1, object(), None)
+           for l, _, _ in ch]
+    assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
+    pids = [r["pid"] for r in got]
+    assert len(set(pids)) == 3 and pids[0] == pids[3] != pids[4]
+
+
 def test_resume_skips_done_retries_errors_and_reads_partial(ex, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text(json.dumps({"doc_id": "doc0", "entities": []}) + "\n"

@@ -34,6 +34,7 @@ Line = tuple[str, bool, int]  # (JSON line, is_error, chars of text)
 CHUNK_DOCS = 16
 CHUNK_CHARS = 200_000
 _WINDOW_PER_WORKER = 3
+RECYCLE_DOCS = 5000
 
 _EX = None  # the worker's Extractor (set before fork, or loaded by the initializer)
 
@@ -118,18 +119,25 @@ def _pool(n_process: int, ex, model: Optional[str]) -> ProcessPoolExecutor:
 
 def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
               model: Optional[str]) -> Iterator[list[Line]]:
+    """Chunks through a pool, results in order. Workers are replaced after
+    ``RECYCLE_DOCS`` documents: spaCy's vocabulary grows with every new word a worker sees,
+    and fresh workers forked from the unchanged parent keep memory flat over long runs."""
     window: deque[tuple[list[Item], Future]] = deque()
     pool = _pool(n_process, ex, model)
+    in_pool = 0
+    chunk = next(chunked, None)
     try:
-        while True:
-            while len(window) < n_process * _WINDOW_PER_WORKER:
-                chunk = next(chunked, None)
-                if chunk is None:
-                    break
+        while chunk is not None or window:
+            if chunk is not None and in_pool >= RECYCLE_DOCS and not window:
+                pool.shutdown(wait=True)
+                pool, in_pool = _pool(n_process, ex, model), 0
+            if (chunk is not None and in_pool < RECYCLE_DOCS
+                    and len(window) < n_process * _WINDOW_PER_WORKER):
                 window.append((chunk, pool.submit(process_chunk, chunk)))
-            if not window:
-                return
-            chunk, fut = window.popleft()
+                in_pool += len(chunk)
+                chunk = next(chunked, None)
+                continue
+            head, fut = window.popleft()
             try:
                 yield fut.result()
             except BrokenProcessPool:
@@ -140,7 +148,7 @@ def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(n_process, ex, model)
                 lines: list[Line] = []
-                for item in chunk:
+                for item in head:
                     try:
                         lines += pool.submit(process_chunk, [item]).result()
                     except BrokenProcessPool:
@@ -149,6 +157,7 @@ def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
                         pool = _pool(n_process, ex, model)
                 yield lines
                 window.extend((c, pool.submit(process_chunk, c)) for c in pending)
+                in_pool = sum(len(c) for c in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
