@@ -6,9 +6,9 @@ see each other's dictionary. Entity boundaries fall on token boundaries because 
 government-body, title and place lexicons are added as words; anything the dictionary
 misses is split later by :func:`zhpolicy_nlp.spans.set_char_entities`.
 
-Cost (measured): jieba's prefix dictionary loads from its cache file in 0.5-1 s; it is loaded
-once per process and each tokenizer gets a private copy (≈ 20 ms). Adding the ≈ 7k lexicon
-words costs ≈ 15 ms, so they are added eagerly.
+Cost (measured, idle to loaded machine): jieba's prefix dictionary loads from its cache file
+in 0.45-1.4 s; it is loaded once per process and each tokenizer gets a private copy (≈ 20 ms).
+Adding the ≈ 7k lexicon words costs 15-60 ms, so they are added eagerly.
 """
 from __future__ import annotations
 
