@@ -191,6 +191,13 @@ def test_coref_full_name_and_surname_title(tnlp):
     assert [e._.person for e in doc.ents if e.label_ == "PERSON"] == ["李强", "李强"]
 
 
+def test_single_character_person_entity_is_a_surname_mention(tnlp):
+    text = "国家主席江泽民出席晚会。江主席向大家拜年。"
+    doc = run(tnlp, text, [("江", "PERSON")])
+    (p,) = doc._.people
+    assert [m.text for m in p.mentions] == ["江泽民", "江主席"]
+
+
 def test_shared_surname_not_merged(tnlp):
     text = "市交通局局长张伟和市财政局处长张华出席。张局长说，工程进展顺利。张先生还说，要注意安全。"
     doc = run(tnlp, text)

@@ -77,8 +77,8 @@ class TitleResolver:
         for sp, lab in mine.labels.items():
             if lab != "PERSON":
                 blocked.put(sp, lab)
-        for s, e, label in ner:
-            if label == "PERSON" and not mine.overlaps((s, e)):
+        for s, e, label in ner:  # one Han character is a surname mention (江主席), not a person
+            if label == "PERSON" and not mine.overlaps((s, e)) and not (e - s == 1 and tl.is_cjk(text[s])):
                 reg.add((s, e))
         for sp in reg.occurrences(lambda sp: sp in reg.person_spans or not blocked.overlaps(sp)):
             mine.claim(sp, "PERSON")
@@ -91,7 +91,7 @@ class TitleResolver:
                 ent._.person = reg.mention((ent.start_char, ent.end_char))
         persons = _Claims(len(text))
         for e in doc.ents:
-            if e.label_ == "PERSON":
+            if e.label_ == "PERSON" and len(e.text) > 1:
                 persons.put((e.start_char, e.end_char), "PERSON")
         for sp, canon in reg.surname_mentions(tl.find_titles(text), persons.overlaps):
             reg.mention(sp, canon)
