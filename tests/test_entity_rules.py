@@ -140,6 +140,16 @@ def test_no_false_positives(text):
     assert rule_entities(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("会议邀请了华为、腾讯、浪潮、百度等企业负责人。",
+     [("华为", "ORG"), ("腾讯", "ORG"), ("浪潮", "ORG"), ("百度", "ORG")]),
+    ("华为、中兴、小米等企业参展。", [("华为", "ORG")]),      # too few known members
+    ("北京、上海、广州等城市。", [("北京", "LOC"), ("上海", "LOC"), ("广州", "LOC")]),
+])
+def test_lists_of_organisations(text, expected):
+    assert ents(text) == expected
+
+
 def test_place_name_inside_person_name_is_not_loc():
     assert ents("百度技术委员会理事长陈尚义说。") == [("百度技术委员会", "ORG")]
 

@@ -76,6 +76,11 @@ _COUNTRY_BODIES = {"海关", "大使馆", "使馆", "领事馆", "总领事馆",
                    "法务省", "农林水产省", "环境省", "常务委员会", "人民代表大会", "人大常委会"}
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
 _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
+# "A、B、C等知名企业": a list that ends in a kind of organisation; its unknown members are ORGs
+# when most members are known ones.
+_ORG_LIST_END = re.compile("等(?:知名|重点|大型|骨干|龙头|主要|国内外|国内|国际|中外|相关|多家)?"
+                           "(?:企业|公司|机构|单位|组织|高校|院校|银行|互联网企业|科技企业)")
+_LIST_ITEM = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2,8}")
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
 # A bracketed run of 2-4 capitalised Latin words right after Han text: a person's own name
@@ -388,6 +393,39 @@ def _bracketed_latin_names(text: str, t: _Tables) -> list[Span]:
             if not other.intersection(m.group(1).split())]
 
 
+def _list_members(text: str, spans: list[Span]) -> list[Span]:
+    """浪潮 in 华为、腾讯、百度、浪潮等知名企业: unknown members of a list of known ORGs."""
+    orgs = {(s, e) for s, e, label in spans if label == "ORG"}
+    covered = _coverage(spans)
+    out: list[Span] = []
+    for m in _ORG_LIST_END.finditer(text):
+        items, end = [], m.start()
+        while True:   # walk left over 、-separated items
+            start = end
+            while start > 0 and text[start - 1] not in "、，。；：！？“”（）《》\n ":
+                start -= 1
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        first_s, first_e = items[-1]
+        if text[first_s - 1:first_s] not in ("，", "：", "\n", ""):
+            ends = [s for s, e in orgs if e == first_e and s > first_s]
+            if not ends:
+                continue   # the first member's left edge must be clear, or end a known ORG
+            items[-1] = (ends[0], first_e)   # 邀请了 + 清华大学
+        if len(items) < 3:
+            continue
+        known = [it for it in items if it in orgs]
+        if len(known) < 2 or 2 * len(known) < len(items):
+            continue
+        for s, e in items:
+            if (s, e) not in orgs and not any(i in covered for i in range(s, e)) \
+                    and _LIST_ITEM.fullmatch(text, s, e):
+                out.append((s, e, "ORG"))
+    return out
+
+
 def _resolve(spans: list[Span]) -> list[Span]:
     """Non-overlapping: longer first, then ORG over LOC over PERSON."""
     rank = {"ORG": 0, "LOC": 1, "PERSON": 2}
@@ -425,4 +463,5 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     spans += _foreign_names(text, t)
     spans = _resolve(spans)
     spans = _resolve(spans + _bracketed_latin_names(text, t))
+    spans = _resolve(spans + _list_members(text, spans))
     return _resolve(spans + _aliases(text, spans, t))
