@@ -408,16 +408,10 @@ def _list_members(text: str, spans: list[Span]) -> list[Span]:
             if start == 0 or text[start - 1] != "、":
                 break
             end = start - 1
-        first_s, first_e = items[-1]
-        if text[first_s - 1:first_s] not in ("，", "：", "\n", ""):
-            ends = [s for s, e in orgs if e == first_e and s > first_s]
-            if not ends:
-                continue   # the first member's left edge must be clear, or end a known ORG
-            items[-1] = (ends[0], first_e)   # 邀请了 + 清华大学
-        if len(items) < 3:
-            continue
-        known = [it for it in items if it in orgs]
-        if len(known) < 2 or 2 * len(known) < len(items):
+        first_s, first_e = items.pop()   # its left edge is unclear (邀请了清华大学): never marked
+        first_known = any(e == first_e and s >= first_s for s, e in orgs)
+        known = [it for it in items if it in orgs] + [(first_s, first_e)] * first_known
+        if len(items) < 2 or len(known) < 2 or 2 * len(known) < len(items) + 1:
             continue
         for s, e in items:
             if (s, e) not in orgs and not any(i in covered for i in range(s, e)) \
