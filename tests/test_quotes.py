@@ -298,6 +298,15 @@ def test_byline_name_is_not_the_speaker(qnlp):
     assert qs[0].speaker == "许慧"
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("据市交通运输局负责人介绍，今年将新开通公交线路30条。", "市交通运输局负责人"),
+    ("市场监管总局发布消息称，将开展食品安全专项整治行动。", "市场监管总局"),
+    ("该局负责人表示，将加强监管。", "该局负责人"),
+])
+def test_bodies_the_ner_missed(qnlp, text, speaker):
+    assert [q.speaker for q in run(qnlp, text)] == [speaker]
+
+
 def test_publisher_speaks_for_its_announcement(qnlp):
     qs = run(qnlp, "海关总署发布消息称，前三季度进出口保持稳定。", [("海关总署", "ORG")])
     assert qs[0].speaker == "海关总署"

@@ -45,7 +45,7 @@ INFORMING_CUES = frozenset({"介绍", "透露", "通报", "告诉记者", "披�
 FIRST_PERSON_RE = regex.compile(r"我们|咱们")
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
 EPISTEMIC = frozenset({"估计", "预计", "预测", "判断"})
-MIN_CONTENT = 6
+MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(r"[[\u4e00-\u9fff]--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15

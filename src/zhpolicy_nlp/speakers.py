@@ -61,11 +61,13 @@ SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|�
 ROLE_RE = regex.compile(r"[\u4e00-\u9fff]{1,7}[师员长家者手官士]")
 HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
 PUBLISH_RE = regex.compile(r"(?:发布|发表|公布|发出|印发|援引)了?")
+PUBLISH_BEFORE_RE = regex.compile(r"(?:发布|发表|公布|发出|印发)了?$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
 NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
+LEAD_FUNCTION_CHARS = frozenset("据经由对向在从为和与及同把被让")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
 
@@ -185,7 +187,19 @@ class DocIndex:
             if bare and pos - len(bare) in self._org_ends:
                 pos -= len(bare)
                 continue
+            return self.body_before(pos)
+
+    def body_before(self, pos: int) -> int:
+        """Start of an org-like word the NER missed right before ``pos`` (市交通运输局|负责人),
+        without a leading 据/经/对…; ``pos`` itself if there is none."""
+        m = ORG_TAIL_RE.search(self.text, max(0, pos - 16), pos)
+        if m is None or m.end() != pos:
             return pos
+        start = m.start()
+        while start < pos and self.text[start] in LEAD_FUNCTION_CHARS:
+            start += 1
+        at_word = start in self.tok_starts or m.start() in self.tok_starts  # jieba glues 据|市
+        return start if at_word and pos - start >= 2 else pos
 
 
 def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]) -> bool:
@@ -267,6 +281,9 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
         owner = [m for m in cands if m.kind != "document" and m.end <= best.start
                  and (POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start) and m.kind in PERSONLIKE
                       or PUBLISH_RE.fullmatch(ix.text, m.end, best.start))]
+        verb = PUBLISH_BEFORE_RE.search(ix.text, start, best.start)
+        if not owner and verb and ix.body_before(verb.start()) < verb.start():
+            owner = [Mention(ix.body_before(verb.start()), verb.start(), "org")]
         best = owner[-1] if owner else best
     if best.kind == "org":  # 国家统计局 + 负责人 → the longer collective wins
         longer = [m for m in cands if m.start <= best.start and m.end >= best.end and m is not best]
