@@ -107,6 +107,11 @@ def test_joined_words_inside_an_org_name(tnlp, text, name, org):
     ("阿里巴巴集团董事局主席兼首席执行官张勇在会上发言。", "张勇",
      [("主席", "阿里巴巴集团董事局"), ("首席执行官", "阿里巴巴集团董事局")]),
     ("中国工程院院士、清华大学教授张五作报告。", "张五", [("院士", "中国工程院"), ("教授", "清华大学")]),
+    ("联合国副秘书长兼亚太经社会执行秘书阿米达·阿里沙巴纳在会上发言。", "阿米达·阿里沙巴纳",
+     [("副秘书长", "联合国"), ("执行秘书", "亚太经社会")]),
+    ("人力资源社会保障部就业促进司司长张莹说，就业形势总体稳定。", "张莹",
+     [("司长", "人力资源社会保障部就业促进司")]),
+    ("香港特区行政长官李家超表示，香港将全力配合国家发展战略。", "李家超", [("行政长官", "香港特区")]),
 ])
 def test_government_designations(tnlp, text, name, expected):
     assert people(run(tnlp, text))[name] == expected
@@ -247,6 +252,7 @@ def test_role_description_is_a_title_entity(tnlp):
     "记者从市教育局获悉，今年招生计划已经公布。",
     "总统府发表声明称，双方将继续对话。",
     "该公司董事长表示，将加大研发投入。",
+    "浙江大学教授、博士生导师李教授认为，人工智能前景广阔。",
 ])
 def test_generic_uses_of_title_words_are_not_people(tnlp, text):
     """Generic groups (企业代表) and title words in compounds (市长热线) name nobody."""

@@ -235,8 +235,9 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
         flag = tok[2]
         if flag.startswith(_STOP_FLAGS) and piece not in _JOINERS or piece in _STOP_VERBS:
             break
-        if flag.startswith("v") and flag != "vn" and (_followed_by_aspect(ctx, tok) or not _noun_before(ctx, tok)):
-            break  # 国家|治理|研究院 goes on; 克林顿|批评|以色列 stops
+        if flag.startswith("v") and flag != "vn" and (_followed_by_aspect(ctx, tok) or not (
+                _noun_before(ctx, tok) or _verb_before(ctx, tok) and tl.ends_with_org_head(text[pos:j]))):
+            break  # 国家|治理|研究院 and 就业|促进|司 go on; 克林顿|批评|以色列 stops
         if any(s < pos and pos - 1 < e for s, e in ctx.dates):
             break
         pos = max(tok[0], floor)
@@ -247,7 +248,13 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
 
 def _noun_before(ctx: _Ctx, tok: Tok) -> bool:
     prev = ctx.tok(tok[0] - 1) if tok[0] > 0 else None
-    return bool(prev and prev[2].startswith(("n", "b", "j", "vn", "a")) and not prev[2].startswith("nr"))
+    return bool(prev and prev[2].startswith(("n", "b", "j", "vn", "a"))
+                and not prev[2].startswith(("nr", "ad")))
+
+
+def _verb_before(ctx: _Ctx, tok: Tok) -> bool:
+    prev = ctx.tok(tok[0] - 1) if tok[0] > 0 else None
+    return bool(prev and prev[2].startswith("v") and prev[1] - prev[0] >= 2)
 
 
 def _followed_by_aspect(ctx: _Ctx, tok: Tok) -> bool:
@@ -469,8 +476,9 @@ def _proven_org(ctx: _Ctx, org: Span) -> bool:
 
 
 def _next_seg_after(ctx: _Ctx, e: int) -> bool:
-    """``、`` followed by another ORG+TITLE with no name between (长沙市委常委、浏阳市委书记)."""
-    if e >= len(ctx.text) or ctx.text[e] != "、":
+    """``、``/``兼`` followed by another ORG+TITLE with no name between (长沙市委常委、浏阳市委书记,
+    联合国副秘书长兼亚太经社会执行秘书)."""
+    if e >= len(ctx.text) or ctx.text[e] not in "、兼":
         return False
     for s, _ in ctx.titles:
         if s > e + 1 and s - (e + 1) <= 15:

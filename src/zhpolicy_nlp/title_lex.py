@@ -13,8 +13,8 @@ import regex
 from . import lexicon
 
 PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
-# A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府).
-_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队国局站府"
+# A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府, 博士生).
+_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队国局站府生"
 # Single-character words that usually follow a 2-character name (王涛等, 徐雷在, 高洁摄).
 NAME_STOP = set("说在是等和与也对就以为的称将已向从同并及还都又均则应曾再于到把被让给摄今昨作")
 
