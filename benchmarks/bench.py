@@ -290,9 +290,9 @@ def report(info, rates, forum, lengths, procs, corpus, rss, load_s, args) -> Non
         print(f"| {n} | {wall:.2f} | {chars / wall:,.0f} | {procs[1][0] / wall:.2f}× | {cpu:.1f} "
               f"| {cpu / wall:.2f} |")
     cpu1, cpun = procs[1][1], procs[max(procs)][1]
-    print(f"\nOn {max(procs)} idle cores the speed-up would be about {max(procs) * cpu1 / cpun:.2f}× "
-          f"({max(procs)} × CPU s of 1 process ÷ CPU s of {max(procs)}), the rest being the cores "
-          "other work on the machine took.")
+    print(f"\nEstimated speed-up on {max(procs)} idle cores: {max(procs) * cpu1 / cpun:.2f}× "
+          f"({max(procs)} × CPU s of 1 process ÷ CPU s of {max(procs)}: the parallel overhead "
+          "only, assuming the cores are the sole limit).")
     print("\nTarget: 2 processes ≥ 1.8× one process.\n")
     print("## Peak RSS\n\n| run | MB |\n|---|---:|")
     for k, v in rss.items():
