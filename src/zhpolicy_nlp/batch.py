@@ -259,9 +259,12 @@ class _Signals:
 def _progress(quiet: bool, stream: IO[str]):
     from tqdm import tqdm
 
+    class Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: worker processes are forked after this
+
     disable = quiet or not (hasattr(stream, "isatty") and stream.isatty())
-    return tqdm(unit="doc", file=stream, disable=disable, dynamic_ncols=True,
-                smoothing=0.1, mininterval=0.5)
+    return Bar(unit="doc", file=stream, disable=disable, dynamic_ncols=True,
+               smoothing=0.1, mininterval=0.5)
 
 
 def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int = 1,
