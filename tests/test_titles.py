@@ -268,6 +268,15 @@ def test_offsets_and_ents_consistent(tnlp):
     assert labelled(doc, "PERSON") == ["宁吉喆"]
 
 
+def test_component_pickles_after_use(tnlp):
+    import pickle
+
+    run(tnlp, "国家统计局局长张三表示，经济运行总体平稳。")
+    clone = pickle.loads(pickle.dumps(tnlp.get_pipe("titles")))
+    doc = tnlp.make_doc("国家统计局局长张三表示。")
+    assert [p.name for p in clone(doc)._.people] == ["张三"]
+
+
 def test_lexicons_state_their_sources():
     for name in ("titles", "title_modifiers", "honorifics", "titles_org_heads",
                  "titles_translit", "titles_surnames"):

@@ -32,6 +32,10 @@ class TitleResolver:
         self.name = name
         self._posseg = None
 
+    def __getstate__(self) -> dict:
+        """Picklable for worker processes: the POS tagger is rebuilt there on first use."""
+        return {**self.__dict__, "_posseg": None}
+
     def _pos(self, text: str) -> list[designations.Tok]:
         """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
         look nowhere else); the tagger is built on first use (about 1 s)."""
