@@ -111,7 +111,7 @@ def test_deterministic_across_runs(strict, text):
     assert strict.extract(text).to_dict() == strict.extract(text).to_dict()
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=max(10, EXAMPLES // 2))
 @given(text=news_like, split=st.integers(min_value=20, max_value=200))
 def test_long_document_pieces_keep_the_contract(nlp, text, split):
     """Processing in pieces (as for documents over ``chunk_chars``) never breaks offsets."""

@@ -378,17 +378,29 @@ def test_iter_inputs_counts_every_document(tmp_path):
 def _start(args: list[str], cwd: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     return subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "extract", "-q", *args],
-                            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
 
 
-def _interrupt(proc: subprocess.Popen, sig: int, out: Path) -> str:
-    """Send ``sig`` once the run has written some records (to a file beside ``out``)."""
+def _written_beside(out: Path) -> bool:
+    return any(p.name != out.name and p.name.startswith((out.name, "." + out.name))
+               and p.stat().st_size > 0 for p in out.parent.iterdir())
+
+
+def _interrupt_midway(lines: list[str], out: Path, sig: int, resume: bool) -> str:
+    """Feed ``lines`` to ``extract - -o OUT`` on stdin and keep the pipe open, so that the run
+    is surely still going (waiting for input) when ``sig`` arrives after some records are
+    written (to a file beside ``out``). One process: the parallel runner reads a window of
+    documents ahead before it writes, which a short stdin feed would not fill."""
+    proc = _start(["-", "-o", str(out), "--processes", "1", *(["--resume"] if resume else [])],
+                  out.parent)
+    proc.stdin.write("".join(lines).encode("utf-8"))
+    proc.stdin.flush()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and not any(
-            p.name != out.name and p.name.startswith((out.name, "." + out.name))
-            and p.stat().st_size > 0 for p in out.parent.iterdir()):
-        time.sleep(0.1)
-    assert proc.poll() is None, "run finished before it could be interrupted"
+    while time.monotonic() < deadline and proc.poll() is None and not _written_beside(out):
+        time.sleep(0.05)
+    assert proc.poll() is None, proc.communicate()[1].decode()
+    assert _written_beside(out), "no records written before the signal"
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0
@@ -398,21 +410,20 @@ def _interrupt(proc: subprocess.Popen, sig: int, out: Path) -> str:
 def test_interrupted_runs_keep_old_output_and_resume(tmp_path):
     """SIGINT, then SIGTERM during the resumed run, then a resume that completes: OUT stays
     the previous output until the end, then holds every document once, in input order."""
-    n = 300
+    lines = [json.dumps({"doc_id": f"d{i}", "text": NEWS}, ensure_ascii=False) + "\n"
+             for i in range(120)]
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": NEWS * 3}, ensure_ascii=False)
-                           + "\n" for i in range(n)), encoding="utf-8")
+    src.write_text("".join(lines), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     old = '{"doc_id": "d0", "error": "from an earlier run"}\n'
     out.write_text(old, encoding="utf-8")
-    err = _interrupt(_start([str(src), "-o", str(out)], tmp_path), signal.SIGINT, out)
+    err = _interrupt_midway(lines[:40], out, signal.SIGINT, resume=False)
     assert out.read_text(encoding="utf-8") == old, err
-    err = _interrupt(_start([str(src), "-o", str(out), "--resume"], tmp_path),
-                     signal.SIGTERM, out)
+    err = _interrupt_midway(lines[:80], out, signal.SIGTERM, resume=True)
     assert out.read_text(encoding="utf-8") == old, err
     proc = _start([str(src), "-o", str(out), "--resume"], tmp_path)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err.decode()
     recs = _records(out)
-    assert [r["doc_id"] for r in recs] == [f"d{i}" for i in range(n)]
+    assert [r["doc_id"] for r in recs] == [f"d{i}" for i in range(len(lines))]
     assert all("error" not in r for r in recs)
