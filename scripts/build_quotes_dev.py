@@ -10,7 +10,8 @@ for scoring the quotes stage on corpus entities apart from the NER).
 (SCHEMA §1, ``"entities": null`` so only quotes are scored). An annotation line is
 ``LINE<TAB>speaker<TAB>kind<TAB>cue<TAB>quote text[<TAB>tier[<TAB>also|also]]``: LINE is the
 1-based passage line, the quote text is found in that line (its first occurrence not
-already taken by another quote), the cue is the occurrence nearest to the quote.
+already taken by another quote), the cue is the occurrence nearest to the quote in that line
+(else the last one before the line: a quotation opening the paragraph after `他说：`).
 ``-`` stands for a null speaker or cue.
 
 Hand-written passages (own_NN.txt) list their entities in own_NN.ents.tsv; ``gold`` marks
@@ -163,8 +164,9 @@ def gold_for(stem: str) -> dict:
         taken.add(s)
         q = {"start": s, "end": s + len(qtext), "text": qtext, "kind": kind,
              "speaker": None if speaker == "-" else speaker, "tier": tier, "cue": None}
-        if cue != "-":
-            cands = [i for i in range(ls, le) if text.startswith(cue, i)]
+        if cue != "-":  # in the quote's line, else the last one before it (他说：\n“…)
+            before = text.rfind(cue, 0, ls)
+            cands = [i for i in range(ls, le) if text.startswith(cue, i)] or ([before] if before >= 0 else [])
             if not cands:
                 sys.exit(f"{stem}.ann:{n}: cue not in line {line}: {cue}")
             c = min(cands, key=lambda i: abs(i - s))

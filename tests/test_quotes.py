@@ -361,6 +361,15 @@ def test_enumerated_list_is_implicit(qnlp):
     assert [(q.tier, q.speaker) for q in qs] == [("implicit", "孙涛"), ("implicit", "孙涛")]
 
 
+def test_quotation_over_several_paragraphs(qnlp):
+    text = ("厅长吴涛作了工作报告。他说：\n“过去五年，全省研发投入年均增长12%。\n"
+            "“今后五年，我们要聚焦关键核心技术攻关。”\n会议还表彰了先进集体。")
+    qs = run(qnlp, text, [("吴涛", "PERSON")])
+    assert said(qs) == [("direct", "吴涛", "过去五年，全省研发投入年均增长12%"),
+                        ("direct", "吴涛", "今后五年，我们要聚焦关键核心技术攻关")]
+    assert qs[0].cue.text == "说"
+
+
 # ------------------------------------------------------------------ invariants
 
 FRAGMENTS = ["张伟", "说", "表示", "认为", "，", "。", "：", "“", "”", "\n", "他", "据介绍",

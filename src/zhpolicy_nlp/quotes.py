@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from .quote_cues import CUES, OBJECT_TAKING, Cue, find_cues
-from .quote_text import CLAUSE_PUNCT, OPENERS, Layout, Marked, quote_pairs, trim
+from .quote_text import CLAUSE_PUNCT, CLOSERS, OPENERS, Layout, Marked, quote_pairs, trim
 from .schema import Quote, TextSpan
 from .speakers import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject,
                        subject)
@@ -103,7 +103,8 @@ class Attributor:
         self.res = Resolver(self.ix, describe, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)
         self.quotes: list[Quote] = []
-        self.list_speaker: Optional[str] = None  # whose enumerated list the next paragraphs may be
+        self.list_speaker: Optional[str] = None  # whose list or quotation the next paragraphs may be
+        self.list_source: tuple[Optional[Mention], Optional[TextSpan]] = (None, None)
 
     def run(self) -> list[Quote]:
         ci = 0
@@ -114,6 +115,9 @@ class Attributor:
             if self.list_speaker is not None and ENUM_RE.match(self.text, para[0]):
                 self._add(para[0], para[1], "indirect", self.list_speaker, None, None, "implicit")
                 continue
+            if self.list_speaker is not None and self.text.startswith(QUOTE_OPENERS, para[0]):
+                if self._quoted_paragraph(para):
+                    continue
             self.list_speaker = None
             if self._headline(para):
                 continue
@@ -123,10 +127,19 @@ class Attributor:
                 last = self.quotes[-1]
                 ends_para = trim(self.text, last.end, para[1])[0] >= para[1] - 1
                 if last.text.rstrip().endswith(("：", ":")) and ends_para:
-                    self.list_speaker = last.speaker
+                    self.list_speaker, self.list_source = last.speaker, (None, None)
         return self._final()
 
     # -- pieces ---------------------------------------------------------------------
+
+    def _quoted_paragraph(self, para: tuple[int, int]) -> bool:
+        """`他说：` ends a paragraph and `“…` opens the next: a direct quote that may run over
+        several paragraphs (each opens with “, only the last closes). True while it goes on."""
+        text, s = self.text, para[0]
+        close = text.find(CLOSERS.get(text[s], '"'), s + 1, para[1])
+        mention, cue = self.list_source
+        self._add(s + 1, close if close >= 0 else para[1], "direct", self.list_speaker, mention, cue)
+        return close < 0 or trim(text, close + 1, para[1])[0] >= para[1]
 
     def _add(self, s: int, e: int, kind: str, speaker: Optional[str], mention: Optional[Mention],
              cue: Optional[TextSpan], tier: str = "core") -> Optional[Quote]:
@@ -316,7 +329,8 @@ class Attributor:
                 self._add(direct.start, direct.end, "direct", ev.speaker, ev.mention, cue_span)
                 continue  # `他说：“A，”B` is rare; the speech after the marks stays unclaimed
             if trim(text, cs, para[1])[0] >= para[1] and text[cs - 1] in "：:":
-                self.list_speaker = ev.speaker  # 提出了三点要求：+ an enumerated list
+                self.list_speaker = ev.speaker  # 提出了三点要求：+ a list, 他说：+ “… paragraphs
+                self.list_source = (ev.mention, cue_span)
                 continue
             end = min(sent_end, bound)
             while end < bound:
