@@ -150,12 +150,19 @@ def render_error(i: int, doc_id: Optional[str], error: str) -> str:
             f'<p class="error">{escape(error)}</p></section>')
 
 
+LEGEND = ("".join(f'<mark class="entity ent-{lab}">{lab}</mark>'
+                  for lab in ("PERSON", "ORG", "LOC", "TITLE", "DATE"))
+          + ' <span class="quote quote-direct">direct quote</span>'
+          + ' <span class="quote quote-indirect">indirect quote</span>'
+          + ' <span class="mention">speaker mention</span>')
+
+
 def page(sections: Iterable[str], title: str = "zhpolicy-nlp: who said what") -> str:
     css = resources.files(__package__).joinpath("render.css").read_text(encoding="utf-8")
     body = "\n".join(sections)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{css}</style></head>"
-            f"<body><h1>{escape(title)}</h1>\n{body}\n</body></html>\n")
+            f'<body><h1>{escape(title)}</h1><p class="legend">{LEGEND}</p>\n{body}\n</body></html>\n')
 
 
 def _load_pred(path: str) -> dict[str, dict]:
