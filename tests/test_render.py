@@ -146,7 +146,7 @@ def test_page_in_a_real_browser(tmp_path):
         f'<iframe id="f" src="{page.as_uri()}"></iframe><pre id="out"></pre><script>'
         "document.getElementById('f').onload = () => {"
         "  const d = document.getElementById('f').contentDocument;"
-        "  const qs = [...d.querySelectorAll('.quote')].map(q => {"
+        "  const qs = [...d.querySelectorAll('section.doc .quote')].map(q => {"
         "    const link = q.querySelector('a.speaker-link');"
         "    const row = link && d.getElementById(link.getAttribute('href').slice(1));"
         "    return [q.textContent, row ? row.querySelector('th').textContent : null]; });"
