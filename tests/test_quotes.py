@@ -307,6 +307,17 @@ def test_bodies_the_ner_missed(qnlp, text, speaker):
     assert [q.speaker for q in run(qnlp, text)] == [speaker]
 
 
+def test_body_before_an_adverbial(qnlp):
+    qs = run(qnlp, "中国政府在联合声明中明确提出，双方将加强在气候变化领域的合作。")
+    assert [q.speaker for q in qs] == ["中国政府"]
+
+
+def test_elided_subject_before_a_colon(qnlp):
+    text = "省文旅厅将加大检查力度，并提出：对违规经营的景区，可直接向监管部门举报。"
+    qs = run(qnlp, text, [("省文旅厅", "ORG")])
+    assert said(qs) == [("indirect", "省文旅厅", "对违规经营的景区，可直接向监管部门举报")]
+
+
 def test_publisher_speaks_for_its_announcement(qnlp):
     qs = run(qnlp, "海关总署发布消息称，前三季度进出口保持稳定。", [("海关总署", "ORG")])
     assert qs[0].speaker == "海关总署"

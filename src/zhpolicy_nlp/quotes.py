@@ -237,8 +237,8 @@ class Attributor:
         text = self.text
         comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
         lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
-        elided = (comma >= 0 and cue.cls not in OBJECT_TAKING
-                  and text[cue.start:cue.end] not in EPISTEMIC
+        reports = cue.cls not in OBJECT_TAKING or text.startswith(("：", ":"), cue.end)  # 并提出：
+        elided = (comma >= 0 and reports and text[cue.start:cue.end] not in EPISTEMIC
                   and not text.startswith(("了", "过"), cue.end)
                   and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
         if not elided and not text.endswith("地", 0, cue.start):

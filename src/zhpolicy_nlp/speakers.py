@@ -252,10 +252,13 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for s, e in ix.orgs:  # 海尔人, 巴勒斯坦方面: the body's people
         if start <= s and e < cue and text.startswith(("人", "方面"), e):
             out.append(Mention(s, e + (1 if text[e] == "人" else 2), "collective"))
-    if not out:
+    if not out:  # an org-like word the NER missed, right before the cue or an adverbial
         m = ORG_TAIL_RE.search(text, start, cue)
         if m and m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "org"))
+        for a, _ in excl:  # 中国政府|在中英联合声明中|明确提出
+            if start <= ix.body_before(a) < a:
+                out.append(Mention(ix.body_before(a), a, "org"))
         lead = text[start:cue].lstrip("，,、 ")
         r = ROLE_RE.fullmatch(lead)
         if not out and r:
