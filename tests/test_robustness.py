@@ -112,6 +112,15 @@ def test_non_str_and_broken_unicode_raise_clear_errors(strict):
         strict.extract("张三\ud800说")
 
 
+@pytest.mark.parametrize("text", ["张三", "张三 ", "说张三\n", " \u3000张三", "a b  张三  "])
+def test_entity_may_end_at_the_last_character(nlp, text):
+    from zhpolicy_nlp.spans import set_char_entities
+
+    doc = nlp.make_doc(text)
+    set_char_entities(doc, [(text.index("张"), len(text), "PERSON")])
+    assert [(e.start_char, e.end_char) for e in doc.ents] == [(text.index("张"), len(text))]
+
+
 # ---------------------------------------------------------------- faulty stages
 
 @spacy.Language.component("g_test_faulty")

@@ -169,7 +169,7 @@ class Extractor:
         with _LOCK:
             doc = self.nlp(text)
             doc._.doc_id = doc_id
-            return result.from_doc(doc, doc_id)
+            return result.from_doc(doc, doc_id, text)
 
     def _checked(self, ext: Extraction, text: str) -> Extraction:
         ext, problems = result.clean(ext, text)

@@ -22,11 +22,13 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
+def from_doc(doc: Doc, doc_id: str | None = None, text: str | None = None) -> Extraction:
+    """``text``, if the caller has it, must be ``doc.text``: it saves rebuilding that string
+    from the tokens, which costs as much as tokenising."""
     ents = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
     return Extraction(
         doc_id=doc_id if doc_id is not None else doc._.doc_id,
-        text_sha256=text_sha256(doc.text),
+        text_sha256=text_sha256(doc.text if text is None else text),
         entities=ents,
         people=list(doc._.people or []),
         quotes=list(doc._.quotes or []),

@@ -41,7 +41,7 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
 def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
     """Replace ``doc.ents`` by ``spans`` (start_char, end_char, label); overlaps keep the first
     longest span."""
-    n = len(doc.text)  # Doc.text is rebuilt on every access: read it once
+    n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # = len(doc.text), O(1)
     items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= n},
                    key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []
