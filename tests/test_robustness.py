@@ -376,10 +376,12 @@ def test_unwritable_output_is_a_clear_error(tmp_path, run_cli):
 
 def test_iter_inputs_counts_every_document(tmp_path):
     jsonl = tmp_path / "x.jsonl"
-    jsonl.write_bytes(b'{"text": "a"}\n\xff\xfe\n{"id": 7, "text": "b"}\n')
+    jsonl.write_bytes(b'{"text": "a"}\n\xff\xfe\n{"id": 7, "text": "b"}\n'
+                      b'{"doc_id": null, "id": "x", "text": "c"}\n')
     items = list(iter_inputs([str(jsonl)]))
     assert [(i, t is not None) for i, t, _ in items] == [
-        (f"{jsonl}:1", True), (f"{jsonl}:2", False), ("7", True)]
+        (f"{jsonl}:1", True), (f"{jsonl}:2", False), ("7", True), ("x", True)]
+    assert "line 2: not valid utf-8" in items[1][2]
 
 
 # ---------------------------------------------------------------- interrupted runs

@@ -44,8 +44,9 @@ def _read_text(path: Path, encoding: str) -> Item:
 def _record(rec: object, doc_id: str, where: str) -> Item:
     if not isinstance(rec, dict):
         return doc_id, None, f"{where}: a record must be a JSON object"
-    if rec.get("doc_id", rec.get("id")) is not None:
-        doc_id = str(rec.get("doc_id", rec.get("id")))
+    given = next((rec[k] for k in ("doc_id", "id") if rec.get(k) is not None), None)
+    if given is not None:
+        doc_id = str(given)
     text = rec.get("text")
     if text is None:
         return doc_id, None, f"{where}: record has no 'text'"
