@@ -168,6 +168,11 @@ def test_cue_inside_an_adverbial_is_not_a_cue(qnlp):
     assert said(qs) == [("indirect", "杜红", "上半年工业经济延续回升态势")]
 
 
+def test_zhengru_x_suo_zhichu_de(qnlp):
+    qs = run(qnlp, "正如王部长所强调的，安全生产必须警钟长鸣。", [("王", "PERSON")])
+    assert said(qs) == [("indirect", "王部长", "安全生产必须警钟长鸣")]
+
+
 def test_gaosu_jizhe(qnlp):
     qs = run(qnlp, "马丽告诉记者，今年以来已办理相关业务3万余件。", [("马丽", "PERSON")])
     assert qs[0].cue.text == "告诉记者" and qs[0].speaker == "马丽"

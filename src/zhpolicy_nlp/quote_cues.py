@@ -32,6 +32,8 @@ LOCATIVE = frozenset({"中", "时", "上", "里", "后", "下", "之中", "期�
 GLUED_BEFORE = frozenset({*"中上时还也又并曾则后里地", "明确", "进一步", "再次", "一再", "特别",
                           "同时", "首先", "最后", "郑重", "严肃", "深刻", "充分", "普遍", "一致", "纷纷",
                           "多次", "反复", "始终", "一直", "强烈", "公开", "正式", "曾经", "也都"})
+# 正如X所指出的，…: the content follows 的，
+AS_SAID_RE = regex.compile(r"(?:正如|如同|诚如|就像)[^，。；：]{1,25}所$")
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
 
@@ -67,7 +69,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
-        if prev in ("被", "据", "所", "经") or nxt in ("的", "为", "称为", "得") or nxt in LOCATIVE:
+        as_said = prev == "所" and nxt == "的" and AS_SAID_RE.search(text, max(0, pos - 30), pos)
+        if not as_said and (prev in ("被", "据", "所", "经") or nxt in ("的", "为", "称为", "得")
+                            or nxt in LOCATIVE):
             continue
         if prev in COORD or (prev and prev[-1] in MEASURE):  # 意见和建议, 八项主张
             continue

@@ -272,6 +272,8 @@ class Attributor:
             return colon.end() if colon else None
         if after < len(text) and text[after] in "，,：:":
             return after + 1
+        if text.startswith(("的，", "的,"), after):  # 正如X所指出的，…
+            return after + 2
         clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
         if (ev.cue.cls in OBJECT_TAKING and text.startswith(("：", ":"), after + len(clause))
                 and len(clause) <= COLON_OBJECT_MAX):
