@@ -186,3 +186,27 @@ def test_new_output_gets_ordinary_permissions(ex, tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_closed_stdout_ends_quietly(ex, tmp_path, monkeypatch):
+    """`extract … | head`: the reader goes away; exit 141 like other tools, no traceback."""
+    import zhpolicy_nlp
+    from zhpolicy_nlp import cli
+
+    class ClosedPipe(io.StringIO):
+        def __init__(self, fd):
+            super().__init__()
+            self.fd = fd
+
+        def write(self, s):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            return self.fd
+
+    src = tmp_path / "a.txt"
+    src.write_text(SENTENCES[0], encoding="utf-8")
+    with open(tmp_path / "sink", "w") as sink:
+        monkeypatch.setattr(zhpolicy_nlp, "load", lambda *a, **k: ex)
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(sink.fileno()))
+        assert cli.main(["extract", str(src), "-q", "-p", "1"]) == 141

@@ -269,7 +269,7 @@ def _progress(quiet: bool, stream: IO[str]):
 
 def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int = 1,
         resume: bool = False, quiet: bool = False, model: Optional[str] = None,
-        stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr,
+        stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None,
         on_chunk: Optional[Callable[[Stats], None]] = None) -> Stats:
     """Extract every item and write one JSON line per document, in input order.
 
@@ -279,8 +279,9 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
     """
     if resume and output is None:
         raise ValueError("--resume needs an output file (-o)")
+    stdout = stdout or sys.stdout  # looked up per call: callers may redirect sys.stdout
     stats = Stats()
-    bar = _progress(quiet, stderr)
+    bar = _progress(quiet, stderr or sys.stderr)
     fh: Optional[TextIO] = None
     try:
         with _Signals():

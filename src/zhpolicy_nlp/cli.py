@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -28,6 +29,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   f"{batch.partial_path(output)}; {output} is unchanged. "
                   "Run the same command with --resume to continue.", file=sys.stderr)
         return 128 + e.signum
+    except BrokenPipeError:  # `extract … | head`: the reader has gone; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as if killed by SIGPIPE
     except OSError as e:  # the output cannot be written: say where, no traceback
         if output is None:
             raise
