@@ -112,9 +112,12 @@ def test_joined_words_inside_an_org_name(tnlp, text, name, org):
     ("人力资源社会保障部就业促进司司长张莹说，就业形势总体稳定。", "张莹",
      [("司长", "人力资源社会保障部就业促进司")]),
     ("香港特区行政长官李家超表示，香港将全力配合国家发展战略。", "李家超", [("行政长官", "香港特区")]),
+    ("记者致电广东证券副总经理曾世明，他证实了这一消息。", "曾世明", [("副总经理", "广东证券")]),
+    ("ofo中国区总裁张严琪在会上介绍。", "张严琪", [("总裁", "ofo中国区")]),
+    ("美国商务部长雷蒙多访华。", "雷蒙多", [("商务部长", "美国")]),
 ])
 def test_government_designations(tnlp, text, name, expected):
-    assert people(run(tnlp, text))[name] == expected
+    assert people(run(tnlp, text, [("美国", "LOC")]))[name] == expected
 
 
 def test_org_with_sub_body(tnlp):
@@ -253,6 +256,7 @@ def test_role_description_is_a_title_entity(tnlp):
     "总统府发表声明称，双方将继续对话。",
     "该公司董事长表示，将加大研发投入。",
     "浙江大学教授、博士生导师李教授认为，人工智能前景广阔。",
+    "该局副局长曾表示，将加强监管。",
 ])
 def test_generic_uses_of_title_words_are_not_people(tnlp, text):
     """Generic groups (企业代表) and title words in compounds (市长热线) name nobody."""

@@ -25,11 +25,14 @@ _DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日�
 _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
 _STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
+致电 联系 走访 拜会 约见 询问 告诉 采访了 专访了 面见 宴请 接见
 表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
 是 为 由 有 据 作 做 向 同 率 请 派 任 兼 在 经 将 已 被 让 给 对 纪念 访问 会谈 祝贺 回应
 现任 时任 新任 前任 原任 本报 该 此""".split())
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
+# Company positions: before them a place and a noun are one company name (湖南信托副总经理).
+_COMPANY_TITLES = ("经理", "董事", "董事长", "总裁", "行长", "首席执行官", "CEO")
 # All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
 _DOTTED = regex.compile(r"(?:\p{Han}{1,6}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
@@ -166,13 +169,23 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
         return None
     tok = ctx.tok(i)
     if strict and tok and tok[0] == i and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
-                                           or tok[2] == "n" and tl.surname_freq().get(sur, 0) < 30):
+                                           or tok[2] == "n" and tl.surname_freq().get(sur, 0) < 30) \
+            and not _adverb_surname(ctx, tok):
         return None  # a verb, function word or noun: 记者|采访, 院长|谈, 记者|招待会 (招: rare surname)
     end = g + 1
     if end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP \
             and end not in ctx.title_at and not _word_starts(ctx, end):
         end += 1
     return (i, end)
+
+
+def _adverb_surname(ctx: _Ctx, tok: Tok) -> bool:
+    """曾/d 世民/n: a one-character adverb that is also a surname, followed by no verb, is the
+    surname (主任曾世民); before a verb it is the adverb (主任曾表示)."""
+    if tok[2] != "d" or tok[1] - tok[0] != 1:
+        return False
+    nxt = ctx.tok(tok[1])
+    return bool(nxt and nxt[0] == tok[1] and nxt[2].startswith("n"))
 
 
 def _word_starts(ctx: _Ctx, i: int) -> bool:
@@ -233,7 +246,7 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             break
         piece = text[max(tok[0], floor):pos]
         flag = tok[2]
-        if flag.startswith(_STOP_FLAGS) and piece not in _JOINERS or piece in _STOP_VERBS:
+        if flag.startswith(_STOP_FLAGS) and flag != "eng" and piece not in _JOINERS or piece in _STOP_VERBS:
             break
         if flag.startswith("v") and flag != "vn" and (_followed_by_aspect(ctx, tok) or not (
                 _noun_before(ctx, tok) or _verb_before(ctx, tok) and tl.ends_with_org_head(text[pos:j]))):
@@ -261,28 +274,34 @@ def _followed_by_aspect(ctx: _Ctx, tok: Tok) -> bool:
     return ctx.text[tok[1]:tok[1] + 1] in ("了", "着", "过")
 
 
-def org_before(ctx: _Ctx, j: int, floor: int) -> tuple[Optional[Span], int]:
-    """The organisation a title at ``j`` belongs to and where the title really starts (a
-    domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
+def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[Span], int]:
+    """The organisation a title at ``j`` (ending at ``title_end``) belongs to and where the title
+    really starts (a domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
     text = ctx.text
     pos = _run_start(ctx, j, floor)
     if pos >= j:
         return None, j
     ends: set[int] = set()
-    for s, e in ctx.orgish:
-        if pos <= s and e <= j:
-            ends.add(e)
+    places: set[int] = set()  # ends that are only a place name
+    for s, e, label in ctx.ents:
+        if label in ("ORG", "LOC") and pos <= s and e <= j:
+            (places if label == "LOC" else ends).add(e)
     k = ctx.tok_index(pos)
     while 0 <= k < len(ctx.toks) and ctx.toks[k][0] < j:
         s, e, flag = ctx.toks[k]
-        e = min(e, j)
-        if e > pos and (flag in ("nt", "ns", "j") or tl.ends_with_org_head(text[pos:e])):
+        if e > j:  # 商务部|长: a word cut by the title says nothing as a whole
+            flag, e = "", j
+        if e > pos and (flag in ("nt", "j") or tl.ends_with_org_head(text[pos:e])):
             ends.add(e)
+        elif e > pos and flag == "ns":
+            places.add(e)
         k += 1
     if tl.ends_with_org_head(text[pos:j]):
         ends.add(j)
-    if ends:
-        e = max(ends)
+    e = max(ends | places) if ends or places else None
+    if e is not None and e in places - ends and e < j and text[j:title_end].endswith(_COMPANY_TITLES):
+        e = j  # 广东|证券 副总经理: a place and a noun name a company; 俄罗斯联邦|军事 总监 do not
+    if e is not None:
         if j - e > 8:
             e = j
         org: Span = (pos, e)
@@ -394,7 +413,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
             continue
         names = _byline(ctx, s, e)
         if names:
-            org, _ = org_before(ctx, s, floor)
+            org, _ = org_before(ctx, s, floor, e)
             for n in names:
                 designations.append(Designation(n, [Seg((s, e), org)]))
             floor = names[-1][1]
@@ -412,7 +431,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
                 floor = e
                 continue
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
-        org, t_start = (None, s) if linked else org_before(ctx, s, floor)
+        org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org)
         if linked and org is None and text[s - 1] == "兼":
             seg.org = chain[-1].org
@@ -480,9 +499,9 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
     联合国副秘书长兼亚太经社会执行秘书)."""
     if e >= len(ctx.text) or ctx.text[e] not in "、兼":
         return False
-    for s, _ in ctx.titles:
+    for s, te in ctx.titles:
         if s > e + 1 and s - (e + 1) <= 15:
-            org, _ = org_before(ctx, s, e + 1)
+            org, _ = org_before(ctx, s, e + 1, te)
             return org is not None and org[0] == e + 1
         if s > e + 16:
             break
