@@ -25,8 +25,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                           quiet=args.quiet, model=args.model)
     except batch.Interrupted as e:
         if output is not None:
+            kept = "is unchanged" if output.exists() else "was not written"
             print(f"extract: interrupted ({e}); finished records are in "
-                  f"{batch.partial_path(output)}; {output} is unchanged. "
+                  f"{batch.partial_path(output)}; {output} {kept}. "
                   "Run the same command with --resume to continue.", file=sys.stderr)
         return 128 + e.signum
     except BrokenPipeError:  # `extract … | head`: the reader has gone; stop quietly
