@@ -184,6 +184,34 @@ def rss_runs(corpus: list[str], forum: str, factor: int) -> dict[str, float]:
         }
 
 
+_RSS_STEPS = """
+import re, sys
+def rss():
+    return int(re.search(r"VmRSS:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) / 1024
+steps = [("python", rss())]
+import spacy
+steps.append(("import spacy", rss()))
+import zhpolicy_nlp
+ex = zhpolicy_nlp.load()
+steps.append(("zhpolicy_nlp.load()", rss()))
+doc = ex.nlp.make_doc(sys.argv[1])
+steps.append(("first doc: tokenizer", rss()))
+for name, proc in ex.nlp.pipeline:
+    doc = proc(doc)
+    steps.append((f"first doc: {name}", rss()))
+print(repr(steps))
+"""
+
+
+def rss_steps(text: str) -> list[tuple[str, float]]:
+    """Resident MB after each loading step and each stage's first call (lazy loads), in a
+    fresh interpreter: where the memory goes."""
+    import ast
+
+    out = subprocess.check_output([sys.executable, "-c", _RSS_STEPS, text], text=True)
+    return ast.literal_eval(out.strip().splitlines()[-1])
+
+
 def cold_load(runs: int = 3) -> list[tuple[float, float]]:
     """(wall, CPU) seconds of ``import zhpolicy_nlp; zhpolicy_nlp.load()`` in a fresh
     interpreter (CPU time is what the load costs when the machine is not shared)."""
@@ -240,6 +268,7 @@ def main(argv=None) -> int:
     # Child processes first: a child's peak RSS counts the parent's pages it was forked
     # from, so it is measured while this process is still small (spaCy not yet imported).
     rss = rss_runs(corpus, forum, factors[-1])
+    steps = rss_steps(forum)
     load_s = cold_load(1 if args.quick else 3)
     import zhpolicy_nlp
 
@@ -248,16 +277,16 @@ def main(argv=None) -> int:
              f"news ({len(sample)} articles)": one_core(ex, sample, rounds)}
     lengths = length_scaling(ex, forum, factors)
     procs = process_scaling(ex, corpus)
-    report(machine(), rates, forum, lengths, procs, corpus, rss, load_s, args)
+    report(machine(), rates, forum, lengths, procs, corpus, rss, steps, load_s, args)
     if args.json:
         Path(args.json).write_text(json.dumps({
             "machine": machine(), "chars_per_s": rates, "length_s": lengths,
             "processes_s": procs, "corpus_docs": len(corpus), "corpus_chars": sum(map(len, corpus)),
-            "peak_rss_mb": rss, "cold_load_s": load_s}, ensure_ascii=False, indent=1), encoding="utf-8")
+            "peak_rss_mb": rss, "rss_steps_mb": steps, "cold_load_s": load_s}, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
-def report(info, rates, forum, lengths, procs, corpus, rss, load_s, args) -> None:
+def report(info, rates, forum, lengths, procs, corpus, rss, steps, load_s, args) -> None:
     print(f"# Benchmark: `{' '.join(['benchmarks/bench.py', *sys.argv[1:]])}`\n")
     for k, v in info.items():
         print(f"- {k}: {v}")
@@ -297,6 +326,12 @@ def report(info, rates, forum, lengths, procs, corpus, rss, load_s, args) -> Non
     print("## Peak RSS\n\n| run | MB |\n|---|---:|")
     for k, v in rss.items():
         print(f"| {k} | {v:.0f} |")
+    print("\nWhere it goes (resident MB after each step, fresh interpreter, forum article):\n")
+    print("| step | MB | + MB |\n|---|---:|---:|")
+    prev = 0.0
+    for name, mb in steps:
+        print(f"| {name} | {mb:.0f} | {mb - prev:+.0f} |")
+        prev = mb
     print("\nTarget: ≤ 400 MB.\n")
     print("## Cold load\n")
     walls, cpus = [w for w, _ in load_s], [c for _, c in load_s]
