@@ -417,6 +417,15 @@ def test_speed_on_a_long_article(qnlp):
     assert len(doc._.quotes) == 600
 
 
+def test_speed_on_one_endless_sentence(qnlp):
+    text = "张三表示，要加强管理，并指出，要提高效率，他认为，应当继续努力" * 1000
+    doc = qnlp.make_doc(text)
+    doc._.people = []
+    t = time.perf_counter()
+    QuoteAttributor(qnlp)(doc)
+    assert time.perf_counter() - t < 2.0
+
+
 def test_full_pipeline_sets_quotes(ex):
     res = ex.extract("国家统计局局长张三表示，经济运行总体平稳。")
     assert [q.text for q in res.quotes] == ["经济运行总体平稳"]

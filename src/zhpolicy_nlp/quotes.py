@@ -49,6 +49,7 @@ MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(r"[[\u4e00-\u9fff]--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
+SOURCE_WINDOW = 120  # how far from its cue a source or an object is looked for
 QUOTE_OPENERS = (*OPENERS, '"')
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
@@ -193,14 +194,15 @@ class Attributor:
             if not after_quote and (cue.end >= para[1] or text[cue.end] in "。！？!?"):
                 continue  # 提出的改革要求。: nothing is reported
             sent = self.lay.sentence_start(cue.start, para[0])
+            look = max(sent, cue.start - SOURCE_WINDOW)  # where a source may start
             sent_end = self.lay.sentence_end(cue.start, para[1])
-            if any(a <= cue.start and cue.end < b for a, b in
-                   (m.span() for m in ADVERBIAL_RE.finditer(text, sent, sent_end))):
+            if any(a <= cue.start and cue.end < b for a, b in (m.span() for m in ADVERBIAL_RE.finditer(
+                    text, look, min(sent_end, cue.end + SOURCE_WINDOW)))):
                 continue  # 在回答记者提问时指出: the 回答 is part of the adverbial
-            marks = [p.close + 1 for p in pairs if sent <= p.close < cue.start
+            marks = [p.close + 1 for p in pairs if look <= p.close < cue.start
                      and not _is_term(text, p, para[1])]
-            earlier = [e.cue.end for e in events if e.sent_start == sent]
-            zone = max([sent, *marks, *earlier])
+            earlier = [events[-1].cue.end] if events and events[-1].sent_start == sent else []
+            zone = max([look, *marks, *earlier])
             if cue.cls == "kanlai":
                 m = subject(self.ix, cue.src_start, cue.src_end)
             else:
@@ -211,7 +213,7 @@ class Attributor:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             else:
-                found = self._left_out_subject(cue, sent, zone, holder, para)
+                found = self._left_out_subject(cue, sent, look, zone, holder, para)
                 if found is None:
                     continue
                 speaker, kind, clause = found
@@ -223,13 +225,13 @@ class Attributor:
                 continue  # 让农民分享收益, 政府提出了…方针: no report, and no bound on the one before
             opens_list = text[cs - 1] in "：:" and trim(text, cs, para[1])[0] >= para[1]
             if not (after_quote or opens_list or text.startswith(QUOTE_OPENERS, cs)
-                    or self._proposition(cs, sent_end)):
+                    or self._proposition(cs, min(sent_end, cs + SOURCE_WINDOW))):
                 continue  # 收集意见建议1800多条, 表示欢迎: nothing said
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
 
-    def _left_out_subject(self, cue: Cue, sent: int, zone: int, holder: Optional[Event],
+    def _left_out_subject(self, cue: Cue, sent: int, look: int, zone: int, holder: Optional[Event],
                           para: tuple[int, int]) -> Optional[tuple[Optional[str], str, int]]:
         """(speaker, kind, clause start) for a cue whose subject is left out: `…，并要求…`
         (the sentence's earlier source), `X发表了演讲，认为…`, `X到县里调研，在考察后说…`,
@@ -245,7 +247,7 @@ class Attributor:
             return None
         if elided and holder is not None and holder.sent_start == sent:
             return holder.speaker, holder.kind, comma
-        m = sentence_subject(self.ix, sent, comma if elided else cue.start)
+        m = sentence_subject(self.ix, look, comma if elided else cue.start)
         if m is None:
             return None
         return self.res.resolve(m, para[0]), m.kind, (comma if elided else zone)
@@ -267,6 +269,7 @@ class Attributor:
     def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
         """Where the event's reported content begins, or None for a topic-only object."""
         text, after = self.text, ev.cue.end
+        sent_end = min(sent_end, after + SOURCE_WINDOW)  # an object longer than this is content
         if text.startswith(("了", "过"), after):
             colon = COLON_RE.search(text, after, sent_end)
             return colon.end() if colon else None

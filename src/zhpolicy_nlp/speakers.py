@@ -70,6 +70,7 @@ NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 LEAD_FUNCTION_CHARS = frozenset("据经由对向在从为和与及同把被让")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
+DOC_LOOKBACK = 3000  # how far back a bare 报告 looks for the report it means
 
 
 @dataclass
@@ -402,7 +403,7 @@ class Resolver:
     def _document(self, noun: str, pos: int) -> str:
         """A bare 报告 means the report last named before it."""
         best = None
-        for m in NAMED_DOC_RE.finditer(self.ix.text, 0, pos):
+        for m in NAMED_DOC_RE.finditer(self.ix.text, max(0, pos - DOC_LOOKBACK), pos):
             name = m.group(1).strip("《》")
             if name.endswith(noun):
                 best = name
