@@ -15,7 +15,6 @@ PARA_RE = regex.compile(r"[^\n]+")
 SENT_END_RE = regex.compile(r"[。！？!?…]+[”」’』\"]?")
 OPENERS = "“「"
 CLOSERS = {"“": "”", "「": "」"}
-QUOTE_CHARS = "“”「」\""
 # Punctuation and space trimmed from span ends (the evaluator trims the same way).
 TRIM = " \t\r\n\u3000，,。．.！!？?；;：:、…—-“”「」‘’\"'（）()《》"
 CLAUSE_PUNCT = "，,。！？!?；;："
@@ -85,12 +84,7 @@ class Layout:
     def __init__(self, text: str) -> None:
         self.text = text
         self.paras = paragraphs(text)
-        self._para_starts = [p[0] for p in self.paras]
         self.ends = sentence_ends(text)
-
-    def para_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._para_starts, pos) - 1
-        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
 
     def sentence_end(self, pos: int, limit: int) -> int:
         """End of the sentence that contains ``pos``, at most ``limit``."""
