@@ -4,9 +4,9 @@ Per paragraph: find speech events (a cue with a source before it), give each its
 (a quoted span right after the cue, or the clause after it, carried across sentence ends
 while the same source keeps speaking), attach quotation-mark spans to the event whose
 cue follows them (`“…”X说`), and drop quoted terms (`“智慧国”战略`). Headlines
-`Title Name：statement` (and transcript lines `Name：…`) and enumerated paragraphs after a
-list-opening quote (the
-``implicit`` tier) are handled on their own. See docs/quotes.md.
+`Title Name：statement`, transcript lines `Name：…`, quotations running over paragraphs after
+`他说：`, and enumerated paragraphs after a list-opening quote (the ``implicit`` tier) are
+handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
 
