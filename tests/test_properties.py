@@ -11,6 +11,7 @@ hypothesis' minimal input instead of being repaired.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 
@@ -19,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhpolicy_nlp.extractor import Extractor
+from zhpolicy_nlp.inputs import iter_inputs
 from zhpolicy_nlp.result import text_sha256
 from zhpolicy_nlp.schema import Extraction
 
@@ -127,3 +129,29 @@ def test_same_results_with_one_and_two_processes(strict, batch):
     two = [r.to_dict() for r in strict.pipe(batch, n_process=2, batch_size=3)]
     assert one == two
     assert len(one) == len(batch) and all("error" not in r for r in one)
+
+
+json_line = st.one_of(
+    st.binary(max_size=40),
+    st.fixed_dictionaries({}, optional={
+        "doc_id": st.one_of(st.none(), st.integers(0, 3), st.sampled_from(["a", "b"])),
+        "id": st.integers(0, 3),
+        "text": st.one_of(st.none(), st.integers(), texts, st.lists(st.integers()))}
+    ).map(lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8")),
+)
+
+
+@SETTINGS
+@given(lines=st.lists(json_line, max_size=20))
+def test_every_jsonl_line_is_one_item(lines):
+    """Whatever the bytes, each non-blank line of a JSONL stream is one item (a text or an
+    error) and ids are unique, so a batch writes one record per input document."""
+    lines = [ln.replace(b"\n", b" ").replace(b"\r", b" ") for ln in lines]
+    items = list(iter_inputs(["-"], stdin=io.BytesIO(b"\n".join(lines))))
+    if lines:  # a BOM opening the stream belongs to the file
+        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")
+    expected = [ln for ln in lines if ln.decode("utf-8", "replace").strip()]
+    assert len(items) == len(expected)
+    assert all((text is None) != (err is None) for _, text, err in items)
+    ok_ids = [doc_id for doc_id, _, err in items if not (err or "").startswith("duplicate")]
+    assert len(ok_ids) == len(set(ok_ids))
