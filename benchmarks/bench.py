@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/bench.py [--data ../shared/data] [--quick] [--json OUT.json]
 
 What it measures (figures recorded in docs/benchmarks.md):
-- chars per CPU second on one core of the full pipeline (text → JSON line) and of each stage, next to
-  ``jieba.cut`` and ``jieba.posseg.cut`` over the same texts in the same run (best of
-  ``--rounds`` passes, so that other load on the machine disturbs the figures least);
+- chars per CPU second on one core of the full pipeline (text → JSON line) and of each stage,
+  next to ``jieba.cut`` and ``jieba.posseg.cut`` over the same texts in the same run (best
+  of ``--rounds`` passes, so that other load on the machine disturbs the figures least);
 - time against document length: the forum article 1×, 10×, 100×;
 - throughput with 1 and 2 worker processes over a corpus of ≥ 200 news articles, through
   the same batch runner as ``python -m zhpolicy_nlp extract``;
@@ -120,7 +120,8 @@ def one_core(ex, texts: list[str], rounds: int) -> dict[str, float]:
 
     rates = {
         "jieba.cut": chars / best_time(lambda: [list(jieba.cut(t)) for t in texts], rounds),
-        "jieba.posseg.cut": chars / best_time(lambda: [list(jieba.posseg.cut(t)) for t in texts], rounds),
+        "jieba.posseg.cut":
+            chars / best_time(lambda: [list(jieba.posseg.cut(t)) for t in texts], rounds),
         "full pipeline": chars / best_time(full, rounds),
     }
     rates.update({f"stage: {k}": chars / v for k, v in stage_best.items()})
@@ -133,7 +134,7 @@ def length_scaling(ex, text: str, factors=(1, 10, 100)) -> dict[int, dict[str, f
     out = {}
     for f in factors:
         doc = "\n".join([text] * f)
-        times = {"extract": best_time(lambda: ex.extract(doc, "x"), 3 if f < 100 else 1)}
+        times = {"extract": best_time(lambda doc=doc: ex.extract(doc, "x"), 3 if f < 100 else 1)}
         times.update(stage_seconds(ex.nlp, [doc]))
         out[f] = times
     return out
@@ -238,8 +239,9 @@ def machine() -> dict[str, str]:
 
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True, text=True).stdout.strip()
     return {"cpu": cpu, "cores": str(os.cpu_count()),
             "memory": f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB",
             "load average (1/5/15 min)": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
@@ -282,7 +284,8 @@ def main(argv=None) -> int:
         Path(args.json).write_text(json.dumps({
             "machine": machine(), "chars_per_s": rates, "length_s": lengths,
             "processes_s": procs, "corpus_docs": len(corpus), "corpus_chars": sum(map(len, corpus)),
-            "peak_rss_mb": rss, "rss_steps_mb": steps, "cold_load_s": load_s}, ensure_ascii=False, indent=1), encoding="utf-8")
+            "peak_rss_mb": rss, "rss_steps_mb": steps, "cold_load_s": load_s},
+            ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -64,7 +64,8 @@ def test_failing_document_becomes_error_record(ex):
         return ex.nlp(text)
 
     its = [("a", SENTENCES[0], None), ("b", "爆炸" + SENTENCES[1], None), ("c", SENTENCES[2], None)]
-    lines = [json.loads(l) for ch in batch.extract_lines(its, Extractor(nlp), 1) for l, _, _ in ch]
+    chunks = batch.extract_lines(its, Extractor(nlp), 1)
+    lines = [json.loads(line) for ch in chunks for line, _, _ in ch]
     assert [r["doc_id"] for r in lines] == ["a", "b", "c"]
     assert lines[1]["error"] == "RuntimeError: stage failed"
     assert "entities" in lines[0] and "entities" in lines[2]
@@ -80,8 +81,8 @@ def test_worker_death_costs_only_its_document(monkeypatch):
     monkeypatch.setattr(batch, "process_chunk", _die_on_poison)
     its = [(f"d{i}", "文本", None) for i in range(9)]
     its[5] = ("poison", "文本", None)
-    got = [json.loads(l) for ch in batch._parallel(batch.chunks(its, 2), 2, object(), None)
-           for l, _, _ in ch]
+    got = [json.loads(line) for ch in batch._parallel(batch.chunks(its, 2), 2, object(), None)
+           for line, _, _ in ch]
     assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
     assert [("error" in r) for r in got] == [d == "poison" for d, _, _ in its]
 
@@ -94,8 +95,8 @@ def test_workers_are_replaced_after_recycle_docs(monkeypatch):
     monkeypatch.setattr(batch, "process_chunk", _pid_chunk)
     monkeypatch.setattr(batch, "RECYCLE_DOCS", 4)
     its = [(f"d{i}", "文本", None) for i in range(12)]
-    got = [json.loads(l) for ch in batch._parallel(batch.chunks(its, 2), 1, object(), None)
-           for l, _, _ in ch]
+    got = [json.loads(line) for ch in batch._parallel(batch.chunks(its, 2), 1, object(), None)
+           for line, _, _ in ch]
     assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
     pids = [r["pid"] for r in got]
     assert len(set(pids)) == 3 and pids[0] == pids[3] != pids[4]
@@ -127,7 +128,8 @@ def test_interrupt_keeps_previous_output_and_resume_finishes(ex, tmp_path, monke
     with pytest.raises(batch.Interrupted):
         batch.run(items(12), ex, out, quiet=True, on_chunk=stop_after_two_chunks)
     assert out.read_text(encoding="utf-8") == "previous\n"
-    assert [r["doc_id"] for r in read_jsonl(batch.partial_path(out))] == [f"doc{i}" for i in range(6)]
+    done = read_jsonl(batch.partial_path(out))
+    assert [r["doc_id"] for r in done] == [f"doc{i}" for i in range(6)]
     stats = batch.run(items(12), ex, out, resume=True, quiet=True)
     assert [r["doc_id"] for r in read_jsonl(out)] == [f"doc{i}" for i in range(12)]
     assert stats.skipped == 6
@@ -141,8 +143,9 @@ def test_sigterm_on_the_cli_leaves_whole_records(tmp_path):
             fh.write(json.dumps({"doc_id": doc_id, "text": text}, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
     part = batch.partial_path(out)
-    proc = subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "extract", str(src), "-o", str(out),
-                             "-p", "1", "-q"], stderr=subprocess.PIPE, text=True)
+    cmd = [sys.executable, "-m", "zhpolicy_nlp", "extract", str(src), "-o", str(out), "-p", "1",
+           "-q"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
     while time.time() < deadline and not (part.exists() and part.stat().st_size > 0):
         time.sleep(0.1)

@@ -35,7 +35,8 @@ def example() -> Extraction:
     return Extraction(
         doc_id="demo", text_sha256=text_sha256(TEXT),
         entities=[ent("国家发展改革委", "ORG"), ent("副秘书长", "TITLE"), ent("王明", "PERSON")],
-        people=[Person("王明", titles=[Title("副秘书长", "国家发展改革委")], mentions=[ts("王明")])],
+        people=[Person("王明", titles=[Title("副秘书长", "国家发展改革委")],
+                       mentions=[ts("王明")])],
         quotes=[Quote(*span(TEXT, q1), q1, "direct", "王明", ts("他"), ts("说")),
                 Quote(*span(TEXT, q2), q2, "indirect", "调研组", ts("调研组"), ts("认为"))],
     )

@@ -50,7 +50,8 @@ def mark_up(text: str, marks: Iterable[Mark]) -> str:
     for m in marks:
         layers.setdefault(m.layer, []).append(m)
     layered = {k: _non_overlapping(v, len(text)) for k, v in layers.items()}
-    points = sorted({0, len(text)} | {p for v in layered.values() for m in v for p in (m.start, m.end)})
+    bounds = {p for v in layered.values() for m in v for p in (m.start, m.end)}
+    points = sorted({0, len(text)} | bounds)
     cursor = {k: 0 for k in layered}
     out: list[str] = []
     stack: list[Mark] = []
@@ -124,15 +125,16 @@ def people_table(ex: Extraction, d: str) -> str:
 
     rows = []
     for p in ex.people:
-        titles = "".join(f"<li>{escape(t.title)}" + (f" @ {escape(t.org)}" if t.org else "") + "</li>"
-                         for t in p.titles)
+        titles = "".join(f"<li>{escape(t.title)}" + (f" @ {escape(t.org)}" if t.org else "")
+                         + "</li>" for t in p.titles)
         aliases = f" <small>({escape('、'.join(p.aliases))})</small>" if p.aliases else ""
         rows.append(f'<tr id="{links[p.name]}"><th>{escape(p.name)}{aliases}</th>'
                     f"<td><ul>{titles}</ul></td><td>{quotes_cell(p.name)}</td></tr>")
     for speaker in by_speaker:
         if speaker not in links:
             name = "<i>no source</i>" if speaker is None else f"<i>{escape(speaker)}</i>"
-            rows.append(f'<tr class="source"><th>{name}</th><td></td><td>{quotes_cell(speaker)}</td></tr>')
+            rows.append(f'<tr class="source"><th>{name}</th><td></td>'
+                        f"<td>{quotes_cell(speaker)}</td></tr>")
     return ('<table class="people"><thead><tr><th>person / source</th><th>titles</th>'
             f"<th>quotes</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -142,7 +144,8 @@ def render_doc(i: int, text: str, ex: Extraction) -> str:
     title = escape(str(ex.doc_id if ex.doc_id is not None else i))
     return (f'<section class="doc" id="{d}"><h2>{title}</h2>'
             f"<p>{len(ex.entities)} entities, {len(ex.people)} people, {len(ex.quotes)} quotes</p>"
-            f'{people_table(ex, d)}<div class="text">{mark_up(text, doc_marks(ex, d))}</div></section>')
+            f'{people_table(ex, d)}<div class="text">{mark_up(text, doc_marks(ex, d))}</div>'
+            "</section>")
 
 
 def render_error(i: int, doc_id: Optional[str], error: str) -> str:
@@ -162,7 +165,8 @@ def page(sections: Iterable[str], title: str = "zhpolicy-nlp: who said what") ->
     body = "\n".join(sections)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{css}</style></head>"
-            f'<body><h1>{escape(title)}</h1><p class="legend">{LEGEND}</p>\n{body}\n</body></html>\n')
+            f'<body><h1>{escape(title)}</h1><p class="legend">{LEGEND}</p>\n'
+            f"{body}\n</body></html>\n")
 
 
 def _load_pred(path: str) -> dict[str, dict]:
