@@ -2,7 +2,7 @@
 
 API rows run through a strict extractor (a broken span raises instead of being dropped).
 CLI rows run ``zhpolicy_nlp.cli.main`` in-process with the session pipeline; the signal
-rows need a real process and start one (the CLI's batch part is helper F's batch.py).
+rows need a real process and start one (the CLI's batch runner is batch.py).
 """
 from __future__ import annotations
 
