@@ -213,3 +213,13 @@ def test_closed_stdout_ends_quietly(ex, tmp_path, monkeypatch):
         monkeypatch.setattr(zhpolicy_nlp, "load", lambda *a, **k: ex)
         monkeypatch.setattr(sys, "stdout", ClosedPipe(sink.fileno()))
         assert cli.main(["extract", str(src), "-q", "-p", "1"]) == 141
+
+
+def test_runs_outside_the_main_thread(ex, tmp_path):
+    import threading
+
+    out = tmp_path / "out.jsonl"
+    t = threading.Thread(target=batch.run, args=(items(3), ex, out), kwargs={"quiet": True})
+    t.start()
+    t.join()
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["doc0", "doc1", "doc2"]

@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -246,11 +247,14 @@ def _raise_interrupted(signum: int, _frame) -> None:
 
 
 class _Signals:
-    """SIGINT/SIGTERM raise :class:`Interrupted` in the main thread while the run lasts."""
+    """SIGINT/SIGTERM raise :class:`Interrupted` in the main thread while the run lasts
+    (elsewhere Python allows no handlers; a run in another thread keeps the caller's)."""
 
     def __enter__(self) -> "_Signals":
-        self._old = {s: signal.signal(s, _raise_interrupted)
-                     for s in (signal.SIGINT, signal.SIGTERM)}
+        self._old = {}
+        if threading.current_thread() is threading.main_thread():
+            self._old = {s: signal.signal(s, _raise_interrupted)
+                         for s in (signal.SIGINT, signal.SIGTERM)}
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -282,8 +286,12 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
     if resume and output is None:
         raise ValueError("--resume needs an output file (-o)")
     stdout = stdout or sys.stdout  # looked up per call: callers may redirect sys.stdout
+    stderr = stderr or sys.stderr
+    if output is not None and not resume and not quiet and partial_path(output).exists():
+        print(f"extract: starting afresh; {partial_path(output)} from an interrupted run is "
+              "discarded (--resume would continue it)", file=stderr)
     stats = Stats()
-    bar = _progress(quiet, stderr or sys.stderr)
+    bar = _progress(quiet, stderr)
     fh: Optional[TextIO] = None
     try:
         with _Signals():
