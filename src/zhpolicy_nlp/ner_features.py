@@ -9,7 +9,7 @@ small; the per-character lists are zipped at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import lexicon
 
@@ -22,6 +22,11 @@ _LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 _TYPES: dict[str, str] = {}
+# Full-width ASCII → half-width, Latin → lower case, ideographic space → space: the same
+# figure or acronym written either way gets the same features (1990s corpora mix both forms).
+_NORM = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
+_NORM.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_NORM.update({0xFF21 + i: ord("a") + i for i in range(26)})
 
 
 def _char_type(c: str) -> str:
@@ -54,10 +59,9 @@ class Gazetteers:
     place_maxlen: int
     org_suffix_chars: frozenset[str]
     org_suffix_words: frozenset[str]
-    frequent_words: frozenset[str]
 
     @classmethod
-    def load(cls, frequent_words: Iterable[str] = ()) -> "Gazetteers":
+    def load(cls) -> "Gazetteers":
         places = frozenset(lexicon.words("ner_places"))
         suffixes = lexicon.words("ner_org_suffixes")
         return cls(
@@ -67,7 +71,6 @@ class Gazetteers:
             place_maxlen=max((len(p) for p in places), default=0),
             org_suffix_chars=frozenset(s for s in suffixes if len(s) == 1),
             org_suffix_words=frozenset(s for s in suffixes if len(s) > 1),
-            frequent_words=frozenset(frequent_words),
         )
 
 
@@ -104,33 +107,24 @@ def _shape(n: int) -> tuple[str, ...]:
 _SHAPES = [(), *(_shape(n) for n in range(1, 64))]
 
 
-def _word_tags(words: Sequence[str], gaz: Gazetteers) -> tuple[list[str], ...]:
-    """Per char: position in its word (B/M/E/S + length), the word if frequent (else ``?``),
-    the previous and next words likewise, and whether the word ends like an org name."""
-    freq = gaz.frequent_words
+def _word_tags(words: Sequence[str], gaz: Gazetteers) -> tuple[list[str], list[str]]:
+    """Per char: position in its word (B/M/E/S + length) and whether the word ends like an
+    org name. Word identities are left out: they duplicate the character n-grams, and the
+    first model, which had them, generalised worse (see models/ner-crf/MODEL_CARD.md)."""
     sfx_c, sfx_w = gaz.org_suffix_chars, gaz.org_suffix_words
     pos: list[str] = []
-    cur: list[str] = []
-    prev: list[str] = []
-    nxt: list[str] = []
     org: list[str] = []
-    names = ["^", *(w if w in freq else "?" for w in words), "$"]
-    for k, w in enumerate(words, 1):
+    for w in words:
         n = len(w)
         pos.extend(_SHAPES[n] if n < 64 else _shape(n))
-        cur.extend([names[k]] * n)
-        prev.extend([names[k - 1]] * n)
-        nxt.extend([names[k + 1]] * n)
-        if n > 1 and (w[-2:] in sfx_w or w[-1] in sfx_c):
-            org.extend(["W"] * n)
-        else:
-            org.extend(["-"] * n)
-    return pos, cur, prev, nxt, org
+        org.extend(("W" if n > 1 and (w[-2:] in sfx_w or w[-1] in sfx_c) else "-") * n)
+    return pos, org
 
 
 def featurize(text: str, words: Sequence[str], gaz: Gazetteers) -> list[tuple[str, ...]]:
     """Feature strings for every character of ``text``; ``words`` is its segmentation
     (``"".join(words) == text``)."""
+    text = text.translate(_NORM)
     chars = list(text)
     n = len(chars)
     if n == 0:
@@ -140,7 +134,7 @@ def featurize(text: str, words: Sequence[str], gaz: Gazetteers) -> list[tuple[st
     types = [_TYPES.get(c) or _char_type(c) for c in p]
     sur = gaz.surnames
     sfx = gaz.org_suffix_chars
-    wpos, wcur, wprev, wnext, worg = _word_tags(words, gaz)
+    wpos, worg = _word_tags(words, gaz)
     place = _place_tags(text, gaz)
     place_p = ["^", *place[:-1]]
     place_n = [*place[1:], "$"]
@@ -157,9 +151,6 @@ def featurize(text: str, words: Sequence[str], gaz: Gazetteers) -> list[tuple[st
         ["t=" + a + b + d for a, b, d in zip(types[1:], types[2:], types[3:])],
         ["wp=" + a for a in wpos],
         ["wpc=" + a + b for a, b in zip(wpos, c0)],
-        ["w=" + a + b[0] for a, b in zip(wcur, wpos)],
-        ["w-1=" + a for a in wprev],
-        ["w+1=" + a for a in wnext],
         ["sn=" + a + b + d for a, b, d in zip(is_sur[1:], is_sur[2:], wpos)],
         ["os=" + ("1" if a in sfx else "0") + b + d[0] for a, b, d in zip(c0, worg, wpos)],
         ["pl=" + a + b + d for a, b, d in zip(place_p, place, place_n)],

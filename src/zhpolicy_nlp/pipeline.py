@@ -29,7 +29,7 @@ def build(model: Optional[str | Path] = None) -> Language:
     nlp = spacy.blank(
         "zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}}
     )
-    nlp.add_pipe("zhpolicy_ner", name="ner")
+    nlp.add_pipe("zhpolicy_ner", name="ner", config={"model": str(model or "")})
     nlp.add_pipe("zhpolicy_titles", name="titles")
     nlp.add_pipe("zhpolicy_quotes", name="quotes")
     return nlp

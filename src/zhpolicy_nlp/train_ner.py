@@ -12,10 +12,9 @@ import gzip
 import hashlib
 import json
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import lexicon
 from .ner_features import Gazetteers, featurize
@@ -23,7 +22,6 @@ from .ner_features import Gazetteers, featurize
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "NR": "PERSON", "ORG": "ORG", "NT": "ORG",
           "LOC": "LOC", "NS": "LOC", "GPE": "LOC"}
 MODEL_FILE = "model.crfsuite"
-WORDS_FILE = "words.txt"
 Sentence = tuple[str, list[str]]  # text, BIO tags (labels as in the corpus)
 
 
@@ -171,22 +169,15 @@ def load_corpora(data: Path, holdout: bool, extra_pd_dev: bool = True) -> Corpor
 
 
 # ---------------------------------------------------------------- train / score
-def frequent_words(segs: Iterable[list[str]], min_count: int) -> list[str]:
-    counts = Counter(w for ws in segs for w in ws)
-    return sorted(w for w, c in counts.items() if c >= min_count and not w.isspace())
-
-
 def train(corpora: Corpora, out: Path, *, c1: float = 0.05, c2: float = 0.01,
-          max_iterations: int = 150, min_word_count: int = 3,
-          cache_dir: Optional[Path] = None, log: Callable[[str], None] = print) -> dict:
-    """Fit the CRF, write ``model.crfsuite`` + ``words.txt`` to ``out``, return metadata."""
+          max_iterations: int = 150, cache_dir: Optional[Path] = None, log: Callable[[str], None] = print) -> dict:
+    """Fit the CRF, write ``model.crfsuite`` to ``out``, return metadata."""
     import pycrfsuite
 
     t0 = time.time()
     texts = [t for t, _ in corpora.train]
     segs = segment(texts, cache_dir)
-    words = frequent_words(segs, min_word_count)
-    gaz = Gazetteers.load(words)
+    gaz = Gazetteers.load()
     trainer = pycrfsuite.Trainer(verbose=False)
     for (text, tags), ws in zip(corpora.train, segs):
         trainer.append(featurize(text, ws, gaz), to_bioes(tags))
@@ -196,11 +187,8 @@ def train(corpora: Corpora, out: Path, *, c1: float = 0.05, c2: float = 0.01,
     out.mkdir(parents=True, exist_ok=True)
     t1 = time.time()
     trainer.train(str(out / MODEL_FILE))
-    (out / WORDS_FILE).write_text(
-        "# Words frequent in the training data (count >= %d): the CRF's word features.\n"
-        % min_word_count + "\n".join(words) + "\n", encoding="utf-8")
     meta = {"sentences": len(texts), "chars": sum(map(len, texts)), "c1": c1, "c2": c2,
-            "max_iterations": max_iterations, "min_word_count": min_word_count,
+            "max_iterations": max_iterations,
             "iterations": len(trainer.logparser.iterations),
             "train_seconds": round(time.time() - t1, 1),
             "model_bytes": (out / MODEL_FILE).stat().st_size}
@@ -238,17 +226,12 @@ def evaluate(model_dir: Path, sents: Sequence[Sentence],
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_dir / MODEL_FILE))
-    gaz = Gazetteers.load(read_words(model_dir))
+    gaz = Gazetteers.load()
     texts = [t for t, _ in sents]
     segs = segment(texts, cache_dir)
     pred = [spans_from_tags(tagger.tag(featurize(t, ws, gaz))) for t, ws in zip(texts, segs)]
     gold = [spans_from_tags(to_bioes(tags)) for _, tags in sents]
     return score(pred, gold)
-
-
-def read_words(model_dir: Path) -> list[str]:
-    lines = (model_dir / WORDS_FILE).read_text(encoding="utf-8").splitlines()
-    return [w for w in lines if w and not w.startswith("#")]
 
 
 # ---------------------------------------------------------------- CLI
@@ -258,7 +241,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--c1", type=float, default=0.05, help="L1 weight (model size)")
     p.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     p.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations")
-    p.add_argument("--min-word-count", type=int, default=3)
     p.add_argument("--holdout", action="store_true",
                    help="leave out msra/lemonhu_val (3,000 train sentences) and score on it")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
@@ -273,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit:
         corpora.train = corpora.train[:args.limit]
     meta = train(corpora, out, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
-                 min_word_count=args.min_word_count, cache_dir=cache)
+                 cache_dir=cache)
     if not args.no_eval:
         meta["scores"] = {name: evaluate(out, sents, cache)
                           for name, sents in corpora.evals.items()}

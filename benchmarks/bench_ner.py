@@ -1,0 +1,74 @@
+"""Speed of the NER stage next to ``jieba.cut`` over the same text, in the same run.
+
+    nice .venv/bin/python benchmarks/bench_ner.py [--data ../shared/data] [--rounds 3]
+
+Inputs: ``seeds/forum.txt`` and the MSRA official test text (sentences joined into one
+document per 50 sentences). The NER figure times ``ner(doc)`` on Docs the pipeline tokenizer
+made beforehand (tokenization is jieba's cost, counted once, in the tokenizer), split into its
+model part (features + CRF) and the rest (entity rules, dates, ``set_char_entities``).
+Best of ``--rounds`` passes, so other load on a shared machine disturbs the figures least.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def best_of(rounds: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def texts(data: Path) -> dict[str, list[str]]:
+    from zhpolicy_nlp.train_ner import read_bio
+
+    out = {"forum": [(ROOT / "seeds" / "forum.txt").read_text(encoding="utf-8")]}
+    msra = data / "msra" / "msra_test_bio.txt"
+    if msra.is_file():
+        sents = [t for t, _ in read_bio(msra)]
+        out["msra_test"] = ["".join(sents[i:i + 50]) for i in range(0, len(sents), 50)]
+    return out
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    p.add_argument("--rounds", type=int, default=3)
+    args = p.parse_args()
+
+    import jieba
+
+    import zhpolicy_nlp
+
+    jieba.setLogLevel(60)
+    t0 = time.perf_counter()
+    nlp = zhpolicy_nlp.load().nlp
+    print(f"pipeline load: {time.perf_counter() - t0:.2f} s")
+    ner = nlp.get_pipe("ner")
+    jb = jieba.Tokenizer()
+    jb.initialize()
+    print("| input | chars | jieba.cut chars/s | NER chars/s | NER/jieba | CRF part chars/s |")
+    print("|---|---|---|---|---|---|")
+    for name, docs_text in texts(Path(args.data)).items():
+        n = sum(map(len, docs_text))
+        t_jieba = best_of(args.rounds, lambda: [list(jb.cut(t)) for t in docs_text])
+        docs = [nlp.tokenizer(t) for t in docs_text]
+        t_ner = best_of(args.rounds, lambda: [ner(nlp.tokenizer(t)) for t in docs_text])
+        t_tok = best_of(args.rounds, lambda: [nlp.tokenizer(t) for t in docs_text])
+        t_crf = best_of(args.rounds, lambda: [ner.model_spans(d) for d in docs])
+        ner_s = max(t_ner - t_tok, 1e-9)
+        print(f"| {name} | {n} | {n / t_jieba:,.0f} | {n / ner_s:,.0f} | "
+              f"{t_jieba / ner_s:.2f} | {n / t_crf:,.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""The CRF named-entity recogniser: model loading, tagging, merging, features, training."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhpolicy_nlp import ner, train_ner
+from zhpolicy_nlp.ner_features import Gazetteers, featurize
+from zhpolicy_nlp.spans import char_entities
+
+SENTENCES = {
+    # sentence: spans the model alone must find (text, label)
+    "国务院总理李强在北京会见了来访的德国总理朔尔茨。":
+        [("李强", "PERSON"), ("北京", "LOC"), ("德国", "LOC")],
+    "生态环境部部长黄润秋在广州市调研时强调，要打好污染防治攻坚战。":
+        [("黄润秋", "PERSON"), ("广州市", "LOC")],
+    "新华社记者从国家统计局获悉，浙江省前三季度经济增长百分之六。":
+        [("新华社", "ORG"), ("国家统计局", "ORG"), ("浙江省", "LOC")],
+}
+
+
+@pytest.fixture(scope="module")
+def comp(nlp):
+    return nlp.get_pipe("ner")
+
+
+def model_spans(nlp, comp, text):
+    return {(text[s:e], lab) for s, e, lab in comp.model_spans(nlp.tokenizer(text))}
+
+
+@pytest.mark.parametrize("text", list(SENTENCES))
+def test_model_tags_government_news(nlp, comp, text):
+    found = model_spans(nlp, comp, text)
+    for want in SENTENCES[text]:
+        assert want in found, (want, found)
+
+
+def test_model_offsets_are_exact(nlp, comp):
+    text = "\n".join(SENTENCES) + "\n  外交部发言人在记者会上说，中方对此表示欢迎。"
+    doc = nlp.tokenizer(text)
+    spans = comp.model_spans(doc)
+    assert spans
+    for s, e, lab in spans:
+        assert lab in {"PERSON", "ORG", "LOC"}
+        assert 0 <= s < e <= len(text) and "\n" not in text[s:e]
+
+
+def test_component_sets_dates_and_entities(nlp):
+    text = "2018年11月8日，商务部部长王文涛在上海出席进口博览会。"
+    ents = {(text[s:e], lab) for s, e, lab in char_entities(nlp(text))}
+    assert ("2018年11月8日", "DATE") in ents
+    assert ("上海", "LOC") in ents
+    assert ("王文涛", "PERSON") in ents
+
+
+def test_rule_spans_win_over_overlapping_model_spans():
+    rules = [(0, 9, "ORG")]
+    dates = [(20, 25, "DATE")]
+    model = [(0, 2, "LOC"), (2, 9, "ORG"), (10, 13, "PERSON"), (22, 24, "LOC")]
+    assert ner.merge(rules, dates, model) == [(0, 9, "ORG"), (10, 13, "PERSON"),
+                                              (20, 25, "DATE")]
+
+
+def test_chunks_cover_the_text_in_order(nlp):
+    text = "第一句。第二句！没有结尾" + "，很长" * 200
+    doc = nlp.tokenizer(text)
+    pieces = list(ner.chunks(doc, text))
+    assert len(pieces) >= 3
+    pos = 0
+    for start, words in pieces:
+        assert start == pos
+        pos += sum(map(len, words))
+    assert pos == len(text)
+
+
+tag_seq = st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]),
+                   max_size=40)
+
+
+@given(tag_seq)
+def test_bioes_keeps_the_spans(tags):
+    assert train_ner.spans_from_tags(train_ner.to_bioes(tags)) == train_ner.spans_from_tags(tags)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(alphabet="国务院北京市李强发布了，。a1 \n", min_size=1, max_size=6),
+                max_size=30))
+def test_one_feature_row_per_char(words):
+    gaz = Gazetteers.load()
+    text = "".join(words)
+    rows = featurize(text, words, gaz)
+    assert len(rows) == len(text)
+    assert all(len(r) == len(rows[0]) for r in rows)
+
+
+def _tiny_corpus() -> list[train_ner.Sentence]:
+    """Template sentences in government-news style, BIO-tagged (no external data)."""
+    people = ["王建国", "李明", "张伟", "刘洋", "陈静"]
+    places = ["北京", "上海", "广东省", "杭州市", "日本"]
+    orgs = ["外交部", "国家统计局", "教育部", "新华社", "中国人民银行"]
+    out = []
+    for i in range(300):
+        p, l, o = people[i % 5], places[(i // 5) % 5], orgs[(i // 25) % 5]
+        parts = [(o, "ORG"), ("负责人", None), (p, "PER"), ("在", None), (l, "LOC"),
+                 ("表示，工作进展顺利。", None)]
+        text, tags = "", []
+        for s, lab in parts:
+            text += s
+            tags += ["O"] * len(s) if lab is None else [f"B-{lab}"] + [f"I-{lab}"] * (len(s) - 1)
+        out.append((text, tags))
+    return out
+
+
+def test_training_smoke(tmp_path: Path, nlp):
+    corpus = _tiny_corpus()
+    meta = train_ner.train(train_ner.Corpora(corpus), tmp_path, max_iterations=15,
+                           cache_dir=tmp_path / "cache", log=lambda _: None)
+    assert meta["sentences"] == 300 and (tmp_path / train_ner.MODEL_FILE).is_file()
+    scores = train_ner.evaluate(tmp_path, corpus[:20], tmp_path / "cache")
+    assert scores["micro"]["f1"] > 0.9
+    rec = ner.EntityRecognizer(nlp, model=str(tmp_path))
+    text = "教育部负责人李明在上海表示，工作进展顺利。"
+    got = {(text[s:e], lab) for s, e, lab in rec.model_spans(nlp.tokenizer(text))}
+    assert ("李明", "PERSON") in got
+
+
+def test_missing_model_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("zhpolicy_nlp.pipeline.models_dir", lambda: tmp_path)
+    with pytest.raises(FileNotFoundError):
+        ner.resolve_model(None)
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("联合国发布了2018年电子政务调查报告。", []),
+    ("2019年政府工作报告提出，要加快数字政府建设。", []),
+    ("2020年将完成规划编制。", ["2020年"]),
+    ("截至2018年10月底，全国已联通。", ["2018年10月底"]),
+    ("去年7月份以来，各地积极推进。", ["去年7月份"]),
+])
+def test_dates_skip_years_that_open_a_document_name(text, dates):
+    from zhpolicy_nlp.dates import find_dates
+
+    assert [text[s:e] for s, e in find_dates(text)] == dates
