@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -18,6 +18,9 @@ from . import title_lex as tl
 
 Span = tuple[int, int]
 Tok = tuple[int, int, str]  # start, end, jieba POS flag
+# A dictionary word's POS tag and frequency, None for a string jieba only guessed (盛来|运在)
+# or never saw.
+WordTag = Callable[[str], Optional[tuple[str, int]]]
 
 # A dateline before a byline (北京１月２６日电, 本报讯): never part of an organisation.
 _DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|本报讯|本报|电讯")
@@ -71,8 +74,10 @@ class Found:
 
 
 class _Ctx:
-    def __init__(self, text: str, ents: list[tuple[int, int, str]], toks: list[Tok]):
+    def __init__(self, text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
+                 word_tag: Optional[WordTag] = None):
         self.text = text
+        self.word_tag = word_tag
         self.ents = ents
         self.toks = toks
         self.tok_starts = [t[0] for t in toks]
@@ -95,6 +100,10 @@ class _Ctx:
 
     def tok_index(self, i: int) -> int:
         return bisect.bisect_right(self.tok_starts, i) - 1
+
+    def guessed(self, tok: Tok) -> bool:
+        """jieba's HMM made this token up (盛来|运在): it says nothing about word boundaries."""
+        return self.word_tag is not None and self.word_tag(self.text[tok[0]:tok[1]]) is None
 
 
 def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
@@ -168,8 +177,9 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
     if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
         return None
     tok = ctx.tok(i)
-    if strict and tok and tok[0] == i and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
-                                           or tok[2] == "n" and tl.surname_freq().get(sur, 0) < 30) \
+    if strict and tok and tok[0] == i and not ctx.guessed(tok) \
+            and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
+                 or tok[2] == "n" and tl.surname_freq().get(sur, 0) < 30) \
             and not _adverb_surname(ctx, tok):
         return None  # a verb, function word or noun: 记者|采访, 院长|谈, 记者|招待会 (招: rare surname)
     end = g + 1
@@ -191,7 +201,8 @@ def _adverb_surname(ctx: _Ctx, tok: Tok) -> bool:
 def _word_starts(ctx: _Ctx, i: int) -> bool:
     """A POS token of two or more characters (not a name) starts at ``i``."""
     tok = ctx.tok(i)
-    return bool(tok and tok[0] == i and tok[1] - i >= 2 and not tok[2].startswith("nr"))
+    return bool(tok and tok[0] == i and tok[1] - i >= 2 and not tok[2].startswith("nr")
+                and not ctx.guessed(tok))
 
 
 def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[Span]:
@@ -400,9 +411,11 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
     return names or None
 
 
-def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> Found:
-    """All designations and role descriptions in ``text``, left to right."""
-    ctx = _Ctx(text, ents, toks)
+def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
+         word_tag: Optional[WordTag] = None) -> Found:
+    """All designations and role descriptions in ``text``, left to right. ``word_tag`` tells
+    dictionary words from jieba's guesses, so a name it cut (盛来|运在) is still read."""
+    ctx = _Ctx(text, ents, toks, word_tag)
     hon = tl.honorifics()
     designations: list[Designation] = []
     roles: list[Seg] = []
@@ -506,3 +519,68 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
         if s > e + 16:
             break
     return False
+
+
+# What may stand right before a speaker's name: a clause or sentence start, a closing quote
+# mark, or 据 there (据张三介绍).
+_NAME_LEFT = regex.compile(r"(?:^|(?<=[，。！？；：、”」）)\n\u3000]))据?", regex.M)
+# POS tags of a given-name part that no given name is: a verb, an adverb, a function word.
+_NOT_GIVEN = ("v", "d", "c", "p", "r", "m", "q", "f", "u", "t")
+_FUNCTION = ("c",)
+_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它")
+# A given-name part this frequent in jieba's dictionary is a common word (有|消息), unless
+# jieba tags it as a name or place (李|建国).
+_COMMON = 500
+_NOT_GIVEN_WORDS = frozenset("总 老 某 氏 局 处 董 工 总工 老师 师傅 大爷 大妈 大姐 阿姨".split())
+
+
+def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[Span]:
+    """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
+    记者采访时表示``, ``据阎立新介绍``): a surname and one or two characters that fill the
+    whole gap between a clause start and the cue, and are no common word."""
+    taken = bytearray(len(text))
+    for s, e, label in ents:
+        if label != "PERSON":
+            taken[s:e] = b"\x01" * (e - s)
+    out: list[Span] = []
+    for m in _NAME_LEFT.finditer(text):
+        i = m.end()
+        sur = tl.surname_at(text, i)
+        if not sur:
+            continue
+        if tl.surname_at(text, i + 1) and (word_tag(text[i]) or ("",))[0].startswith(_FUNCTION):
+            i += 1  # ，但王飞说: 但 is a conjunction here, not a surname
+            sur = tl.surname_at(text, i)
+        for n in (1, 2):
+            e = i + len(sur) + n
+            if tl.cue_after_name().match(text, e):
+                if (_plausible_name(text[i:e], sur, word_tag) and not _glued_to_cue(text, e, word_tag)
+                        and not any(taken[i:e])):
+                    out.append((i, e))
+                break
+    return out
+
+
+def _glued_to_cue(text: str, e: int, word_tag: WordTag) -> bool:
+    """The name's last character forms a common word with the cue (广纳|传说, 还|听说)."""
+    word = word_tag(text[e - 1:e + 1])
+    return bool(word and word[1] >= _COMMON and not word[0].startswith("nr"))
+
+
+def _plausible_name(name: str, sur: str, word_tag: WordTag) -> bool:
+    """Not a common word (王国, 中方, 马上) and no verb or function word after the surname."""
+    given = name[len(sur):]
+    if not all(tl.is_cjk(c) for c in name) or any(c in tl.NAME_STOP or c in _NOT_GIVEN_CHARS
+                                                   for c in given):
+        return False  # 高兴地说, 代表们认为, 但他说
+    word = word_tag(name)
+    if word is not None and (not word[0].startswith("nr") or word[1] >= _COMMON):
+        return False  # 王国, 中方; 阿根廷 (tagged nr, but far too frequent for one person)
+    head = word_tag(name[:2]) if len(sur) == 1 and len(given) == 2 else None
+    if head and head[1] >= _COMMON and not head[0].startswith(("nr", "ns")):
+        return False  # 信息|来说
+    if given in _NOT_GIVEN_WORDS or tl.title_regex().fullmatch(given) or given in tl.honorifics():
+        return False  # 李总理, 王总, 张老: a surname with a title, which coref reads
+    gword = word_tag(given) if len(given) > 1 else None
+    return not (gword and (gword[0].startswith(_NOT_GIVEN)  # 王|许多
+                           or gword[1] >= _COMMON and not gword[0].startswith(("nr", "ns"))))

@@ -87,3 +87,20 @@ _NOT_ORG_ENDINGS = ("社会", "机会", "体会", "都会", "部分", "全部", 
 
 def ends_with_org_head(s: str) -> bool:
     return s.endswith(org_heads()) and not s.endswith(_NOT_ORG_ENDINGS)
+
+
+# Cue classes that a person, not a document, uses (speech_cues: say/topic/object), minus the
+# epistemic ones that double as adverbs (预计, 估计): a name may stand right before them.
+_EPISTEMIC = frozenset({"预计", "预测", "估计", "判断"})
+# Adverbials between a speaker's name and the cue: 张三日前表示, 李四在会上指出, 王五对记者说.
+_CUE_LEAD = (r"(?:也|还|则|又|再次|进一步|同时|曾|随后|最后|特别|日前|近日|今天|昨天|当天|当日|此前|"
+             r"会上|对记者|对本报记者|向记者|在[^，。！？；“”\n]{1,25}?(?:时|上|中|后|期间)[，,]?)*")
+
+
+@lru_cache(maxsize=None)
+def cue_after_name() -> regex.Pattern:
+    """What follows a speaker's name: optional adverbials, then a speech cue."""
+    cues = sorted((r[0] for r in lexicon.rows("speech_cues")
+                   if len(r) > 1 and r[1] in ("say", "topic", "object") and r[0] not in _EPISTEMIC),
+                  key=len, reverse=True)
+    return regex.compile(_CUE_LEAD + "(?:" + "|".join(map(regex.escape, cues)) + ")")

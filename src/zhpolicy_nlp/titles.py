@@ -36,9 +36,8 @@ class TitleResolver:
         """Picklable for worker processes: the POS tagger is rebuilt there on first use."""
         return {**self.__dict__, "_posseg": None}
 
-    def _pos(self, text: str) -> list[designations.Tok]:
-        """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
-        look nowhere else); the tagger is built on first use (about 1 s)."""
+    def _tagger(self):
+        """jieba's POS tagger, built on first use (about 1 s)."""
         if self._posseg is None:
             import jieba
             import jieba.posseg
@@ -48,12 +47,23 @@ class TitleResolver:
                     tok = jieba.Tokenizer()
                     tok.initialize()
                     self._posseg = jieba.posseg.POSTokenizer(tok)
+        return self._posseg
+
+    def _word_tag(self, word: str) -> Optional[tuple[str, int]]:
+        """(POS tag, frequency) of a word in jieba's dictionary; None for anything else."""
+        tagger = self._tagger()
+        freq = tagger.tokenizer.FREQ.get(word)
+        return (tagger.word_tag_tab.get(word, "x"), freq) if freq else None
+
+    def _pos(self, text: str) -> list[designations.Tok]:
+        """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
+        look nowhere else)."""
         out = []
         for m in _SENTENCE.finditer(text):
             if not tl.title_regex().search(m.group()):
                 continue
             pos = m.start()
-            for pair in self._posseg.cut(m.group()):
+            for pair in self._tagger().cut(m.group()):
                 out.append((pos, pos + len(pair.word), pair.flag))
                 pos += len(pair.word)
         return out
@@ -61,7 +71,7 @@ class TitleResolver:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         ner = char_entities(doc)
-        found = designations.find(text, ner, self._pos(text))
+        found = designations.find(text, ner, self._pos(text), self._word_tag)
         reg = coref.Registry(text)
         reg.add_found(found)
 
@@ -77,6 +87,10 @@ class TitleResolver:
                         mine.claim(part, "ORG")
         for seg in found.roles:  # 首家互联网法院院长: the title only; the org is a description
             mine.claim(seg.title, "TITLE")
+        for sp in designations.cue_names(text, ner, self._word_tag):  # “…”盛来运说
+            if not mine.overlaps(sp):
+                mine.put(sp, "PERSON")
+                reg.add(sp)
         blocked = _Claims(len(text))
         for sp, lab in mine.labels.items():
             if lab != "PERSON":
