@@ -95,6 +95,16 @@ def test_name_then_title(nlp, text, name, title):
     assert said(doc) == [("indirect", name)]
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("“今年的目标一定能够实现。”逯建国厅长说。", "逯建国", "厅长"),
+    ("“科技创新要坚持需求导向。”欧阳明高院士表示。", "欧阳明高", "院士"),
+])
+def test_quote_then_name_and_title(nlp, text, name, title):
+    doc = nlp(text)
+    assert [(p.name, [t.title for t in p.titles]) for p in doc._.people] == [(name, [title])]
+    assert said(doc) == [("direct", name)]
+
+
 # adverbials between the name and the cue
 @pytest.mark.parametrize("text, name", [
     ("逯军在接受记者采访时表示，要加快推进乡村振兴。", "逯军"),
@@ -146,6 +156,13 @@ def test_pronoun_continues_recovered_speaker(nlp, text, name):
 ])
 def test_common_words_are_no_names(nlp, text):
     assert persons(nlp(text)) == []
+
+
+def test_surname_and_title_stay_a_mention(nlp):
+    """王副部长 is the earlier 王受文, not a person called 王副."""
+    doc = nlp("商务部副部长王受文介绍有关情况。王副部长表示，外贸形势总体稳定。")
+    assert [p.name for p in doc._.people] == ["王受文"]
+    assert said(doc) == [("indirect", "王受文")]
 
 
 def test_surname_with_title_is_no_new_name(nlp):

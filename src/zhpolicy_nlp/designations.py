@@ -536,8 +536,9 @@ _NOT_GIVEN_WORDS = frozenset("总 老 某 氏 局 处 董 工 总工 老师 师�
 
 def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[Span]:
     """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
-    记者采访时表示``, ``据阎立新介绍``): a surname and one or two characters that fill the
-    whole gap between a clause start and the cue, and are no common word."""
+    记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``): a surname and one or two characters
+    that fill the whole gap between a clause start and the cue (or a title before it), and
+    are no common word."""
     taken = bytearray(len(text))
     for s, e, label in ents:
         if label != "PERSON":
@@ -545,20 +546,32 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
     out: list[Span] = []
     for m in _NAME_LEFT.finditer(text):
         i = m.end()
-        sur = tl.surname_at(text, i)
-        if not sur:
+        span = _gap_name(text, i)
+        if span and span[0] == i and tl.surname_at(text, i + 1):
+            lead = word_tag(text[i])
+            if lead and lead[0].startswith(_FUNCTION):  # ，但王飞说: 但 is a conjunction here
+                span = _gap_name(text, i + 1)
+        if span is None or any(taken[span[0]:span[1]]):
             continue
-        if tl.surname_at(text, i + 1) and (word_tag(text[i]) or ("",))[0].startswith(_FUNCTION):
-            i += 1  # ，但王飞说: 但 is a conjunction here, not a surname
-            sur = tl.surname_at(text, i)
-        for n in (1, 2):
-            e = i + len(sur) + n
-            if tl.cue_after_name().match(text, e):
-                if (_plausible_name(text[i:e], sur, word_tag) and not _glued_to_cue(text, e, word_tag)
-                        and not any(taken[i:e])):
-                    out.append((i, e))
-                break
+        s, e = span
+        if _plausible_name(text[s:e], tl.surname_at(text, s), word_tag) \
+                and not _glued_to_cue(text, e, word_tag):
+            out.append(span)
     return out
+
+
+def _gap_name(text: str, i: int) -> Optional[Span]:
+    """Surname + one or two characters from ``i`` with a speech cue (or a title and a cue)
+    right after them; no surname and title (王副部长表示: coref reads that)."""
+    sur = tl.surname_at(text, i)
+    if not sur or tl.title_regex().match(text, i + len(sur)):
+        return None
+    for n in (1, 2):
+        e = i + len(sur) + n
+        title = tl.title_regex().match(text, e)  # “…”逯建国厅长说
+        if tl.cue_after_name().match(text, title.end() if title else e):
+            return (i, e)
+    return None
 
 
 def _glued_to_cue(text: str, e: int, word_tag: WordTag) -> bool:
