@@ -82,6 +82,18 @@ def test_compound_surname(nlp, text, name):
     assert [s for _, s in said(doc)] == [name]
 
 
+# ORG + NAME with no title between: 县农业农村局禚海燕介绍
+@pytest.mark.parametrize("text, name", [
+    ("县农业农村局禚海燕介绍，全县已完成春播面积八成以上。", "禚海燕"),
+    ("省卫生健康委阎丽说，目前全省医疗资源总体充足。", "阎丽"),
+    ("市文化市场综合执法局颜鲲表示，相关违法网站已被依法关停。", "颜鲲"),
+])
+def test_org_then_name_speaks(nlp, text, name):
+    doc = nlp(text)
+    assert name in persons(doc)
+    assert said(doc) == [("indirect", name)]
+
+
 # NAME + title: 张三代表表示
 @pytest.mark.parametrize("text, name, title", [
     ("张三代表表示，要进一步加强基层治理。", "张三", "代表"),
@@ -153,6 +165,10 @@ def test_pronoun_continues_recovered_speaker(nlp, text, name):
     "有消息说，该项目即将开工。",
     "一时间众说纷纭。",
     "中方表示，愿同各方一道努力。",
+    "省教育厅基教处表示，今年将新建公办幼儿园一百所。",
+    "市公安局交警支队表示，节日期间将加强路面管控。",
+    "国务院常务会议指出，要加快推进新型城镇化。",
+    "他在会见瓦国防部长时强调，两军关系发展良好。",
 ])
 def test_common_words_are_no_names(nlp, text):
     assert persons(nlp(text)) == []

@@ -174,8 +174,8 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
     if not sur:
         return None
     g = i + len(sur)
-    if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at:
-        return None
+    if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at or tl.cue_after_name().match(text, g):
+        return None  # 部长|时强调: a speech cue, not a given name
     tok = ctx.tok(i)
     if strict and tok and tok[0] == i and not ctx.guessed(tok) \
             and (tok[2].startswith(("v", "p", "c", "d", "r", "u", "m", "t"))
@@ -527,7 +527,10 @@ _NAME_LEFT = regex.compile(r"(?:^|(?<=[，。！？；：、”」）)\n\u3000])
 # POS tags of a given-name part that no given name is: a verb, an adverb, a function word.
 _NOT_GIVEN = ("v", "d", "c", "p", "r", "m", "q", "f", "u", "t")
 _FUNCTION = ("c",)
-_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它")
+# Last characters of office names (高教司, 财政厅); given names hardly end so (unlike 国, 华).
+_OFFICE_ENDS = frozenset("司局处部委厅办院所科室队组站社")
+_OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?=\\p{{Han}})")
+_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时")
 # A given-name part this frequent in jieba's dictionary is a common word (有|消息), unless
 # jieba tags it as a name or place (李|建国).
 _COMMON = 500
@@ -536,23 +539,26 @@ _NOT_GIVEN_WORDS = frozenset("总 老 某 氏 局 处 董 工 总工 老师 师�
 
 def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[Span]:
     """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
-    记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``): a surname and one or two characters
-    that fill the whole gap between a clause start and the cue (or a title before it), and
-    are no common word."""
+    记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``, ``执法局颜鲲表示``): a surname and one or
+    two characters that fill the whole gap between a clause start or an ORG entity and the cue
+    (or a title before it), and are no common word."""
     taken = bytearray(len(text))
     for s, e, label in ents:
         if label != "PERSON":
             taken[s:e] = b"\x01" * (e - s)
     out: list[Span] = []
-    for m in _NAME_LEFT.finditer(text):
-        i = m.end()
+    starts = [m.end() for m in _NAME_LEFT.finditer(text)]
+    starts += [e for _, e, label in ents if label == "ORG"]  # 市综合执法局颜鲲表示
+    starts += [m.end() for m in _OFFICE_END_RE.finditer(text)  # an org the ner missed, not a
+               if not tl.title_regex().match(text, m.start())]  # title (部长)
+    for i in sorted(set(starts)):
         span = _gap_name(text, i)
         if span and span[0] == i and tl.surname_at(text, i + 1):
             lead = word_tag(text[i])
             if lead and lead[0].startswith(_FUNCTION):  # ，但王飞说: 但 is a conjunction here
                 span = _gap_name(text, i + 1)
-        if span is None or any(taken[span[0]:span[1]]):
-            continue
+        if span is None or any(taken[span[0]:span[1]]) or out and span[0] < out[-1][1]:
+            continue  # 科科申说: not 科申 after an office 科
         s, e = span
         if _plausible_name(text[s:e], tl.surname_at(text, s), word_tag) \
                 and not _glued_to_cue(text, e, word_tag):
@@ -586,6 +592,8 @@ def _plausible_name(name: str, sur: str, word_tag: WordTag) -> bool:
     if not all(tl.is_cjk(c) for c in name) or any(c in tl.NAME_STOP or c in _NOT_GIVEN_CHARS
                                                    for c in given):
         return False  # 高兴地说, 代表们认为, 但他说
+    if name[-1] in _OFFICE_ENDS:
+        return False  # 高教司表示: an office, not a person
     word = word_tag(name)
     if word is not None and (not word[0].startswith("nr") or word[1] >= _COMMON):
         return False  # 王国, 中方; 阿根廷 (tagged nr, but far too frequent for one person)
