@@ -186,3 +186,19 @@ def test_surname_with_title_is_no_new_name(nlp):
     doc = nlp("国务院总理李强主持召开国务院常务会议。会上，李总理强调，要稳住经济大盘。")
     assert [p.name for p in doc._.people] == ["李强"]
     assert "李总理" not in persons(doc)
+
+
+# a pronoun or description right after the closing mark means the person named before
+@pytest.mark.parametrize("text, name", [
+    ("国家统计局副局长盛来运出席发布会。“经济长期向好的基本面没有改变。”他说。", "盛来运"),
+    ("市教育局局长郄文杰介绍了有关情况。“今年将新增学位两万个。”这位局长表示。", "郄文杰"),
+    ("阎晓东说：“今年是关键之年。”他强调：“必须攻坚克难。”", "阎晓东"),
+])
+def test_pronoun_or_description_after_quote(nlp, text, name):
+    assert [s for _, s in said(nlp(text))][-1] == name
+
+
+# an unnamed official of a body whose name the ner stage cut (省粮食和|物资储备局)
+def test_body_name_joined_by_he(nlp):
+    doc = nlp("“目前全省库存粮食充足。”省粮食和物资储备局负责人表示。")
+    assert said(doc) == [("direct", "省粮食和物资储备局负责人")]

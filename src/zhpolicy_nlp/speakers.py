@@ -70,6 +70,9 @@ NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
 LEAD_FUNCTION_CHARS = frozenset("据经由对向在从为和与及同把被让")
 BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
 FILLER_MAX = 30
+JOINERS = "和及"
+JOINED_MAX = 6  # how long the first half of 省粮食和物资储备局 may be
+CLAUSE_START = frozenset("，,。！？；;：:”」\n")
 DOC_LOOKBACK = 3000  # how far back a bare 报告 looks for the report it means
 
 
@@ -182,13 +185,28 @@ class DocIndex:
         """Start of the bodies and places right before ``pos`` (美国|政府|官员, 海协负责人)."""
         while True:
             if pos in self._org_ends:
-                pos = self._org_ends[pos]
+                pos = self._joined_start(self._org_ends[pos])
                 continue
             bare = next((w for w in BODY_WORDS if self.text.endswith(w, 0, pos)), None)
             if bare and pos - len(bare) in self._org_ends:
                 pos -= len(bare)
                 continue
             return self.body_before(pos)
+
+    def _joined_start(self, pos: int) -> int:
+        """``省粮食和|物资储备局``: a short run joined by 和/及 at a clause start is the first half
+        of the organisation's name (the ner stage cut it off), not a second party."""
+        text, k = self.text, pos - 1
+        if k < 1 or text[k] not in JOINERS:
+            return pos
+        j = k
+        while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < JOINED_MAX:
+            j -= 1
+        run = text[j:k]
+        if len(run) < 2 or j > 0 and text[j - 1] not in CLAUSE_START or "了" in run \
+                or any(w in run for w in NOT_SUBJECT_BEFORE):
+            return pos  # 会见了省长和|教育局负责人: two parties
+        return j
 
     def body_before(self, pos: int) -> int:
         """Start of an org-like word the NER missed right before ``pos`` (市交通运输局|负责人),
