@@ -169,6 +169,11 @@ def test_pronoun_continues_recovered_speaker(nlp, text, name):
     "市公安局交警支队表示，节日期间将加强路面管控。",
     "国务院常务会议指出，要加快推进新型城镇化。",
     "他在会见瓦国防部长时强调，两军关系发展良好。",
+    "他逢人便说，今年的收成比往年好。",
+    "有个说法是，基层干部最辛苦。",
+    "《求是》杂志上撰文说，要坚持以人民为中心。",
+    "该县官网透露，新的补贴标准已经出台。",
+    "台彩董事长表示，将继续扩大公益金规模。",
 ])
 def test_common_words_are_no_names(nlp, text):
     assert persons(nlp(text)) == []

@@ -528,9 +528,13 @@ _NAME_LEFT = regex.compile(r"(?:^|(?<=[，。！？；：、”」）)\n\u3000])
 _NOT_GIVEN = ("v", "d", "c", "p", "r", "m", "q", "f", "u", "t")
 _FUNCTION = ("c",)
 # Last characters of office names (高教司, 财政厅); given names hardly end so (unlike 国, 华).
-_OFFICE_ENDS = frozenset("司局处部委厅办院所科室队组站社")
+_OFFICE_ENDS = frozenset("司局处部委厅办院所科室队组站社网")
 _OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?=\\p{{Han}})")
-_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时")
+_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时便却才乃个")
+# A surname rarer than this whose character is a word more frequent than _WORD_NOT_SURNAME in
+# jieba's dictionary (有, 是, 其) starts no name before a cue.
+_RARE_SURNAME = 50
+_WORD_NOT_SURNAME = 50000
 # A given-name part this frequent in jieba's dictionary is a common word (有|消息), unless
 # jieba tags it as a name or place (李|建国).
 _COMMON = 500
@@ -560,8 +564,9 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
         if span is None or any(taken[span[0]:span[1]]) or out and span[0] < out[-1][1]:
             continue  # 科科申说: not 科申 after an office 科
         s, e = span
-        if _plausible_name(text[s:e], tl.surname_at(text, s), word_tag) \
-                and not _glued_to_cue(text, e, word_tag):
+        sur = tl.surname_at(text, s)
+        if _plausible_name(text[s:e], sur, word_tag) and not _glued_to_cue(text, e, word_tag) \
+                and not _word_not_surname(sur, word_tag):
             out.append(span)
     return out
 
@@ -575,15 +580,27 @@ def _gap_name(text: str, i: int) -> Optional[Span]:
     for n in (1, 2):
         e = i + len(sur) + n
         title = tl.title_regex().match(text, e)  # “…”逯建国厅长说
+        if title and title.group().endswith(_COMPANY_TITLES):
+            return None  # 台彩董事长表示: a company more often than a person
         if tl.cue_after_name().match(text, title.end() if title else e):
             return (i, e)
     return None
 
 
+def _word_not_surname(sur: str, word_tag: WordTag) -> bool:
+    """A character far more often a word than a surname: a locative or particle (杂志|上|撰文),
+    or a very frequent word that is a rare surname (有个说法, 是个…)."""
+    word = word_tag(sur) if len(sur) == 1 else None
+    return bool(word and (word[0].startswith(("f", "u", "y"))
+                          or word[1] >= _WORD_NOT_SURNAME and tl.surname_freq().get(sur, 0) < _RARE_SURNAME))
+
+
 def _glued_to_cue(text: str, e: int, word_tag: WordTag) -> bool:
-    """The name's last character forms a common word with the cue (广纳|传说, 还|听说)."""
-    word = word_tag(text[e - 1:e + 1])
-    return bool(word and word[1] >= _COMMON and not word[0].startswith("nr"))
+    """The cue is part of a common word: with the name's last character (广纳|传说, 还|听说)
+    or with the character after it (有个|说法)."""
+    cue = tl.cue_after_name().match(text, e)
+    pairs = [text[e - 1:e + 1]] + ([text[cue.end() - 1:cue.end() + 1]] if cue else [])
+    return any(w and w[1] >= _COMMON and not w[0].startswith("nr") for w in map(word_tag, pairs))
 
 
 def _plausible_name(name: str, sur: str, word_tag: WordTag) -> bool:
