@@ -242,7 +242,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     p.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations")
     p.add_argument("--holdout", action="store_true",
-                   help="leave out msra/lemonhu_val (3,000 train sentences) and score on it")
+                   help="leave out the msra/lemonhu_val sentences found verbatim in train "
+                        "(1,868 of its 3,000) and score on lemonhu_val")
     p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
     p.add_argument("--cache", default="", help="folder for cached segmentations")
     p.add_argument("--no-eval", action="store_true", help="skip scoring on the test sets")
