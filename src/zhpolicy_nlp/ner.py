@@ -8,6 +8,7 @@ over model spans they overlap.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -100,6 +101,7 @@ class EntityRecognizer:
         path = resolve_model(model or None)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path / MODEL_FILE))
+        self._lock = threading.Lock()  # a Tagger holds per-call state: one call at a time
         self._gaz = Gazetteers.load()
         self._rules = _load_rules()
 
@@ -109,7 +111,9 @@ class EntityRecognizer:
         text = doc.text if text is None else text
         for start, words in chunks(doc, text):
             end = start + sum(map(len, words))
-            tags = self._tagger.tag(featurize(text[start:end], words, self._gaz))
+            feats = featurize(text[start:end], words, self._gaz)
+            with self._lock:
+                tags = self._tagger.tag(feats)
             out.extend((start + s, start + e, lab) for s, e, lab in spans_from_tags(tags))
         return out
 
