@@ -110,10 +110,19 @@ def test_resume_skips_done_retries_errors_and_reads_partial(ex, tmp_path):
                                        + '{"doc_id": "doc3", "enti', encoding="utf-8")
     stats = batch.run(items(6), ex, out, resume=True, quiet=True)
     recs = read_jsonl(out)
-    assert [r["doc_id"] for r in recs] == ["doc0", "doc2", "doc1", "doc3", "doc4", "doc5"]
+    assert [r["doc_id"] for r in recs] == [f"doc{i}" for i in range(6)]  # input order
     assert recs[0] == {"doc_id": "doc0", "entities": []}  # kept, not recomputed
     assert (stats.skipped, stats.docs, stats.errors) == (2, 4, 0)
     assert not batch.partial_path(out).exists()
+
+
+def test_resume_output_is_one_record_per_input_in_input_order(ex, tmp_path):
+    """Records of documents no longer in the input are dropped; order follows the input."""
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"doc_id": "gone", "entities": []}) + "\n"
+                   + json.dumps({"doc_id": "doc3", "entities": []}) + "\n", encoding="utf-8")
+    batch.run(items(5), ex, out, resume=True, quiet=True)
+    assert [r["doc_id"] for r in read_jsonl(out)] == [f"doc{i}" for i in range(5)]
 
 
 def test_interrupt_keeps_previous_output_and_resume_finishes(ex, tmp_path, monkeypatch):

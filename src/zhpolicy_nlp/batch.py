@@ -233,14 +233,51 @@ def _start_partial(out: Path, resume: bool) -> tuple[TextIO, set[str]]:
     return part.open("a", encoding="utf-8"), done
 
 
-def _finish(fh: TextIO, out: Path) -> None:
+def _finish(fh: TextIO, out: Path, order: Optional[list[str]] = None) -> None:
+    """Move ``OUT.partial`` onto ``OUT``. After a resume, ``order`` (the input's doc_ids)
+    puts the records back in input order and drops records of documents no longer in the
+    input, so the output again holds one record per input document."""
     fh.flush()
     os.fsync(fh.fileno())
     fh.close()
-    os.replace(partial_path(out), out)
+    part = partial_path(out)
+    if order is not None:
+        by_id: dict[str, str] = {}
+        with part.open(encoding="utf-8") as src:
+            for line in src:
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    continue
+                by_id[str(rec.get("doc_id"))] = line
+        fd, tmp = temp_beside(out)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as dst:
+                dst.writelines(by_id[d] for d in order if d in by_id)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(tmp, part)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    os.replace(part, out)
 
 
 # ---------------------------------------------------------------- the run
+
+def _remember_order(items: Iterable[Item], order: list[str]) -> Iterator[Item]:
+    for it in items:
+        order.append(it[0])
+        yield it
+
+
+def _skip_done(items: Iterable[Item], done: set[str], stats: Stats) -> Iterator[Item]:
+    for it in items:
+        if it[0] in done:
+            stats.skipped += 1
+        else:
+            yield it
+
 
 def _raise_interrupted(signum: int, _frame) -> None:
     raise Interrupted(signum)
@@ -291,15 +328,17 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
         print(f"extract: starting afresh; {partial_path(output)} from an interrupted run is "
               "discarded (--resume would continue it)", file=stderr)
     stats = Stats()
+    order: list[str] = []
     bar = _progress(quiet, stderr)
     fh: Optional[TextIO] = None
     try:
         with _Signals():
             if output is not None:
                 fh, done = _start_partial(output, resume)
-                stats.skipped = len(done)
+                if resume:
+                    items = _remember_order(items, order)
                 if done:
-                    items = (it for it in items if it[0] not in done)
+                    items = _skip_done(items, done, stats)
             sink = fh if fh is not None else stdout
             t0 = time.perf_counter()
             for lines in extract_lines(items, ex, n_process, model):
@@ -314,7 +353,7 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
                 if on_chunk is not None:
                     on_chunk(stats)
             if fh is not None:
-                _finish(fh, output)
+                _finish(fh, output, order if resume else None)
                 fh = None
     finally:
         bar.close()
