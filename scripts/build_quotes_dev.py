@@ -225,8 +225,8 @@ def score(out: str) -> None:
             ents = json.loads((OUT / f"{stem}.ents.json").read_text(encoding="utf-8"))
             people = [Person.from_dict(p) for p in json.loads(g.read_text(encoding="utf-8"))["people"]]
             doc = nlp.make_doc(text)
-            set_char_entities(doc, [(e["start"], e["end"], e["label"]) for e in ents]
-                              + [(s, e, "DATE") for s, e in find_dates(text)])
+            doc = set_char_entities(doc, [(e["start"], e["end"], e["label"]) for e in ents]
+                                    + [(s, e, "DATE") for s, e in find_dates(text)])
             doc._.people = people
             stage(doc)
             rec = {"doc_id": stem, "entities": [], "people": [],

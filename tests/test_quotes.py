@@ -33,7 +33,7 @@ def run(qnlp, text, ents=(), people=None):
         while i >= 0:
             spans.append((i, i + len(surface), label))
             i = text.find(surface, i + len(surface))
-    set_char_entities(doc, spans)
+    doc = set_char_entities(doc, spans)
     if people is None:
         people = {}
         for e in doc.ents:
@@ -245,7 +245,7 @@ def test_canonical_name_from_titles_stage(qnlp):
 
 def test_missing_people_records_fall_back_to_entity_text(qnlp):
     doc = qnlp.make_doc("冯刚认为，城市更新要坚持留改拆并举。")
-    set_char_entities(doc, [(0, 2, "PERSON")])
+    doc = set_char_entities(doc, [(0, 2, "PERSON")])
     doc._.people = None
     QuoteAttributor(qnlp)(doc)
     assert doc._.quotes[0].speaker == "冯刚"
@@ -409,7 +409,7 @@ def test_speed_on_a_long_article(qnlp):
             "“我们有信心实现全年目标。”付凌晖说。会议期间，代表们参观了科技园区。\n")
     text = para * 200  # about 14,000 characters
     doc = qnlp.make_doc(text)
-    set_char_entities(doc, [(i, i + 3, "PERSON") for i in range(len(text)) if text.startswith("付凌晖", i)])
+    doc = set_char_entities(doc, [(i, i + 3, "PERSON") for i in range(len(text)) if text.startswith("付凌晖", i)])
     doc._.people = []
     t = time.perf_counter()
     QuoteAttributor(qnlp)(doc)

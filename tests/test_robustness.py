@@ -117,7 +117,7 @@ def test_entity_may_end_at_the_last_character(nlp, text):
     from zhpolicy_nlp.spans import set_char_entities
 
     doc = nlp.make_doc(text)
-    set_char_entities(doc, [(text.index("张"), len(text), "PERSON")])
+    doc = set_char_entities(doc, [(text.index("张"), len(text), "PERSON")])
     assert [(e.start_char, e.end_char) for e in doc.ents] == [(text.index("张"), len(text))]
 
 
@@ -240,8 +240,8 @@ def _regex_pipeline() -> spacy.Language:
 
     @spacy.Language.component("g_test_names")
     def names(doc):
-        set_char_entities(doc, [(m.start(), m.end(), "PERSON")
-                                for m in re.finditer("张三", doc.text)])
+        doc = set_char_entities(doc, [(m.start(), m.end(), "PERSON")
+                                      for m in re.finditer("张三", doc.text)])
         return doc
 
     nlp = spacy.blank("xx")

@@ -34,7 +34,7 @@ def run(tnlp, text, ents=()):
     for word, label in ents:
         for m in re.finditer(re.escape(word), text):
             spans.append((m.start(), m.end(), label))
-    set_char_entities(doc, spans)
+    doc = set_char_entities(doc, spans)
     return tnlp.get_pipe("titles")(doc)
 
 

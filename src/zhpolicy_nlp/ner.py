@@ -121,8 +121,7 @@ class EntityRecognizer:
         text = doc.text
         rules = list(self._rules(text)) if self._rules else []
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
-        set_char_entities(doc, merge(rules, dates, self.model_spans(doc, text)))
-        return doc
+        return set_char_entities(doc, merge(rules, dates, self.model_spans(doc, text)))
 
 
 @Language.factory("zhpolicy_ner", default_config={"model": ""})

@@ -2,24 +2,29 @@
 
 The recogniser and title resolver work in characters; spaCy's ``doc.ents`` needs token
 boundaries. Tokens that straddle a span boundary are split (never merged), so the text and
-every earlier character offset stay exactly as they were.
+every earlier character offset stay exactly as they were; splitting builds a new Doc, which the
+callers use from then on.
 """
 from __future__ import annotations
 
 import bisect
 from typing import Iterable
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 
-def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
-    """Split every token that has a char offset from ``boundaries`` strictly inside it."""
+def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
+    """``doc`` with every token that has a char offset from ``boundaries`` strictly inside it
+    split there: the same Doc if no token needs splitting, else a new Doc built in one pass
+    (one ``retokenize`` split per token shifts the whole token array each time, quadratic on
+    long texts). The new Doc keeps ``user_data``, so extension values (``doc._.doc_id``)
+    survive; token attributes other than the text and whitespace are not carried over."""
     cuts = sorted(set(boundaries))
     if not cuts or not len(doc):
-        return
+        return doc
     # Token offsets in one C call: iterating Tokens costs seconds on a long document.
-    arr = doc.to_array([IDX, LENGTH]).astype("int64")
+    arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
     starts = arr[:, 0].tolist()
     ends = (arr[:, 0] + arr[:, 1]).tolist()
     inner: dict[int, list[int]] = {}
@@ -28,19 +33,23 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> None:
         if i >= 0 and starts[i] < c < ends[i]:
             inner.setdefault(i, []).append(c)
     if not inner:
-        return
+        return doc
     text = doc.text  # Doc.text is rebuilt on every access: read it once
-    with doc.retokenize() as retok:
-        for i, cs in inner.items():
-            points = [starts[i], *cs, ends[i]]
-            tok = doc[i]
-            retok.split(tok, [text[a:b] for a, b in zip(points, points[1:])],
-                        heads=[(tok, k) for k in range(len(points) - 1)])
+    words: list[str] = []
+    spaces: list[bool] = []
+    for i, (s, e, ws) in enumerate(zip(starts, ends, arr[:, 2].tolist())):
+        points = [s, *inner.get(i, ()), e]
+        for a, b in zip(points, points[1:]):
+            words.append(text[a:b])
+            spaces.append(False)
+        spaces[-1] = bool(ws)  # trailing whitespace stays after the last piece
+    return Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
 
 
-def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
-    """Replace ``doc.ents`` by ``spans`` (start_char, end_char, label); overlaps keep the first
-    longest span."""
+def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
+    """``doc`` with ``doc.ents`` replaced by ``spans`` (start_char, end_char, label); overlaps
+    keep the first longest span. Returns a new Doc when tokens had to be split (see
+    :func:`split_at`), else ``doc`` itself: callers must use the returned Doc."""
     n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # = len(doc.text), O(1)
     items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= n},
                    key=lambda x: (x[0], -(x[1] - x[0])))
@@ -50,13 +59,14 @@ def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
         if s >= last_end:
             kept.append((s, e, l))
             last_end = e
-    split_at(doc, [b for s, e, _ in kept for b in (s, e)])
+    doc = split_at(doc, [b for s, e, _ in kept for b in (s, e)])
     ents: list[Span] = []
     for s, e, l in kept:
         span = doc.char_span(s, e, label=l, alignment_mode="strict")
         if span is not None:
             ents.append(span)
     doc.set_ents(ents, default="outside")
+    return doc
 
 
 def char_entities(doc: Doc) -> list[tuple[int, int, str]]:
