@@ -32,8 +32,9 @@ _BASE_LOCK = threading.Lock()
 _BASE: list[tuple[dict[str, int], int]] = []   # jieba's (FREQ, total), once per process
 
 
-def _base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's default prefix dictionary, loaded once per process (shared read-only)."""
+def base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's default prefix dictionary, loaded once per process (shared read-only: the
+    tokenizers copy it, the titles stage's POS tagger reads it)."""
     with _BASE_LOCK:
         if not _BASE:
             tk = jieba.Tokenizer()
@@ -49,7 +50,7 @@ class JiebaTokenizer:
         self.vocab = vocab
         self._jieba = jieba.Tokenizer()
         self._user_words = sorted(set(user_words))
-        freq, total = _base_dictionary()
+        freq, total = base_dictionary()
         with self._jieba.lock:
             # a private copy: add_word changes FREQ, and no other tokenizer may see that
             self._jieba.FREQ, self._jieba.total = dict(freq), total
