@@ -90,6 +90,27 @@ class _Ctx:
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
         self.orgish = [(s, e) for s, e, l in ents if l in ("ORG", "LOC")]
         self.dates = [(s, e) for s, e, l in ents if l == "DATE"] + [m.span() for m in _DATELINE.finditer(text)]
+        # Indexes so that per-title lookups do not scan every entity (quadratic on long texts).
+        self.org_at: dict[int, Span] = {}  # char position p → first ORG/LOC with s < p <= e
+        for a, b in self.orgish:
+            for p in range(a + 1, b + 1):
+                self.org_at.setdefault(p, (a, b))
+        self.by_start = sorted((a, b, l) for a, b, l in ents if l in ("ORG", "LOC"))
+        self.by_start_keys = [a for a, _, _ in self.by_start]
+        self.loc_by_end: dict[int, list[int]] = {}  # end → starts of LOC entities, in order
+        for a, b, l in ents:
+            if l == "LOC":
+                self.loc_by_end.setdefault(b, []).append(a)
+
+    def orgish_within(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """ORG/LOC entities that lie inside [s, e)."""
+        k = bisect.bisect_left(self.by_start_keys, s)
+        out = []
+        while k < len(self.by_start) and self.by_start[k][0] < e:
+            if self.by_start[k][1] <= e:
+                out.append(self.by_start[k])
+            k += 1
+        return out
 
     def tok(self, i: int) -> Optional[Tok]:
         """The POS token covering character ``i``."""
@@ -248,7 +269,7 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             continue
         if ch in tl.PUNCT or ch == "兼":
             break
-        ent = next(((s, e) for s, e in ctx.orgish if s < pos <= e), None)
+        ent = ctx.org_at.get(pos)
         if ent:
             pos = max(ent[0], floor)
             continue
@@ -294,9 +315,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         return None, j
     ends: set[int] = set()
     places: set[int] = set()  # ends that are only a place name
-    for s, e, label in ctx.ents:
-        if label in ("ORG", "LOC") and pos <= s and e <= j:
-            (places if label == "LOC" else ends).add(e)
+    for s, e, label in ctx.orgish_within(pos, j):
+        (places if label == "LOC" else ends).add(e)
     k = ctx.tok_index(pos)
     while 0 <= k < len(ctx.toks) and ctx.toks[k][0] < j:
         s, e, flag = ctx.toks[k]
@@ -345,12 +365,12 @@ def _place_after_org(ctx: _Ctx, org: Span) -> Span:
     org (``中国驻法国`` stays whole: 中国 is a place, not an organisation)."""
     s, e = org
     last = ctx.tok(e - 1)
-    loc = next((a for a, b, l in ctx.ents if b == e and l == "LOC" and a > s), None)
+    loc = next((a for a in ctx.loc_by_end.get(e, ()) if a > s), None)
     start = loc if loc is not None else (last[0] if last and last[1] == e and last[2] == "ns" else None)
     if start is None or start <= s:
         return org
     before = ctx.text[s:start]
-    org_inside = any(a >= s and b <= start for a, b, l in ctx.ents if l == "ORG") or \
+    org_inside = any(l == "ORG" for _, _, l in ctx.orgish_within(s, start)) or \
         any(t[0] >= s and t[1] <= start and t[2] in ("nt", "j") for t in ctx.toks[ctx.tok_index(s):ctx.tok_index(start) + 1]) \
         or (tl.ends_with_org_head(before) and not before.endswith(("国", "省", "市", "县", "区", "州")))
     return (start, e) if org_inside else org
