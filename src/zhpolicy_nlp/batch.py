@@ -184,9 +184,9 @@ def partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".partial")
 
 
-def _good_lines(path: Path) -> Iterator[tuple[str, str]]:
-    """(doc_id, line) for every complete, successful record; error records are dropped so
-    that a resumed run retries them, and a torn last line is ignored."""
+def _records(path: Path) -> Iterator[tuple[dict, str]]:
+    """(record, line) for every complete JSON record with a doc_id; a torn last line is
+    ignored."""
     if not path.exists():
         return
     with path.open(encoding="utf-8") as fh:
@@ -195,8 +195,16 @@ def _good_lines(path: Path) -> Iterator[tuple[str, str]]:
                 rec = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(rec, dict) and "error" not in rec and rec.get("doc_id") is not None:
-                yield str(rec["doc_id"]), line.rstrip("\n")
+            if isinstance(rec, dict) and rec.get("doc_id") is not None:
+                yield rec, line.rstrip("\n")
+
+
+def _good_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """(doc_id, line) for every successful record; error records are dropped so that a
+    resumed run retries them."""
+    for rec, line in _records(path):
+        if "error" not in rec:
+            yield str(rec["doc_id"]), line
 
 
 def temp_beside(path: Path) -> tuple[int, str]:
@@ -242,14 +250,7 @@ def _finish(fh: TextIO, out: Path, order: Optional[list[str]] = None) -> None:
     fh.close()
     part = partial_path(out)
     if order is not None:
-        by_id: dict[str, str] = {}
-        with part.open(encoding="utf-8") as src:
-            for line in src:
-                try:
-                    rec = json.loads(line)
-                except ValueError:
-                    continue
-                by_id[str(rec.get("doc_id"))] = line
+        by_id = {str(rec["doc_id"]): line + "\n" for rec, line in _records(part)}
         fd, tmp = temp_beside(out)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as dst:
