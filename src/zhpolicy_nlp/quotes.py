@@ -98,8 +98,8 @@ class Attributor:
     """All quotes of one Doc."""
 
     def __init__(self, doc: Doc, describe=None) -> None:
-        self.text = doc.text
         self.ix = DocIndex(doc)
+        self.text = self.ix.text  # rebuilding doc.text makes a Token per token
         self.lay = Layout(self.text)
         self.res = Resolver(self.ix, describe, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)

@@ -105,6 +105,8 @@ class DocIndex:
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}
+        self._orgs_sorted = sorted(self.orgs)  # doc.ents order already; bisect needs it sure
+        self._org_starts = [s for s, _ in self._orgs_sorted]
         self.ent_ends = {ent.end_char for ent in doc.ents}
         for ent in doc.ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
             if ent.label_ in ("LOC", "GPE"):
@@ -117,7 +119,21 @@ class DocIndex:
         self.tok_starts = set(self._tok_pos)
         self.tok_ends = {p + len(t) for p, t in self.tokens}
         self._person_ends = {e for _, e, _ in self.persons}
+        self._by_name: dict[str, list[tuple[int, int]]] = {}
+        self._surnames: dict[str, tuple[list[int], list[Optional[str]]]] = {}
+        for s, e, n in self.persons:
+            self._by_name.setdefault(n, []).append((s, e))
+            if len(n) > 1:
+                self._note_surname(s, n)
         self.doc = doc
+
+    def _note_surname(self, start: int, name: str) -> None:
+        """Per first character: person starts in order, and for each prefix of them the one
+        name they all share (None once two names differ), so surname_person is a bisect."""
+        starts, sole = self._surnames.setdefault(name[0], ([], []))
+        prev = sole[-1] if sole else name
+        starts.append(start)
+        sole.append(name if prev == name else None)
 
     def date_near(self, pos: int, within: int) -> bool:
         """Does a DATE entity start in ``[pos, pos + within)``?"""
@@ -178,8 +194,27 @@ class DocIndex:
 
     def surname_person(self, char: str, before: int) -> Optional[str]:
         """The one person named before ``before`` whose name starts with ``char`` (麦教授)."""
-        names = {n for s, _, n in self.persons if s < before and n.startswith(char) and len(n) > 1}
-        return names.pop() if len(names) == 1 else None
+        starts, sole = self._surnames.get(char, ((), ()))
+        k = bisect.bisect_left(starts, before)
+        return sole[k - 1] if k else None
+
+    def last_named_before(self, name: str, pos: int) -> Optional[tuple[int, int]]:
+        """Span of the last mention of ``name`` ending by ``pos`` (in ``persons`` order)."""
+        spans = self._by_name.get(name, [])
+        i = bisect.bisect_left(spans, (pos,)) - 1
+        while i >= 0 and spans[i][1] > pos:
+            i -= 1
+        return spans[i] if i >= 0 else None
+
+    def orgs_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """ORG entities inside ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._org_starts, start)
+        out = []
+        while i < len(self._orgs_sorted) and self._org_starts[i] < end:
+            if self._orgs_sorted[i][1] <= end:
+                out.append(self._orgs_sorted[i])
+            i += 1
+        return out
 
     def extend_left(self, pos: int) -> int:
         """Start of the bodies and places right before ``pos`` (美国|政府|官员, 海协负责人)."""
@@ -267,9 +302,10 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1) or m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
-    out.extend(Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= cue)
-    for s, e in ix.orgs:  # 海尔人, 巴勒斯坦方面: the body's people
-        if start <= s and e < cue and text.startswith(("人", "方面"), e):
+    orgs = ix.orgs_in(start, cue)
+    out.extend(Mention(s, e, "org") for s, e in orgs)
+    for s, e in orgs:  # 海尔人, 巴勒斯坦方面: the body's people
+        if e < cue and text.startswith(("人", "方面"), e):
             out.append(Mention(s, e + (1 if text[e] == "人" else 2), "collective"))
     if not out:  # an org-like word the NER missed, right before the cue or an adverbial
         m = ORG_TAIL_RE.search(text, start, cue)
@@ -328,8 +364,8 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
               and (m.start == start or text[m.start - 1] in SUBJECT_AFTER or m.start in ix.ent_ends
                    or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]
     if not people:
-        people = [Mention(s, e, "org") for s, e in ix.orgs if start <= s and e <= end
-                  and not any(a <= s and e <= b for a, b in excl)]
+        people = [Mention(s, e, "org") for s, e in ix.orgs_in(start, end)
+                  if not any(a <= s and e <= b for a, b in excl)]
     return min(people, key=lambda m: m.start) if people else None
 
 
@@ -373,8 +409,8 @@ class Resolver:
         if m.kind == "pronoun":
             name = self.salient(m.start, para_start)
             if name and len(name) == 1:  # 江主席…。他说: the antecedent is a bare surname
-                at = [p for p in self.ix.persons_in(0, m.start) if p[2] == name]
-                return self._surname(name, at[-1][0], at[-1][1]) if at else name
+                at = self.ix.last_named_before(name, m.start)
+                return self._surname(name, *at) if at else name
             return name
         if m.kind == "honorific":  # 张女士, 总统先生: as worded
             return worded
