@@ -51,8 +51,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
     """Candidate cues in text order (one pass over the tokens)."""
     text = ix.text
     out: list[Cue] = []
-    toks = ix.tokens
-    for i, (pos, tok) in enumerate(toks):
+    toks = ix.tok_text
+    for i, (pos, tok) in enumerate(zip(ix.tok_pos, toks)):
         cls = CUES.get(tok)
         if cls is None:  # jieba glues 致辞中|说, 高兴地|说, 明确|提出 into one word
             for k in (2, 1):
@@ -64,8 +64,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if cls is None:
             continue
         end = pos + len(tok)
-        prev = toks[i - 1][1] if i else ""
-        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
         noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)

@@ -89,12 +89,20 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
+        # Two flat lists, not a tuple per token: on long texts the tuples made the garbage
+        # collector's passes a large share of the stage.
+        self.tok_pos: list[int] = []
+        self.tok_text: list[str] = []
+        for t in doc:
+            self.tok_pos.append(t.idx)
+            self.tok_text.append(t.text)
         self.people = list(doc._.people or [])
         persons: dict[tuple[int, int], str] = {
             (m.start, m.end): p.name for p in self.people for m in p.mentions or []}
         self.orgs: list[tuple[int, int]] = []
         self.dates: set[int] = set()
-        for ent in doc.ents:
+        ents = doc.ents  # a new Span per entity on each read: read it once
+        for ent in ents:
             if ent.label_ == "PERSON":  # the titles stage's name, else its record, else the text
                 key = (ent.start_char, ent.end_char)
                 persons[key] = ent._.person or persons.get(key) or ent.text
@@ -105,19 +113,17 @@ class DocIndex:
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}
-        self._orgs_sorted = sorted(self.orgs)  # doc.ents order already; bisect needs it sure
+        self._orgs_sorted = sorted(self.orgs)  # doc.ents order already; bisect relies on it
         self._org_starts = [s for s, _ in self._orgs_sorted]
-        self.ent_ends = {ent.end_char for ent in doc.ents}
-        for ent in doc.ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
+        self.ent_ends = {ent.end_char for ent in ents}
+        for ent in ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
             if ent.label_ in ("LOC", "GPE"):
                 self._org_ends.setdefault(ent.end_char, ent.start_char)
         self._dates = sorted(self.dates)
         self._quoted = [m.span() for m in QUOTED_RE.finditer(self.text)]
         self._quoted_starts = [q[0] for q in self._quoted]
-        self.tokens: list[tuple[int, str]] = [(t.idx, t.text) for t in doc]
-        self._tok_pos = [p for p, _ in self.tokens]
-        self.tok_starts = set(self._tok_pos)
-        self.tok_ends = {p + len(t) for p, t in self.tokens}
+        self.tok_starts = set(self.tok_pos)
+        self.tok_ends = {p + len(t) for p, t in zip(self.tok_pos, self.tok_text)}
         self._person_ends = {e for _, e, _ in self.persons}
         self._by_name: dict[str, list[tuple[int, int]]] = {}
         self._surnames: dict[str, tuple[list[int], list[Optional[str]]]] = {}
@@ -141,13 +147,13 @@ class DocIndex:
         return i < len(self._dates) and self._dates[i] < pos + within
 
     def tokens_in(self, start: int, end: int) -> list[tuple[int, str]]:
-        i = bisect.bisect_left(self._tok_pos, start)
-        j = bisect.bisect_left(self._tok_pos, end)
-        return [t for t in self.tokens[i:j] if t[0] + len(t[1]) <= end]
+        i = bisect.bisect_left(self.tok_pos, start)
+        j = bisect.bisect_left(self.tok_pos, end)
+        return [(p, t) for p, t in zip(self.tok_pos[i:j], self.tok_text[i:j]) if p + len(t) <= end]
 
     def token_start(self, pos: int) -> int:
         """Start of the token containing ``pos``."""
-        return self._tok_pos[bisect.bisect_right(self._tok_pos, pos) - 1] if self._tok_pos else pos
+        return self.tok_pos[bisect.bisect_right(self.tok_pos, pos) - 1] if self.tok_pos else pos
 
     def person_ending_at(self, pos: int) -> bool:
         return pos in self._person_ends
