@@ -15,6 +15,7 @@ from typing import Callable, Optional
 import regex
 
 from . import title_lex as tl
+from .spans import within
 
 Span = tuple[int, int]
 Tok = tuple[int, int, str]  # start, end, jieba POS flag
@@ -104,13 +105,7 @@ class _Ctx:
 
     def orgish_within(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """ORG/LOC entities that lie inside [s, e)."""
-        k = bisect.bisect_left(self.by_start_keys, s)
-        out = []
-        while k < len(self.by_start) and self.by_start[k][0] < e:
-            if self.by_start[k][1] <= e:
-                out.append(self.by_start[k])
-            k += 1
-        return out
+        return within(self.by_start, self.by_start_keys, s, e)
 
     def tok(self, i: int) -> Optional[Tok]:
         """The POS token covering character ``i``."""

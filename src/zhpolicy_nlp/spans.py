@@ -8,7 +8,7 @@ callers use from then on.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, Sequence, Tuple
 
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
@@ -72,3 +72,15 @@ def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
 def char_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """``doc.ents`` as (start_char, end_char, label)."""
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def within(spans: Sequence[Tuple[int, ...]], starts: Sequence[int], s: int, e: int) -> list:
+    """The items of ``spans`` (sorted by start; ``starts`` their starts) that lie inside
+    ``[s, e)``, in order: a bisect instead of a scan over every span of the document."""
+    i = bisect.bisect_left(starts, s)
+    out = []
+    while i < len(spans) and starts[i] < e:
+        if spans[i][1] <= e:
+            out.append(spans[i])
+        i += 1
+    return out

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import lexicon
 from .schema import TextSpan
+from .spans import within
 
 PERSONLIKE = ("person", "pronoun", "description", "honorific")
 
@@ -159,13 +160,7 @@ class DocIndex:
         return pos in self._person_ends
 
     def persons_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        i = bisect.bisect_left(self._person_starts, start)
-        out = []
-        while i < len(self.persons) and self.persons[i][0] < end:
-            if self.persons[i][1] <= end:
-                out.append(self.persons[i])
-            i += 1
-        return out
+        return within(self.persons, self._person_starts, start, end)
 
     def person_starting_at(self, pos: int) -> Optional[int]:
         """End of the person mention that starts at ``pos``, or None."""
@@ -214,13 +209,7 @@ class DocIndex:
 
     def orgs_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """ORG entities inside ``[start, end)``, in text order."""
-        i = bisect.bisect_left(self._org_starts, start)
-        out = []
-        while i < len(self._orgs_sorted) and self._org_starts[i] < end:
-            if self._orgs_sorted[i][1] <= end:
-                out.append(self._orgs_sorted[i])
-            i += 1
-        return out
+        return within(self._orgs_sorted, self._org_starts, start, end)
 
     def extend_left(self, pos: int) -> int:
         """Start of the bodies and places right before ``pos`` (美国|政府|官员, 海协负责人)."""
