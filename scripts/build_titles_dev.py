@@ -183,11 +183,16 @@ def write_cluener(data: Path, out: Path) -> int:
                 n += 1
         name = f"cluener_{d:02d}"
         (out / f"{name}.txt").write_text(text, encoding="utf-8")
-        gold = {"doc_id": name, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                "entities": None, "people": list(people.values()), "quotes": None}
-        (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
-                                               encoding="utf-8")
+        write_gold(out, name, text, people)
     return n
+
+
+def write_gold(out: Path, name: str, text: str, people: dict[str, dict]) -> None:
+    """NAME.gold.json in SCHEMA §1 form, scored for titles only."""
+    gold = {"doc_id": name, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "entities": None, "people": list(people.values()), "quotes": None}
+    (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
+                                           encoding="utf-8")
 
 
 def write(picked: list, out: Path, first: int) -> int:
@@ -216,10 +221,7 @@ def write(picked: list, out: Path, first: int) -> int:
                            for f in fixed]
         n_phrases += sum(len(p["titles"]) for p in people.values())
         (out / f"{name}.txt").write_text(text, encoding="utf-8")
-        gold = {"doc_id": name, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                "entities": None, "people": list(people.values()), "quotes": None}
-        (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
-                                               encoding="utf-8")
+        write_gold(out, name, text, people)
     return n_phrases
 
 
