@@ -1,0 +1,135 @@
+"""The BiLSTM-CRF backend: NumPy forward pass = torch's, well-formed decoding, training."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhpolicy_nlp import ner, ner_lstm
+from zhpolicy_nlp.ner_features import Gazetteers
+from zhpolicy_nlp.train_ner import spans_from_tags
+
+TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
+
+
+def test_default_model_is_the_bilstm(nlp):
+    comp = nlp.get_pipe("ner")
+    assert isinstance(comp._tagger, ner_lstm.LstmTagger)
+    assert comp.model_path.name == ner.DEFAULT_MODEL
+
+
+def test_crf_model_can_still_be_chosen(nlp):
+    rec = ner.EntityRecognizer(nlp, model="ner-crf")
+    assert isinstance(rec._tagger, ner.CrfTagger)
+    text = "国务院总理李强在北京会见了来访的德国总理朔尔茨。"
+    got = {(text[s:e], lab) for s, e, lab in rec.model_spans(nlp.tokenizer(text))}
+    assert ("北京", "LOC") in got
+
+
+def test_unknown_model_name_is_a_clear_error(nlp):
+    with pytest.raises(FileNotFoundError, match="no-such-model"):
+        ner.EntityRecognizer(nlp, model="no-such-model")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=5), st.integers(0, 2**31 - 1))
+def test_decoding_always_yields_well_formed_bioes(lengths, seed):
+    tagger = object.__new__(ner_lstm.LstmTagger)
+    rng = np.random.default_rng(seed)
+    k = len(TAGS)
+    neg = np.float32(-1e4)
+    tagger.tags = TAGS
+    tagger.trans = np.where(ner_lstm.allowed_transitions(TAGS), rng.normal(size=(k, k)), neg)
+    tagger.start = np.where(ner_lstm.allowed_starts(TAGS), rng.normal(size=k), neg)
+    tagger.end = np.where(ner_lstm.allowed_ends(TAGS), rng.normal(size=k), neg)
+    lens = np.array(lengths)
+    scores = rng.normal(scale=5, size=(len(lens), lens.max(), k)).astype(np.float32)
+    for n, tags in zip(lengths, tagger.decode(scores, lens)):
+        assert len(tags) == n
+        ok = ner_lstm.allowed_transitions(TAGS)
+        ids = [TAGS.index(t) for t in tags]
+        assert tags[0][0] in "OBS" and tags[-1][0] in "OES"
+        assert all(ok[a, b] for a, b in zip(ids, ids[1:]))
+
+
+def test_decoding_a_batch_equals_decoding_one_by_one():
+    rng = np.random.default_rng(7)
+    tagger = object.__new__(ner_lstm.LstmTagger)
+    k = len(TAGS)
+    tagger.tags = TAGS
+    tagger.trans = np.where(ner_lstm.allowed_transitions(TAGS), rng.normal(size=(k, k)), -1e4)
+    tagger.start = np.zeros(k)
+    tagger.end = np.zeros(k)
+    lens = np.array([9, 3, 6])
+    scores = rng.normal(size=(3, 9, k))
+    together = tagger.decode(scores, lens)
+    for row, n in enumerate(lens):
+        assert tagger.decode(scores[row:row + 1, :n], lens[row:row + 1])[0] == together[row]
+
+
+def test_encoding_has_one_row_per_char():
+    vocab = ner_lstm.Vocab({"<pad>": 0, "<unk>": 1, "北": 2}, {"<pad>": 0, "<unk>": 1},
+                           {s: i for i, s in enumerate(ner_lstm.word_shapes())}, TAGS)
+    text = "北京市长Ａ1 。"
+    ids = ner_lstm.encode(text, ["北京市", "长", "Ａ1", " ", "。"], vocab, Gazetteers.load(),
+                          ner_lstm.Lattice({"北京": 2, "北京市": 2}))
+    assert ids.shape == (len(text), ner_lstm.N_INPUTS)
+    assert ids[0, 0] == 2 and ids[1, 0] == 1
+    assert (ids[:, 4] < ner_lstm.N_FLAGS).all()
+
+
+def test_numpy_forward_pass_matches_torch(tmp_path: Path):
+    torch = pytest.importorskip("torch")
+    from zhpolicy_nlp import train_ner_lstm as T
+
+    texts = ["国务院总理李强在北京会见了美国国务卿。", "新华社记者报道"]
+    vocab = T.build_vocab(texts * 3, 1, 1)
+    dims = {"char": 8, "bigram": 6, "shape": 4, "flags": 4, "lex": 3, "hidden": 5,
+            "dropout": 0.0}
+    net = T._model(vocab, dims)
+    torch.manual_seed(0)
+    with torch.no_grad():
+        for p in net.parameters():
+            p.normal_(std=0.5)
+            p.copy_(p.half().float())  # the export rounds to float16
+        net.lstm.bias_hh_l0.zero_()
+        net.lstm.bias_hh_l0_reverse.zero_()
+    net.eval()
+    T.export(net, vocab, ner_lstm.Lattice({"北京": 2}), tmp_path)
+    tagger = ner_lstm.LstmTagger(tmp_path)
+    gaz = Gazetteers.load()
+    lat = ner_lstm.Lattice({"北京": 2, "国务院": 4})
+    enc = [ner_lstm.encode(t, [t], vocab, gaz, lat) for t in texts]
+    lens = np.array([len(e) for e in enc])
+    ids = np.zeros((2, lens.max(), ner_lstm.N_INPUTS), dtype=np.int64)
+    for i, e in enumerate(enc):
+        ids[i, :len(e)] = e
+    with torch.no_grad():
+        want = net.emissions(torch.tensor(ids), torch.tensor(lens)).numpy()
+    got = tagger.emissions(ids, lens)
+    for i, n in enumerate(lens):
+        np.testing.assert_allclose(got[i, :n], want[i, :n], atol=1e-4)
+
+
+def test_training_smoke(tmp_path: Path, nlp):
+    pytest.importorskip("torch")
+    from zhpolicy_nlp import train_ner_lstm as T
+    from test_ner import _tiny_corpus
+
+    corpus = _tiny_corpus()
+    hp = T.Settings(epochs=4, hidden=16, char_dim=16, bigram_dim=8, lr=1e-2, threads=1,
+                    min_char=1, min_bigram=1)
+    meta = T.fit(corpus, corpus[:20], tmp_path, hp, tmp_path / "cache", log=lambda _: None)
+    assert (tmp_path / ner_lstm.MODEL_FILE).is_file() and meta["best_val_f1"] > 0.9
+    rec = ner.EntityRecognizer(nlp, model=str(tmp_path))
+    text = "教育部负责人李明在上海表示，工作进展顺利。"
+    got = {(text[s:e], lab) for s, e, lab in rec.model_spans(nlp.tokenizer(text))}
+    assert ("李明", "PERSON") in got
+
+
+def test_spans_from_decoded_tags_round_trip():
+    assert spans_from_tags(["B-PERSON", "E-PERSON", "O", "S-LOC"]) == [
+        (0, 2, "PERSON"), (3, 4, "LOC")]
