@@ -172,6 +172,13 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
+def _ifog(wih: np.ndarray, whh: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """torch's LSTM gate blocks (i, f, g, o) reordered to (i, f, o, g), and W_hh transposed."""
+    hid = whh.shape[1]
+    order = np.r_[0:2 * hid, 3 * hid:4 * hid, 2 * hid:3 * hid]
+    return wih[order], whh[order].T.copy(), b[order]
+
+
 def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
     """(K, K) bool: may tag j follow tag i under BIOES."""
     k = len(tags)
@@ -205,8 +212,8 @@ class LstmTagger:
             w = {k: z[k].astype(np.float32) for k in z.files}
         self.emb = [w["emb_char"], w["emb_bigram"], w["emb_shape"], w["emb_flags"]]
         self.lex_w = w["lex_w"].T.copy()  # (N_LEX_BITS, lex_dim)
-        self.fwd = (w["f_wih"], w["f_whh"].T.copy(), w["f_b"])
-        self.bwd = (w["b_wih"], w["b_whh"].T.copy(), w["b_b"])
+        self.fwd = _ifog(w["f_wih"], w["f_whh"], w["f_b"])
+        self.bwd = _ifog(w["b_wih"], w["b_whh"], w["b_b"])
         self.out_w, self.out_b = w["out_w"].T.copy(), w["out_b"]
         neg = np.float32(-1e4)
         tags = self.vocab.tags
@@ -224,21 +231,24 @@ class LstmTagger:
     @staticmethod
     def _lstm(x: np.ndarray, params: tuple[np.ndarray, ...]) -> np.ndarray:
         """One direction over (B, T, D), left to right; padding sits at the end, so it
-        never reaches a real position."""
+        never reaches a real position. Works time-major, so each step reads and writes
+        contiguous rows, and applies one sigmoid to the i, f, o gates together (the weights
+        are stored with the gates in that order)."""
         wih, whh_t, b = params
         bsz, t_max, _ = x.shape
         hid = whh_t.shape[0]
-        gates_x = x @ wih.T + b
+        gates_x = x.transpose(1, 0, 2) @ wih.T + b  # (T, B, 4H)
         h = np.zeros((bsz, hid), dtype=np.float32)
         c = np.zeros((bsz, hid), dtype=np.float32)
-        out = np.empty((bsz, t_max, hid), dtype=np.float32)
+        out = np.empty((t_max, bsz, hid), dtype=np.float32)
+        h3 = 3 * hid
         for t in range(t_max):
-            g = gates_x[:, t] + h @ whh_t
-            i, f, gg, o = np.split(g, 4, axis=1)
-            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
-            h = _sigmoid(o) * np.tanh(c)
-            out[:, t] = h
-        return out
+            g = gates_x[t] + h @ whh_t
+            ifo = _sigmoid(g[:, :h3])
+            c = ifo[:, hid:2 * hid] * c + ifo[:, :hid] * np.tanh(g[:, h3:])
+            h = ifo[:, 2 * hid:] * np.tanh(c)
+            out[t] = h
+        return out.transpose(1, 0, 2)
 
     def emissions(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded ids (B, T, N_INPUTS)."""
@@ -276,16 +286,19 @@ class LstmTagger:
 
     def tag(self, texts: Sequence[str], segs: Sequence[Sequence[str]], gaz: Gazetteers,
             batch: int = 64, batch_chars: int = 8192) -> list[list[str]]:
-        """BIOES tags for each text. Sentences are batched by length (little padding), at
-        most ``batch`` rows and ``batch_chars`` padded positions per batch, which bounds the
-        memory of the per-position arrays whatever the input."""
+        """BIOES tags for each text. Sentences are batched by length: at most ``batch`` rows
+        and ``batch_chars`` padded positions per batch (which bounds the memory of the
+        per-position arrays whatever the input), lengths within 2× + 16 of the batch's
+        shortest (padding is wasted work, but each step streams the whole recurrent matrix,
+        so rows should not be too few either)."""
         enc = [encode(t, ws, self.vocab, gaz, self.lattice) for t, ws in zip(texts, segs)]
         order = sorted((i for i in range(len(enc)) if len(enc[i])), key=lambda i: len(enc[i]))
         out: list[list[str]] = [[] for _ in enc]
         groups: list[list[int]] = [[]]
         for i in order:  # ascending length: the newest member is the longest
             g = groups[-1]
-            if g and (len(g) >= batch or (len(g) + 1) * len(enc[i]) > batch_chars):
+            if g and (len(g) >= batch or (len(g) + 1) * len(enc[i]) > batch_chars
+                      or len(enc[i]) > 2 * len(enc[g[0]]) + 16):  # bounded padding
                 groups.append(g := [])
             g.append(i)
         for idx in filter(None, groups):
