@@ -1,11 +1,12 @@
 """Score the shipped NER on public test corpora: per-label and micro P/R/F1, exact spans.
 
     nice .venv/bin/python benchmarks/eval_ner_corpora.py [--data ../shared/data] [--json OUT]
+        [--model ner-crf]
 
 Two figures per corpus, both over PERSON/ORG/LOC:
-- ``model``: the CRF alone, sentence by sentence, through the component's own path
-  (pipeline tokenizer → word features → CRF), i.e. what the corpora's conventions measure;
-- ``component``: the whole ``ner`` stage (CRF + entity rules + dates). The rules follow
+- ``model``: the statistical model alone, sentence by sentence, through the component's own
+  path (pipeline tokenizer → model inputs → model), i.e. what the corpora's conventions measure;
+- ``component``: the whole ``ner`` stage (model + entity rules + dates). The rules follow
   SCHEMA §2 (maximal modern government-body spans), not the 1990s corpora's conventions, so
   this figure may be lower on them while higher on today's news.
 Corpora: MSRA official test (``msra/msra_test_bio.txt``); People's Daily NER test
@@ -26,6 +27,7 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     p.add_argument("--json", help="also write the figures here")
+    p.add_argument("--model", help="model name or folder (default: the shipped default)")
     args = p.parse_args()
 
     import zhpolicy_nlp
@@ -33,7 +35,7 @@ def main() -> int:
     from zhpolicy_nlp.train_ner import read_bio, score, spans_from_tags, to_bioes
 
     data = Path(args.data)
-    nlp = zhpolicy_nlp.load().nlp
+    nlp = zhpolicy_nlp.load(args.model).nlp
     ner = nlp.get_pipe("ner")
     train = {t for t, _ in read_bio(data / "msra" / "train.bio")}
     pd_test = read_bio(data / "people_daily_ner" / "example.test")

@@ -1,4 +1,4 @@
-"""The CRF named-entity recogniser: model loading, tagging, merging, features, training."""
+"""The named-entity recogniser: model loading, tagging, merging, CRF features and training."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -74,6 +74,20 @@ def test_chunks_cover_the_text_in_order(nlp):
         assert start == pos
         pos += sum(map(len, words))
     assert pos == len(text)
+
+
+def test_closing_quote_stays_with_its_sentence(nlp):
+    text = "“目前全省库存粮食充足。”省粮食和物资储备局负责人表示。"
+    pieces = ["".join(w) for _, w in ner.chunks(nlp.tokenizer(text), text)]
+    assert pieces == ["“目前全省库存粮食充足。”", "省粮食和物资储备局负责人表示。"]
+
+
+def test_chunks_cut_runs_without_any_punctuation(nlp):
+    """A model's memory grows with the chunk: a run with no punctuation is still cut."""
+    text = "数字政府建设" * 1000
+    pieces = list(ner.chunks(nlp.tokenizer(text), text))
+    assert len(pieces) > 5
+    assert max(sum(map(len, words)) for _, words in pieces) <= ner._HARD_MAX + 20
 
 
 tag_seq = st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]),

@@ -58,6 +58,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if args.component == "ner":
+        from . import train_ner_lstm
+
+        return train_ner_lstm.run(args)
     from . import train_ner
 
     return train_ner.run(args)
@@ -95,10 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_evaluate)
 
     t = sub.add_parser("train", help="retrain a model from the shared corpora")
-    t.add_argument("component", choices=["ner"], help="which model")
-    from .train_ner import add_arguments
+    models = t.add_subparsers(dest="component", required=True)
+    from . import train_ner, train_ner_lstm
 
-    add_arguments(t)
+    train_ner_lstm.add_arguments(models.add_parser(
+        "ner", help="the default BiLSTM-CRF (models/ner-lstm; needs the train extra: torch)"))
+    train_ner.add_arguments(models.add_parser(
+        "ner-crf", help="the linear CRF (models/ner-crf; python-crfsuite)"))
     t.set_defaults(func=cmd_train)
     return p
 

@@ -1,10 +1,12 @@
 """Named-entity recogniser component (PERSON / ORG / LOC / DATE).
 
-PERSON/ORG/LOC come from a character CRF (``models/ner-crf``, trained by
-:mod:`zhpolicy_nlp.train_ner`) whose features include the jieba words the tokenizer already
-produced; DATE comes from the rules in :mod:`zhpolicy_nlp.dates`. High-precision spans from
-:mod:`zhpolicy_nlp.entity_rules` (lexicons and patterns), when that module is present, win
-over model spans they overlap.
+PERSON/ORG/LOC come from a character model that also reads the jieba words the tokenizer
+already produced: by default the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner_lstm`
+(``models/ner-lstm``, trained by :mod:`zhpolicy_nlp.train_ner_lstm`); the smaller, faster and
+less accurate linear CRF (``models/ner-crf``, :mod:`zhpolicy_nlp.train_ner`) is picked with
+``model="ner-crf"``. DATE comes from the rules in :mod:`zhpolicy_nlp.dates`. High-precision
+spans from :mod:`zhpolicy_nlp.entity_rules` (lexicons and patterns), when that module is
+present, win over model spans they overlap.
 """
 from __future__ import annotations
 
@@ -16,33 +18,40 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
+from . import lexicon, ner_lstm
 from .dates import find_dates
 from .ner_features import Gazetteers, featurize
 from .spans import set_char_entities
-from .train_ner import MODEL_FILE, spans_from_tags
+from .train_ner import MODEL_FILE as CRF_FILE
+from .train_ner import spans_from_tags
 
-DEFAULT_MODEL = "ner-crf"
+DEFAULT_MODEL = "ner-lstm"
+MODEL_FILES = (ner_lstm.MODEL_FILE, CRF_FILE)  # what makes a folder a model, by backend
 Span3 = tuple[int, int, str]
 # A token ending with one of these closes a sentence for the tagger (trained on sentences).
 _SENT_END = frozenset("。！？!?；;\n")
 _MAX_CHUNK = 300  # long runs without sentence ends are cut at a comma past this length
+_HARD_MAX = 1000  # and anywhere between tokens past this one (no punctuation at all)
 _SOFT_END = frozenset("，,、：:")
+_CLOSERS = frozenset("”’」』）)》】\"'")
 
 
 def resolve_model(model: Optional[str | Path]) -> Path:
     """A model folder from a path, a name under ``models_dir()``, or None (the default)."""
     from .pipeline import models_dir
 
+    def is_model(p: Path) -> bool:
+        return any(p.joinpath(f).is_file() for f in MODEL_FILES)
+
     if model:
-        p = Path(model)
-        if p.joinpath(MODEL_FILE).is_file():
-            return p
-        cand = models_dir() / str(model)
-        if cand.joinpath(MODEL_FILE).is_file():
-            return cand
+        for cand in (Path(model), models_dir() / str(model)):
+            if is_model(cand):
+                return cand
+        raise FileNotFoundError(f"NER model not found: {model} (a folder holding one of "
+                                f"{', '.join(MODEL_FILES)}, or a name under {models_dir()})")
     p = models_dir() / DEFAULT_MODEL
-    if not p.joinpath(MODEL_FILE).is_file():
-        raise FileNotFoundError(f"NER model not found: {p / MODEL_FILE}")
+    if not is_model(p):
+        raise FileNotFoundError(f"NER model not found: {p / ner_lstm.MODEL_FILE}")
     return p
 
 
@@ -67,17 +76,32 @@ def words_of(doc: Doc, text: str) -> list[str]:
 
 
 def chunks(doc: Doc, text: str) -> Iterator[tuple[int, list[str]]]:
-    """(start char, token texts) per sentence-like run of tokens; ``text`` is ``doc.text``."""
+    """(start char, token texts) per sentence-like run of tokens; ``text`` is ``doc.text``.
+    Closing quotes and brackets after a sentence end stay with that sentence (``…。”``):
+    the models never saw a sentence open with one."""
     start, words, size = 0, [], 0
+    ended = False
     for w in words_of(doc, text):
+        if ended and not (w[0] in _CLOSERS and size <= _HARD_MAX):
+            yield start, words
+            start, words, size = start + size, [], 0
         words.append(w)
         size += len(w)
         last = w[-1]
-        if last in _SENT_END or (size > _MAX_CHUNK and last in _SOFT_END):
-            yield start, words
-            start, words, size = start + size, [], 0
+        ended = (last in _SENT_END or last in _CLOSERS and ended
+                 or (size > _MAX_CHUNK and last in _SOFT_END) or size > _HARD_MAX)
     if words:
         yield start, words
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A model span without the spaces or punctuation at its edges (a model can tag input it
+    never saw, such as runs of whitespace); an empty result means no span."""
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
 
 
 def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Span3]:
@@ -93,28 +117,58 @@ def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Sp
     return sorted(out)
 
 
-class EntityRecognizer:
-    def __init__(self, nlp: Language, name: str = "ner", model: str = "") -> None:
+class CrfTagger:
+    """The linear-CRF backend (python-crfsuite), with ``LstmTagger.tag``'s signature."""
+
+    def __init__(self, folder: Path) -> None:
         import pycrfsuite
 
-        self.name = name
-        path = resolve_model(model or None)
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(path / MODEL_FILE))
+        self._tagger.open(str(folder / CRF_FILE))
         self._lock = threading.Lock()  # a Tagger holds per-call state: one call at a time
+
+    def tag(self, texts: list[str], segs: list[list[str]], gaz: Gazetteers) -> list[list[str]]:
+        out = []
+        for text, words in zip(texts, segs):
+            feats = featurize(text, words, gaz)
+            with self._lock:
+                out.append(self._tagger.tag(feats))
+        return out
+
+
+def load_tagger(folder: Path) -> "ner_lstm.LstmTagger | CrfTagger":
+    """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
+    if folder.joinpath(ner_lstm.MODEL_FILE).is_file():
+        return ner_lstm.LstmTagger(folder)
+    return CrfTagger(folder)
+
+
+class EntityRecognizer:
+    def __init__(self, nlp: Language, name: str = "ner", model: str = "") -> None:
+        self.name = name
+        self.model_path = resolve_model(model or None)
+        self._tagger = load_tagger(self.model_path)
         self._gaz = Gazetteers.load()
         self._rules = _load_rules()
+        self._not_names = lexicon.words("not_names")
 
     def model_spans(self, doc: Doc, text: Optional[str] = None) -> list[Span3]:
-        """PERSON/ORG/LOC spans the CRF tags, sentence by sentence."""
-        out: list[Span3] = []
+        """PERSON/ORG/LOC spans the model tags, sentence by sentence (as it was trained),
+        less PERSON spans that are exactly a frequent common noun or place name
+        (``not_names`` lexicon: 王国 in ``王国表示``)."""
         text = doc.text if text is None else text
+        starts, texts, segs = [], [], []
         for start, words in chunks(doc, text):
-            end = start + sum(map(len, words))
-            feats = featurize(text[start:end], words, self._gaz)
-            with self._lock:
-                tags = self._tagger.tag(feats)
-            out.extend((start + s, start + e, lab) for s, e, lab in spans_from_tags(tags))
+            starts.append(start)
+            texts.append(text[start:start + sum(map(len, words))])
+            segs.append(words)
+        out: list[Span3] = []
+        not_names = self._not_names
+        for start, sent, tags in zip(starts, texts, self._tagger.tag(texts, segs, self._gaz)):
+            for s, e, lab in spans_from_tags(tags):
+                s, e = trim(sent, s, e)
+                if s < e and (lab != "PERSON" or sent[s:e] not in not_names):
+                    out.append((start + s, start + e, lab))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
