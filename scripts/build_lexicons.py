@@ -185,6 +185,14 @@ def build_surnames(data: Path) -> list[str]:
             and r[0] not in FUNCTION_SURNAMES]
 
 
+def build_not_names(surnames: set[str]) -> list[str]:
+    """Frequent common nouns and place names that start like a person's name (王国 "kingdom",
+    上海): a model span that is exactly one of these is not a person."""
+    return sorted(f"{w}\t{tag}" for w, (freq, tag) in jieba_words().items()
+                  if tag in ("n", "ns") and freq >= 2000 and 2 <= len(w) <= 3
+                  and w[0] in surnames)
+
+
 def org_ok(w: str, places: set[str], suffixes: set[str]) -> bool:
     return (HAN.match(w) is not None and 3 <= len(w) <= 20 and w.endswith(ORG_ENDINGS)
             and not w.endswith(("队", "政府", *EVENT_ENDINGS)) and w not in suffixes
@@ -261,6 +269,11 @@ def main() -> None:
     write("name_surnames", build_surnames(args.data), [
         "single-char surnames with frequency >= 100 in surnames.tsv (Chinese-Names-Corpus,",
         "  Apache-2.0), minus function characters (向, 于, 和 …).",
+    ])
+    write("not_names", build_not_names(set(build_surnames(args.data))), [
+        "jieba dict.txt words of 2-3 chars tagged n or ns with frequency >= 2000 whose first",
+        "  char is a surname of name_surnames.txt (王国, 江南): the ner stage drops a model",
+        "  PERSON span that is exactly one of them. Second field = jieba POS tag.",
     ])
     write("foreign_name_chars", build_foreign_chars(args.data), [
         "characters seen >= 2 times in names written with · in cluener_name.tsv,",

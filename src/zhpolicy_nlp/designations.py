@@ -560,10 +560,11 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
     """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
     记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``, ``执法局颜鲲表示``): a surname and one or
     two characters that fill the whole gap between a clause start or an ORG entity and the cue
-    (or a title before it), and are no common word."""
+    (or a title before it), and are no common word. A one-character non-PERSON entity does
+    not block a name (a model may read a rare surname as a place abbreviation)."""
     taken = bytearray(len(text))
-    for s, e, label in ents:
-        if label != "PERSON":
+    for s, e, label in ents:  # one character (a model's 中/美 guess, or 逯 of 逯建国) blocks not
+        if label != "PERSON" and e - s > 1:
             taken[s:e] = b"\x01" * (e - s)
     out: list[Span] = []
     starts = [m.end() for m in _NAME_LEFT.finditer(text)]

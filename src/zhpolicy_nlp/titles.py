@@ -120,13 +120,14 @@ class TitleResolver:
 def _with_cue_names(text: str, ner: list[tuple[int, int, str]],
                     word_tag: designations.WordTag) -> list[tuple[int, int, str]]:
     """The ner stage's entities plus the names it missed before speech cues (“…”盛来运说), which
-    replace the PERSON spans they cover (欧阳明 of 欧阳明高表示); they are evidence for the
-    title patterns as much as the ner stage's names are."""
+    replace the PERSON spans and one-character entities they cover (欧阳明 of 欧阳明高表示,
+    逯 read as a place in 逯建国厅长说); they are evidence for the title patterns as much as
+    the ner stage's names are."""
     names = designations.cue_names(text, ner, word_tag)
     if not names:
         return ner
     kept = [(s, e, lab) for s, e, lab in ner
-            if lab != "PERSON" or not any(a < e and s < b for a, b in names)]
+            if lab != "PERSON" and e - s > 1 or not any(a < e and s < b for a, b in names)]
     return sorted(kept + [(s, e, "PERSON") for s, e in names])
 
 
