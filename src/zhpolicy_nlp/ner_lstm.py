@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from . import lexicon
 from .ner_features import _NORM, Gazetteers, _place_tags, _word_tags
@@ -221,6 +222,9 @@ class LstmTagger:
         self.start = np.where(allowed_starts(tags), w["start"], neg).astype(np.float32)
         self.end = np.where(allowed_ends(tags), w["end"], neg).astype(np.float32)
         self.tags = tags
+        # The matrices are small: a second BLAS thread buys ~5% and costs a whole core, and
+        # with one worker process per core (``extract -p``) the threads fight over the cores.
+        self._blas = ThreadpoolController()
 
     def _embed(self, ids: np.ndarray) -> np.ndarray:
         e_c, e_b, e_s, e_f = self.emb
@@ -301,11 +305,12 @@ class LstmTagger:
                       or len(enc[i]) > 2 * len(enc[g[0]]) + 16):  # bounded padding
                 groups.append(g := [])
             g.append(i)
-        for idx in filter(None, groups):
-            lengths = np.array([len(enc[i]) for i in idx])
-            ids = np.zeros((len(idx), lengths.max(), N_INPUTS), dtype=np.int64)
-            for row, i in enumerate(idx):
-                ids[row, :len(enc[i])] = enc[i]
-            for i, tg in zip(idx, self.decode(self.emissions(ids, lengths), lengths)):
-                out[i] = tg
+        with self._blas.limit(limits=1, user_api="blas"):
+            for idx in filter(None, groups):
+                lengths = np.array([len(enc[i]) for i in idx])
+                ids = np.zeros((len(idx), lengths.max(), N_INPUTS), dtype=np.int64)
+                for row, i in enumerate(idx):
+                    ids[row, :len(enc[i])] = enc[i]
+                for i, tg in zip(idx, self.decode(self.emissions(ids, lengths), lengths)):
+                    out[i] = tg
         return out
