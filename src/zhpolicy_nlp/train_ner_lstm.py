@@ -15,6 +15,7 @@ import shutil
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, fields
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -201,10 +202,12 @@ class Settings:
 
 
 def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp: Settings,
-        cache_dir: Optional[Path] = None, log: Callable[[str], None] = print) -> dict:
-    """Train, keep the epoch that scores best on ``val`` in ``out``, return metadata."""
+        cache_dir: Optional[Path] = None, log: Optional[Callable[[str], None]] = None) -> dict:
+    """Train, keep the epoch that scores best on ``val`` in ``out``, return metadata.
+    Progress goes to ``log`` (default: stdout, flushed per line, for runs logged to a file)."""
     import torch
 
+    log = log or partial(print, flush=True)
     torch.manual_seed(hp.seed)
     random.seed(hp.seed)
     torch.set_num_threads(hp.threads)
