@@ -74,13 +74,14 @@ class Lattice:
     FILE = "lattice.txt"
 
     def __init__(self, cats: dict[str, int]) -> None:
-        self.cats = cats
-        table = dict(cats)  # plus every proper prefix → 0, so that a scan can stop early
-        for w in cats:
-            for k in range(1, len(w)):
-                table.setdefault(w[:k], 0)
-        self.table = table
+        """``cats``: word → category bits; the dict is kept, and every proper prefix of a
+        word is added to it with bits 0, so that a scan can stop early (one dict, as jieba
+        keeps its prefixes)."""
         self.maxlen = max(map(len, cats), default=1)
+        for w in list(cats):
+            for k in range(1, len(w)):
+                cats.setdefault(w[:k], 0)
+        self.table = cats
 
     @classmethod
     def build(cls) -> "Lattice":
@@ -108,7 +109,8 @@ class Lattice:
 
     def save(self, folder: Path) -> None:
         (folder / self.FILE).write_text(
-            "".join(f"{w}\t{b}\n" for w, b in sorted(self.cats.items())), encoding="utf-8")
+            "".join(f"{w}\t{b}\n" for w, b in sorted(self.table.items()) if b),
+            encoding="utf-8")
 
     def bits(self, text: str) -> list[int]:
         """Per char, an int of ``N_LEX_BITS`` bits: for each category, whether a dictionary
@@ -210,7 +212,9 @@ class LstmTagger:
         self.vocab = Vocab.load(folder / VOCAB_FILE)
         self.lattice = Lattice.load(folder)
         with np.load(folder / MODEL_FILE) as z:
-            w = {k: z[k].astype(np.float32) for k in z.files}
+            # The bigram table stays float16 (half the memory; rows are widened when
+            # gathered); everything else is computed in float32.
+            w = {k: z[k] if k == "emb_bigram" else z[k].astype(np.float32) for k in z.files}
         self.emb = [w["emb_char"], w["emb_bigram"], w["emb_shape"], w["emb_flags"]]
         self.lex_w = w["lex_w"].T.copy()  # (N_LEX_BITS, lex_dim)
         self.fwd = _ifog(w["f_wih"], w["f_whh"], w["f_b"])
