@@ -257,13 +257,20 @@ def run(args: argparse.Namespace) -> int:
         corpora.train = corpora.train[:args.limit]
     meta = train(corpora, out, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
                  cache_dir=cache)
-    if not args.no_eval:
-        meta["scores"] = {name: evaluate(out, sents, cache)
-                          for name, sents in corpora.evals.items()}
+    save_meta(meta, out, None if args.no_eval else corpora.evals, evaluate, cache)
+    return 0
+
+
+def save_meta(meta: dict, out: Path, evals: Optional[dict[str, list[Sentence]]],
+              scorer: Callable[[Path, Sequence[Sentence], Optional[Path]], dict],
+              cache: Optional[Path]) -> None:
+    """Score the saved model on each evaluation set (none when ``evals`` is None), print the
+    scores, and write ``meta.json`` next to the model."""
+    if evals is not None:
+        meta["scores"] = {name: scorer(out, sents, cache) for name, sents in evals.items()}
         print(json.dumps(meta["scores"], indent=1))
     (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
                                    encoding="utf-8")
-    return 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -25,7 +25,8 @@ from .ner_features import _NORM, Gazetteers
 from .ner_lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, Lattice,
                        LstmTagger, Vocab, allowed_ends, allowed_starts, allowed_transitions, encode,
                        word_shapes)
-from .train_ner import Sentence, load_corpora, score, segment, spans_from_tags, to_bioes
+from .train_ner import (Sentence, load_corpora, save_meta, score, segment, spans_from_tags,
+                        to_bioes)
 
 TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
 SPLIT_AT = 200  # training sentences longer than this are cut at punctuation
@@ -279,10 +280,5 @@ def run(args: argparse.Namespace) -> int:
     train_sents = corpora.train[:args.limit] if args.limit else corpora.train
     hp = Settings(**{f.name: getattr(args, f.name) for f in fields(Settings)})
     meta = fit(train_sents, corpora.evals["msra_val"], out, hp, cache)
-    if not args.no_eval:
-        meta["scores"] = {name: evaluate(out, sents, cache)
-                          for name, sents in corpora.evals.items()}
-        print(json.dumps(meta["scores"], indent=1))
-    (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
+    save_meta(meta, out, None if args.no_eval else corpora.evals, evaluate, cache)
     return 0
