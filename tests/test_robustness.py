@@ -435,3 +435,15 @@ def test_interrupted_runs_keep_old_output_and_resume(tmp_path):
     recs = _records(out)
     assert [r["doc_id"] for r in recs] == [f"d{i}" for i in range(len(lines))]
     assert all("error" not in r for r in recs)
+
+
+def test_batched_extraction_equals_one_by_one(ex, root):
+    """``extract_items`` runs the documents of a batch through ``nlp.pipe`` together (the
+    recogniser tags their sentences in shared batches): same records as one by one."""
+    forum = (root / "seeds/forum.txt").read_text(encoding="utf-8")
+    texts = [forum, "国务院总理李强在北京会见了来访的德国总理朔尔茨。", "", "  \n",
+             "“今年的目标一定能够实现。”逯建国厅长说。", forum[:500]]
+    items = [(str(i), t, None) for i, t in enumerate(texts)] + [("bad", None, "no text")]
+    one = [ex.extract_item(it).to_dict() for it in items]
+    assert [r.to_dict() for r in ex.extract_items(items)] == one
+    assert one[-1] == {"doc_id": "bad", "error": "no text"}

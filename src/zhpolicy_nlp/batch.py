@@ -65,11 +65,12 @@ def _error_line(doc_id: Optional[str], error: str) -> Line:
 
 
 def process_chunk(chunk: list[Item]) -> list[Line]:
-    """A chunk's documents through :meth:`Extractor.extract_item`, which keeps the output
-    contract, cuts over-long documents into pieces and turns a failure into an error record."""
+    """A chunk's documents through :meth:`Extractor.extract_items`, which keeps the output
+    contract, cuts over-long documents into pieces, turns a failure into an error record and
+    lets the recogniser tag the chunk's documents together."""
     lines: list[Line] = []
-    for item in chunk:
-        rec = _EX.extract_item(item).to_dict()
+    for item, res in zip(chunk, _EX.extract_items(chunk)):
+        rec = res.to_dict()
         lines.append((json.dumps(rec, ensure_ascii=False), "error" in rec, len(item[1] or "")))
     return lines
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from . import lexicon, ner_lstm
@@ -156,26 +157,44 @@ class EntityRecognizer:
         """PERSON/ORG/LOC spans the model tags, sentence by sentence (as it was trained),
         less PERSON spans that are exactly a frequent common noun or place name
         (``not_names`` lexicon: 王国 in ``王国表示``)."""
-        text = doc.text if text is None else text
-        starts, texts, segs = [], [], []
-        for start, words in chunks(doc, text):
-            starts.append(start)
-            texts.append(text[start:start + sum(map(len, words))])
-            segs.append(words)
-        out: list[Span3] = []
+        return self._model_spans_many([doc], [doc.text if text is None else text])[0]
+
+    def _model_spans_many(self, docs: list[Doc], texts: list[str]) -> list[list[Span3]]:
+        """``model_spans`` of several documents, their sentences tagged in one call (the
+        BiLSTM's batches fill up across documents: about twice its speed on news articles)."""
+        owner, starts, sents, segs = [], [], [], []
+        for k, (doc, text) in enumerate(zip(docs, texts)):
+            for start, words in chunks(doc, text):
+                owner.append(k)
+                starts.append(start)
+                sents.append(text[start:start + sum(map(len, words))])
+                segs.append(words)
+        out: list[list[Span3]] = [[] for _ in docs]
         not_names = self._not_names
-        for start, sent, tags in zip(starts, texts, self._tagger.tag(texts, segs, self._gaz)):
+        tagged = self._tagger.tag(sents, segs, self._gaz)
+        for k, start, sent, tags in zip(owner, starts, sents, tagged):
             for s, e, lab in spans_from_tags(tags):
                 s, e = trim(sent, s, e)
                 if s < e and (lab != "PERSON" or sent[s:e] not in not_names):
-                    out.append((start + s, start + e, lab))
+                    out[k].append((start + s, start + e, lab))
         return out
+
+    def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
+        rules = list(self._rules(text)) if self._rules else []
+        dates = [(s, e, "DATE") for s, e in find_dates(text)]
+        return set_char_entities(doc, merge(rules, dates, model))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        rules = list(self._rules(text)) if self._rules else []
-        dates = [(s, e, "DATE") for s, e in find_dates(text)]
-        return set_char_entities(doc, merge(rules, dates, self.model_spans(doc, text)))
+        return self._finish(doc, text, self.model_spans(doc, text))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """``__call__`` over a stream (what ``nlp.pipe`` uses), the model tagging the
+        sentences of up to ``batch_size`` documents together."""
+        for batch in minibatch(docs, size=batch_size):
+            texts = [d.text for d in batch]
+            for doc, text, model in zip(batch, texts, self._model_spans_many(batch, texts)):
+                yield self._finish(doc, text, model)
 
 
 @Language.factory("zhpolicy_ner", default_config={"model": ""})
