@@ -245,7 +245,8 @@ class LstmTagger:
         wih, whh_t, b = params
         bsz, t_max, _ = x.shape
         hid = whh_t.shape[0]
-        gates_x = x.transpose(1, 0, 2) @ wih.T + b  # (T, B, 4H)
+        gates_x = x.transpose(1, 0, 2) @ wih.T  # (T, B, 4H)
+        gates_x += b  # in place: this array is the largest of a batch
         h = np.zeros((bsz, hid), dtype=np.float32)
         c = np.zeros((bsz, hid), dtype=np.float32)
         out = np.empty((t_max, bsz, hid), dtype=np.float32)
@@ -293,7 +294,7 @@ class LstmTagger:
         return [[tags[j] for j in paths[b, :n]] for b, n in enumerate(lengths.tolist())]
 
     def tag(self, texts: Sequence[str], segs: Sequence[Sequence[str]], gaz: Gazetteers,
-            batch: int = 64, batch_chars: int = 8192) -> list[list[str]]:
+            batch: int = 64, batch_chars: int = 4096) -> list[list[str]]:
         """BIOES tags for each text. Sentences are batched by length: at most ``batch`` rows
         and ``batch_chars`` padded positions per batch (which bounds the memory of the
         per-position arrays whatever the input), lengths within 2× + 16 of the batch's
