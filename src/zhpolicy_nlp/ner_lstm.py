@@ -1,12 +1,14 @@
 """BiLSTM-CRF character tagger for PERSON / ORG / LOC, run in NumPy.
 
 Trained with PyTorch by :mod:`zhpolicy_nlp.train_ner_lstm` (the ``train`` extra) and shipped
-as plain arrays (``model.npz`` + ``vocab.json``), so that running the pipeline needs neither
-torch nor a GPU. Each character is read through five inputs: the character, the bigrams it
-ends and starts, its position in its jieba word (the pipeline tokenizer's segmentation, the
-same at training and run time) and three lexicon flags (surname, place-gazetteer match,
-word ending like an organisation). The CRF's transitions are decoded with BIOES
-constraints, so every path is a well-formed set of spans.
+as plain files (``model.npz``, ``vocab.json``, ``lattice.txt``), so that running the pipeline
+needs neither torch nor a GPU. Each character is read through six inputs: the character, the
+bigrams it ends and starts, its position in its jieba word (the pipeline tokenizer's
+segmentation, the same at training and run time), three lexicon flags (surname,
+place-gazetteer match, word ending like an organisation) and a lattice of the dictionary
+words of entity-like categories that cover it (:class:`Lattice`), which tells the model about
+candidate words jieba's single best segmentation dropped. The CRF's transitions are decoded
+with BIOES constraints, so every path is a well-formed set of spans.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from .ner_features import _NORM, Gazetteers, _place_tags, _word_tags
 
 MODEL_FILE = "model.npz"
 VOCAB_FILE = "vocab.json"
-PAD, UNK = 0, 1
+UNK = 1  # id of an unknown character or bigram (0 is padding)
 _PLACE = {"-": 0, "B": 1, "I": 2, "E": 3}
 
 
@@ -37,7 +39,8 @@ def word_shapes() -> list[str]:
 
 @dataclass
 class Vocab:
-    """Id tables of the inputs; ids 0 and 1 are padding and unknown in each."""
+    """Id tables of the inputs; in the character and bigram tables ids 0 and 1 are padding
+    and unknown; every word shape has its own id."""
 
     chars: dict[str, int]
     bigrams: dict[str, int]
@@ -158,8 +161,8 @@ def encode(text: str, words: Sequence[str], vocab: Vocab, gaz: Gazetteers,
     out[:, 1] = bi[:-1]
     out[:, 2] = bi[1:]
     wpos, worg = _word_tags(words, gaz)
-    sg = vocab.shapes.get
-    out[:, 3] = [sg(s, UNK) for s in wpos]
+    shapes = vocab.shapes
+    out[:, 3] = [shapes[s] for s in wpos]
     sur = gaz.surnames
     place = _place_tags(text, gaz)
     out[:, 4] = [(c in sur) + 2 * (o == "W") + 4 * _PLACE[p]
