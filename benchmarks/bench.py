@@ -143,7 +143,7 @@ def length_scaling(ex, text: str, factors=(1, 10, 100)) -> dict[int, dict[str, f
 def process_scaling(ex, articles: list[str], procs=(1, 2)) -> dict[int, tuple[float, float]]:
     """Wall and CPU seconds (this process and its workers) per number of processes; CPU ÷
     wall is how many cores the run actually got on a machine others use too."""
-    from zhpolicy_nlp import batch
+    from zhpolicy_nlp.runtime import batch
 
     items = [(f"a{i}", t, None) for i, t in enumerate(articles)]
     out = {}

@@ -31,7 +31,7 @@ def best_of(rounds: int, fn: Callable[[], object]) -> float:
 
 
 def texts(data: Path) -> dict[str, list[str]]:
-    from zhpolicy_nlp.train_ner import read_bio
+    from zhpolicy_nlp.training.crf import read_bio
 
     out = {"forum": [(ROOT / "seeds" / "forum.txt").read_text(encoding="utf-8")]}
     msra = data / "msra" / "msra_test_bio.txt"

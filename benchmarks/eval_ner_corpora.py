@@ -49,7 +49,8 @@ def main() -> int:
 
     import zhpolicy_nlp
     from zhpolicy_nlp.spans import char_entities
-    from zhpolicy_nlp.train_ner import read_bio, score, spans_from_tags, to_bioes
+    from zhpolicy_nlp.ner.tags import spans_from_tags
+    from zhpolicy_nlp.training.crf import read_bio, score, to_bioes
 
     data = Path(args.data)
     nlp = zhpolicy_nlp.load(args.model).nlp

@@ -211,8 +211,8 @@ def score(out: str) -> None:
     import spacy
 
     from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
-    from zhpolicy_nlp.dates import find_dates
-    from zhpolicy_nlp.quotes import QuoteAttributor
+    from zhpolicy_nlp.ner.dates import find_dates
+    from zhpolicy_nlp.quotes.component import QuoteAttributor
     from zhpolicy_nlp.schema import Person
     from zhpolicy_nlp.spans import set_char_entities
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from zhpolicy_nlp import Extractor, batch
+from zhpolicy_nlp import Extractor
+from zhpolicy_nlp.runtime import batch
 
 SENTENCES = [
     "国务院新闻办公室今天举行新闻发布会，国家统计局局长王明介绍了前三季度国民经济运行情况。",

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhpolicy_nlp.entity_rules import rule_entities
+from zhpolicy_nlp.ner.rules import rule_entities
 
 MARK = re.compile(r"\[([^\[\]|]+)\|([A-Z]+)\]")
 

@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhpolicy_nlp import ner, train_ner
-from zhpolicy_nlp.ner_features import Gazetteers, featurize
+from zhpolicy_nlp.ner import component as ner
+from zhpolicy_nlp.ner.features import Gazetteers, featurize
 from zhpolicy_nlp.spans import char_entities
+from zhpolicy_nlp.training import crf as train_ner
 
 SENTENCES = {
     # sentence: spans the model alone must find (text, label)
@@ -155,6 +156,6 @@ def test_missing_model_is_a_clear_error(tmp_path, monkeypatch):
     ("去年7月份以来，各地积极推进。", ["去年7月份"]),
 ])
 def test_dates_skip_years_that_open_a_document_name(text, dates):
-    from zhpolicy_nlp.dates import find_dates
+    from zhpolicy_nlp.ner.dates import find_dates
 
     assert [text[s:e] for s, e in find_dates(text)] == dates

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhpolicy_nlp import ner, ner_lstm
-from zhpolicy_nlp.ner_features import Gazetteers
-from zhpolicy_nlp.train_ner import spans_from_tags
+from zhpolicy_nlp.ner import component as ner
+from zhpolicy_nlp.ner import lstm as ner_lstm
+from zhpolicy_nlp.ner.features import Gazetteers
+from zhpolicy_nlp.ner.tags import spans_from_tags
 
 TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
 
@@ -83,7 +84,7 @@ def test_encoding_has_one_row_per_char():
 
 def test_numpy_forward_pass_matches_torch(tmp_path: Path):
     torch = pytest.importorskip("torch")
-    from zhpolicy_nlp import train_ner_lstm as T
+    from zhpolicy_nlp.training import lstm as T
 
     texts = ["国务院总理李强在北京会见了美国国务卿。", "新华社记者报道"]
     vocab = T.build_vocab(texts * 3, 1, 1)
@@ -116,7 +117,7 @@ def test_numpy_forward_pass_matches_torch(tmp_path: Path):
 
 def test_training_smoke(tmp_path: Path, nlp):
     pytest.importorskip("torch")
-    from zhpolicy_nlp import train_ner_lstm as T
+    from zhpolicy_nlp.training import lstm as T
     from test_ner import _tiny_corpus
 
     corpus = _tiny_corpus()

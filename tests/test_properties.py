@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhpolicy_nlp.extractor import Extractor
-from zhpolicy_nlp.inputs import iter_inputs
+from zhpolicy_nlp.runtime.extractor import Extractor
+from zhpolicy_nlp.runtime.inputs import iter_inputs
 from zhpolicy_nlp.result import text_sha256
 from zhpolicy_nlp.schema import Extraction
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
-from zhpolicy_nlp.quotes import QuoteAttributor
+from zhpolicy_nlp.quotes.component import QuoteAttributor
 from zhpolicy_nlp.schema import Person, TextSpan, Title
 from zhpolicy_nlp.spans import set_char_entities
 
@@ -341,7 +341,7 @@ def test_bare_report_resolves_to_the_named_report(qnlp):
 
 
 def test_resolve_description_hook_is_used_for_a_person_named_nearby(qnlp, monkeypatch):
-    from zhpolicy_nlp import titles
+    from zhpolicy_nlp.titles import component as titles
 
     monkeypatch.setattr(titles, "resolve_description", lambda doc, span: "冯晓", raising=False)
     text = "市住建局局长冯晓主持召开专题会议。\n这位局长表示，将加快推进项目建设。"

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhpolicy_nlp import cli, render
+from zhpolicy_nlp import cli
+from zhpolicy_nlp.render import html as render
 from zhpolicy_nlp.result import text_sha256
 from zhpolicy_nlp.schema import Entity, Extraction, Person, Quote, TextSpan, Title
 

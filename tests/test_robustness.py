@@ -19,9 +19,9 @@ import spacy
 
 import zhpolicy_nlp
 from zhpolicy_nlp import cli
-from zhpolicy_nlp.extractor import (DocumentTimeout, Extractor, InvariantError,
+from zhpolicy_nlp.runtime.extractor import (DocumentTimeout, Extractor, InvariantError,
                                     InvariantWarning, pieces)
-from zhpolicy_nlp.inputs import iter_inputs
+from zhpolicy_nlp.runtime.inputs import iter_inputs
 from zhpolicy_nlp.result import clean, text_sha256
 from zhpolicy_nlp.schema import Extraction, Quote
 

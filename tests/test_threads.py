@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import zhpolicy_nlp
-from zhpolicy_nlp.extractor import Extractor
+from zhpolicy_nlp.runtime.extractor import Extractor
 
 # Hand-written government-news sentences, varied so that threads interleave different work.
 TEXTS = [

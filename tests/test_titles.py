@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import spacy
 
-from zhpolicy_nlp import evaluate, lexicon, result, titles
+from zhpolicy_nlp import evaluate, lexicon, result
 from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer)
 from zhpolicy_nlp.schema import TextSpan
 from zhpolicy_nlp.spans import set_char_entities
+from zhpolicy_nlp.titles import component as titles
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Union
 
-from .extractor import ErrorRecord, Extractor
+from .runtime.extractor import ErrorRecord, Extractor
 from .schema import Entity, Extraction, Person, Quote, TextSpan, Title
 
 __version__ = "0.1.0"

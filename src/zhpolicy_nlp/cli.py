@@ -10,8 +10,8 @@ from typing import Optional, Sequence
 
 def cmd_extract(args: argparse.Namespace) -> int:
     import zhpolicy_nlp
-    from . import batch
-    from .inputs import iter_inputs
+    from .runtime import batch
+    from .runtime.inputs import iter_inputs
 
     ex = zhpolicy_nlp.load(args.model)
     output = Path(args.output) if args.output else None
@@ -46,9 +46,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from . import render
+    from .render import html
 
-    return render.run_cli(args)
+    return html.run_cli(args)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -58,13 +58,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    """Trainers are imported here only, so that the other commands never load training code."""
     if args.component == "ner":
-        from . import train_ner_lstm
-
-        return train_ner_lstm.run(args)
-    from . import train_ner
-
-    return train_ner.run(args)
+        from .training import lstm as trainer
+    else:
+        from .training import crf as trainer
+    p = argparse.ArgumentParser(prog=f"python -m zhpolicy_nlp train {args.component}",
+                                description=trainer.__doc__)
+    trainer.add_arguments(p)
+    return trainer.run(p.parse_args(args.options))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,13 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_evaluate)
 
     t = sub.add_parser("train", help="retrain a model from the shared corpora")
-    models = t.add_subparsers(dest="component", required=True)
-    from . import train_ner, train_ner_lstm
-
-    train_ner_lstm.add_arguments(models.add_parser(
-        "ner", help="the default BiLSTM-CRF (models/ner-lstm; needs the train extra: torch)"))
-    train_ner.add_arguments(models.add_parser(
-        "ner-crf", help="the linear CRF (models/ner-crf; python-crfsuite)"))
+    t.add_argument("component", choices=("ner", "ner-crf"),
+                   help="ner: the default BiLSTM-CRF (models/ner-lstm; needs the train extra: "
+                        "torch); ner-crf: the linear CRF (models/ner-crf; python-crfsuite)")
+    t.add_argument("options", nargs=argparse.REMAINDER,
+                   help="the trainer's options (see `train COMPONENT --help`)")
     t.set_defaults(func=cmd_train)
     return p
 

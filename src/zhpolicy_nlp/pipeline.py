@@ -8,8 +8,10 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401
-from . import ner, quotes, titles  # noqa: F401  (register factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
+from .ner import component as _ner  # noqa: F401  (registers the factories)
+from .quotes import component as _quotes  # noqa: F401
+from .titles import component as _titles  # noqa: F401
 
 STAGES = ("ner", "titles", "quotes")
 

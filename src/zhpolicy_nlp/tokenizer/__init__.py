@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from . import lexicon
+from .. import lexicon
 
 jieba.setLogLevel(60)
 

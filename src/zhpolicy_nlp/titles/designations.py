@@ -3,7 +3,7 @@ by 兼/、, bylines and bare role descriptions (``首家互联网法院院长``)
 
 Works on characters, with three kinds of evidence: the ner stage's entities (may be weak),
 jieba part-of-speech tokens (where a run of nouns before a title starts and where an org
-ends), and the lexicons of ``title_lex``. Names the ner stage missed are read from a surname
+ends), and the lexicons of ``titles.lexicon``. Names the ner stage missed are read from a surname
 plus one or two characters right after a title, which is strong evidence in news text.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Callable, Optional
 
 import regex
 
-from . import title_lex as tl
-from .spans import within
+from ..spans import within
+from . import lexicon as tl
 
 Span = tuple[int, int]
 Tok = tuple[int, int, str]  # start, end, jieba POS flag

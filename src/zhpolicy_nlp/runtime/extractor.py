@@ -35,10 +35,10 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
 from spacy.language import Language
 
-from . import extensions  # noqa: F401  (doc._.doc_id)
-from . import result
+from .. import extensions  # noqa: F401  (doc._.doc_id)
+from .. import result
+from ..schema import Extraction
 from .inputs import unicode_problem
-from .schema import Extraction
 
 Record = Union[str, Mapping[str, Any]]
 Item = tuple[Optional[str], Optional[str], Optional[str]]  # (doc_id, text, error)

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from . import lexicon
-from .ner_features import Gazetteers, featurize
+from .. import lexicon
+from ..ner.crf import MODEL_FILE
+from ..ner.features import Gazetteers, featurize
+from ..ner.tags import spans_from_tags
 
-LABELS = {"PER": "PERSON", "PERSON": "PERSON", "NR": "PERSON", "ORG": "ORG", "NT": "ORG",
-          "LOC": "LOC", "NS": "LOC", "GPE": "LOC"}
-MODEL_FILE = "model.crfsuite"
 Sentence = tuple[str, list[str]]  # text, BIO tags (labels as in the corpus)
 
 
@@ -58,30 +57,6 @@ def read_lemonhu(folder: Path) -> list[Sentence]:
     return [("".join(s.split()), t.split()) for s, t in zip(sents, tags) if s.strip()]
 
 
-def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, LABEL) from BIO or BIOES tags; a stray I/E opens a new span."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, t in enumerate([*tags, "O"]):
-        head, _, lab = t.partition("-")
-        lab = LABELS.get(lab.upper(), lab)
-        if head in ("I", "M", "E") and start >= 0 and lab == label:
-            if head == "E":
-                spans.append((start, i + 1, label))
-                start = -1
-            continue
-        if start >= 0:
-            spans.append((start, i, label))
-            start = -1
-        if head == "S":
-            spans.append((i, i + 1, lab))
-        elif head in ("B", "I", "M"):
-            start, label = i, lab
-        elif head == "E":
-            spans.append((i, i + 1, lab))
-    return spans
-
-
 def to_bioes(tags: Sequence[str]) -> list[str]:
     """Corpus BIO tags → BIOES over the project's labels (the CRF's label set)."""
     out = ["O"] * len(tags)
@@ -103,7 +78,7 @@ def pipeline_segmenter() -> Callable[[str], list[str]]:
     """The pipeline tokenizer's jieba segmentation (same user dictionary)."""
     import spacy
 
-    from .tokenizer import create_jieba_tokenizer
+    from ..tokenizer import create_jieba_tokenizer
 
     tok = create_jieba_tokenizer()(spacy.blank("zh"))
     return tok.cut
@@ -274,7 +249,7 @@ def save_meta(meta: dict, out: Path, evals: Optional[dict[str, list[Sentence]]],
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m zhpolicy_nlp.train_ner", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m zhpolicy_nlp.training.crf", description=__doc__)
     add_arguments(p)
     return run(p.parse_args(argv))
 

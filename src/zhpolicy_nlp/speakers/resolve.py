@@ -14,9 +14,9 @@ from typing import Callable, Optional, Sequence
 import regex
 from spacy.tokens import Doc
 
-from . import lexicon
-from .schema import TextSpan
-from .spans import within
+from .. import lexicon
+from ..schema import TextSpan
+from ..spans import within
 
 PERSONLIKE = ("person", "pronoun", "description", "honorific")
 

@@ -1,6 +1,6 @@
 """BiLSTM-CRF character tagger for PERSON / ORG / LOC, run in NumPy.
 
-Trained with PyTorch by :mod:`zhpolicy_nlp.train_ner_lstm` (the ``train`` extra) and shipped
+Trained with PyTorch by :mod:`zhpolicy_nlp.training.lstm` (the ``train`` extra) and shipped
 as plain files (``model.npz``, ``vocab.json``, ``lattice.txt``), so that running the pipeline
 needs neither torch nor a GPU. Each character is read through six inputs: the character, the
 bigrams it ends and starts, its position in its jieba word (the pipeline tokenizer's
@@ -20,8 +20,8 @@ from typing import Sequence
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from . import lexicon
-from .ner_features import _NORM, Gazetteers, _place_tags, _word_tags
+from .. import lexicon
+from .features import _NORM, Gazetteers, _place_tags, _word_tags
 
 MODEL_FILE = "model.npz"
 VOCAB_FILE = "vocab.json"

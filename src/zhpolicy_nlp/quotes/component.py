@@ -17,12 +17,12 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .quote_cues import CUES, OBJECT_TAKING, Cue, find_cues
-from .quote_text import CLAUSE_PUNCT, CLOSERS, OPENERS, Layout, Marked, quote_pairs, trim
-from .schema import Quote, TextSpan
-from .speakers import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver, sentence_subject,
-                       subject)
+from .. import extensions  # noqa: F401
+from ..schema import Quote, TextSpan
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver,
+                                sentence_subject, subject)
+from .content import CLAUSE_PUNCT, CLOSERS, OPENERS, Layout, Marked, quote_pairs, trim
+from .cues import CUES, OBJECT_TAKING, Cue, find_cues
 
 # `，并要求…`: a second cue in the sentence with the subject left out.
 CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
@@ -384,7 +384,7 @@ class Attributor:
 def _describe_hook():
     """The titles stage may offer ``resolve_description(doc, span)``; use it when present."""
     try:
-        from . import titles
+        from ..titles import component as titles
     except ImportError:  # pragma: no cover
         return None
     return getattr(titles, "resolve_description", None)

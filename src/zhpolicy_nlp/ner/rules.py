@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from .. import lexicon
 
 Span = tuple[int, int, str]
 

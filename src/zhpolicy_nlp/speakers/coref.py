@@ -11,9 +11,9 @@ from typing import Callable, Iterable, Optional
 
 import regex
 
-from . import title_lex as tl
-from .designations import Found
-from .schema import Person, TextSpan, Title
+from ..schema import Person, TextSpan, Title
+from ..titles import lexicon as tl
+from ..titles.designations import Found
 
 Span = tuple[int, int]
 

@@ -1,16 +1,15 @@
 """Named-entity recogniser component (PERSON / ORG / LOC / DATE).
 
 PERSON/ORG/LOC come from a character model that also reads the jieba words the tokenizer
-already produced: by default the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner_lstm`
-(``models/ner-lstm``, trained by :mod:`zhpolicy_nlp.train_ner_lstm`); the smaller, faster and
-less accurate linear CRF (``models/ner-crf``, :mod:`zhpolicy_nlp.train_ner`) is picked with
-``model="ner-crf"``. DATE comes from the rules in :mod:`zhpolicy_nlp.dates`. High-precision
-spans from :mod:`zhpolicy_nlp.entity_rules` (lexicons and patterns), when that module is
+already produced: by default the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner.lstm`
+(``models/ner-lstm``, trained by :mod:`zhpolicy_nlp.training.lstm`); the smaller, faster and
+less accurate linear CRF (``models/ner-crf``, :mod:`zhpolicy_nlp.training.crf`) is picked with
+``model="ner-crf"``. DATE comes from the rules in :mod:`zhpolicy_nlp.ner.dates`. High-precision
+spans from :mod:`zhpolicy_nlp.ner.rules` (lexicons and patterns), when that module is
 present, win over model spans they overlap.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -18,16 +17,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from . import extensions  # noqa: F401  (registers Doc/Span extensions)
-from . import lexicon, ner_lstm
+from .. import extensions  # noqa: F401  (registers Doc/Span extensions)
+from .. import lexicon
+from ..spans import set_char_entities
+from . import lstm
+from .crf import MODEL_FILE as CRF_FILE
+from .crf import CrfTagger
 from .dates import find_dates
-from .ner_features import Gazetteers, featurize
-from .spans import set_char_entities
-from .train_ner import MODEL_FILE as CRF_FILE
-from .train_ner import spans_from_tags
+from .features import Gazetteers
+from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
-MODEL_FILES = (ner_lstm.MODEL_FILE, CRF_FILE)  # what makes a folder a model, by backend
+MODEL_FILES = (lstm.MODEL_FILE, CRF_FILE)  # what makes a folder a model, by backend
 Span3 = tuple[int, int, str]
 # A token ending with one of these closes a sentence for the tagger (trained on sentences).
 _SENT_END = frozenset("。！？!?；;\n")
@@ -39,7 +40,7 @@ _CLOSERS = frozenset("”’」』）)》】\"'")
 
 def resolve_model(model: Optional[str | Path]) -> Path:
     """A model folder from a path, a name under ``models_dir()``, or None (the default)."""
-    from .pipeline import models_dir
+    from ..pipeline import models_dir
 
     def is_model(p: Path) -> bool:
         return any(p.joinpath(f).is_file() for f in MODEL_FILES)
@@ -52,14 +53,14 @@ def resolve_model(model: Optional[str | Path]) -> Path:
                                 f"{', '.join(MODEL_FILES)}, or a name under {models_dir()})")
     p = models_dir() / DEFAULT_MODEL
     if not is_model(p):
-        raise FileNotFoundError(f"NER model not found: {p / ner_lstm.MODEL_FILE}")
+        raise FileNotFoundError(f"NER model not found: {p / lstm.MODEL_FILE}")
     return p
 
 
 def _load_rules() -> Optional[Callable[[str], list[Span3]]]:
-    """``entity_rules.rule_entities`` if that module exists (it is optional)."""
+    """``rules.rule_entities`` if that module exists (it is optional)."""
     try:
-        from .entity_rules import rule_entities
+        from .rules import rule_entities
     except ImportError:
         return None
     return rule_entities
@@ -118,29 +119,10 @@ def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Sp
     return sorted(out)
 
 
-class CrfTagger:
-    """The linear-CRF backend (python-crfsuite), with ``LstmTagger.tag``'s signature."""
-
-    def __init__(self, folder: Path) -> None:
-        import pycrfsuite
-
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(folder / CRF_FILE))
-        self._lock = threading.Lock()  # a Tagger holds per-call state: one call at a time
-
-    def tag(self, texts: list[str], segs: list[list[str]], gaz: Gazetteers) -> list[list[str]]:
-        out = []
-        for text, words in zip(texts, segs):
-            feats = featurize(text, words, gaz)
-            with self._lock:
-                out.append(self._tagger.tag(feats))
-        return out
-
-
-def load_tagger(folder: Path) -> "ner_lstm.LstmTagger | CrfTagger":
+def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
-    if folder.joinpath(ner_lstm.MODEL_FILE).is_file():
-        return ner_lstm.LstmTagger(folder)
+    if folder.joinpath(lstm.MODEL_FILE).is_file():
+        return lstm.LstmTagger(folder)
     return CrfTagger(folder)
 
 

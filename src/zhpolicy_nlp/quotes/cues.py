@@ -3,7 +3,7 @@
 A cue is a whole jieba token from the ``speech_cues`` lexicon. Noun uses (`按照…的要求`,
 `提出建议`), passives (`被认为`), nominalised forms (`强调的是`) and sourceless frames
 (`据介绍`) are rejected here; whether a source stands before the cue is decided by
-:mod:`zhpolicy_nlp.speakers`.
+:mod:`zhpolicy_nlp.speakers.resolve`.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon
-from .speakers import DOCUMENTS, DocIndex
+from .. import lexicon
+from ..speakers.resolve import DOCUMENTS, DocIndex
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")}
 # Verbs and modifiers after which 要求/建议/… are nouns.

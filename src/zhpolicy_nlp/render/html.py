@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .schema import Extraction
+from ..schema import Extraction
 
 QUOTE, MENTION, ENTITY = 0, 1, 2
 
@@ -180,7 +180,7 @@ def _load_pred(path: str) -> dict[str, dict]:
 
 
 def _write_atomic(out: Path, content: str) -> None:
-    from .batch import temp_beside
+    from ..runtime.batch import temp_beside
 
     fd, tmp = temp_beside(out)
     try:
@@ -193,8 +193,8 @@ def _write_atomic(out: Path, content: str) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    from .inputs import iter_inputs
-    from .result import text_sha256
+    from ..result import text_sha256
+    from ..runtime.inputs import iter_inputs
 
     pred = _load_pred(args.pred) if args.pred else None
     ex = None

@@ -16,12 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from . import coref, designations
-from . import extensions  # noqa: F401
-from . import title_lex as tl
-from .schema import TextSpan
-from .spans import char_entities, set_char_entities
-from .tokenizer import base_dictionary
+from .. import extensions  # noqa: F401
+from ..schema import TextSpan
+from ..spans import char_entities, set_char_entities
+from ..speakers import coref
+from ..tokenizer import base_dictionary
+from . import designations
+from . import lexicon as tl
 
 Span = tuple[int, int]
 _POSSEG_LOCK = threading.Lock()

@@ -1,4 +1,4 @@
-"""Train the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner_lstm` with PyTorch (CPU is enough).
+"""Train the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner.lstm` with PyTorch (CPU is enough).
 
 ``python -m zhpolicy_nlp train ner-lstm --data ../shared/data --out models/ner-lstm`` rebuilds
 the shipped model from MSRA train + People's Daily NER dev. The epoch kept is the one that
@@ -21,12 +21,12 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from .ner_features import _NORM, Gazetteers
-from .ner_lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, Lattice,
+from ..ner.features import _NORM, Gazetteers
+from ..ner.lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, Lattice,
                        LstmTagger, Vocab, allowed_ends, allowed_starts, allowed_transitions, encode,
                        word_shapes)
-from .train_ner import (Sentence, load_corpora, save_meta, score, segment, spans_from_tags,
-                        to_bioes)
+from ..ner.tags import spans_from_tags
+from .crf import Sentence, load_corpora, save_meta, score, segment, to_bioes
 
 TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
 SPLIT_AT = 200  # training sentences longer than this are cut at punctuation

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from . import lexicon
+from .. import lexicon
 
 _PAD_L, _PAD_R = "^", "$"
 _DIGITS = set("0123456789０１２３４５６７８９")

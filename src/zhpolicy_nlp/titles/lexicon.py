@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from . import lexicon
+from .. import lexicon
 
 PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
 # A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府, 博士生).

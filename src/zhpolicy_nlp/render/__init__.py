@@ -1,0 +1,1 @@
+"""The HTML view of results (``python -m zhpolicy_nlp render``)."""
