@@ -301,25 +301,31 @@ class _Signals:
             signal.signal(s, h)
 
 
-def _progress(quiet: bool, stream: IO[str]):
+def _progress(quiet: bool, stream: IO[str], total: Optional[int] = None):
+    """A bar on a terminal; with ``total`` (the input's document count) it shows the
+    fraction done and an ETA."""
     from tqdm import tqdm
 
     class Bar(tqdm):
         monitor_interval = 0  # no monitor thread: worker processes are forked after this
 
     disable = quiet or not (hasattr(stream, "isatty") and stream.isatty())
-    return Bar(unit="doc", file=stream, disable=disable, dynamic_ncols=True,
+    return Bar(unit="doc", file=stream, disable=disable, dynamic_ncols=True, total=total,
                smoothing=0.1, mininterval=0.5)
 
 
 def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int = 1,
         resume: bool = False, quiet: bool = False, model: Optional[str] = None,
         stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None,
-        on_chunk: Optional[Callable[[Stats], None]] = None) -> Stats:
+        on_chunk: Optional[Callable[[Stats], None]] = None, total: Optional[int] = None,
+        lines_of: Optional[Callable[[Iterable[Item]], Iterator[list[Line]]]] = None) -> Stats:
     """Extract every item and write one JSON line per document, in input order.
 
     With ``output`` the file is replaced atomically at the end; ``resume`` skips documents
     whose doc_id already has a successful record in ``output`` (or in its ``.partial``).
+    ``total`` (the number of input documents, when known) gives the progress bar an ETA.
+    ``lines_of`` computes the lines elsewhere (a Dask cluster: :mod:`.cluster`) instead of
+    in this machine's processes; reading, order, resume and writing stay the same.
     Raises :class:`Interrupted` on SIGINT/SIGTERM after saving the finished records.
     """
     if resume and output is None:
@@ -331,7 +337,7 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
               "discarded (--resume would continue it)", file=stderr)
     stats = Stats()
     order: list[str] = []
-    bar = _progress(quiet, stderr)
+    bar = _progress(quiet, stderr, total)
     fh: Optional[TextIO] = None
     try:
         with _Signals():
@@ -343,13 +349,15 @@ def run(items: Iterable[Item], ex, output: Optional[Path] = None, n_process: int
                     items = _skip_done(items, done, stats)
             sink = fh if fh is not None else stdout
             t0 = time.perf_counter()
-            for lines in extract_lines(items, ex, n_process, model):
+            produced = (lines_of(items) if lines_of is not None
+                        else extract_lines(items, ex, n_process, model))
+            for lines in produced:
                 sink.write("".join(line + "\n" for line, _, _ in lines))
                 sink.flush()
                 stats.docs += len(lines)
                 stats.errors += sum(err for _, err, _ in lines)
                 stats.chars += sum(n for _, _, n in lines)
-                bar.update(len(lines))
+                bar.update(stats.docs + stats.skipped - bar.n)  # skipped inputs count as done
                 rate = stats.chars / max(time.perf_counter() - t0, 1e-9)
                 bar.set_postfix_str(f"{rate:,.0f} chars/s, {stats.errors} errors", refresh=False)
                 if on_chunk is not None:
