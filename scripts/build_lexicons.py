@@ -7,7 +7,7 @@ hand-written entries, each block with its source comment) and rewrites everythin
 so the derivation is reproducible and hand curation survives a rebuild.
 
 Outputs (src/zhpolicy_nlp/lexicons/): orgs.txt, places.txt, towns.txt, blockers.txt,
-foreign_name_chars.txt, name_surnames.txt.
+not_names.txt, translit_chars.txt (the derived ``dotted`` characters), surnames.txt.
 """
 from __future__ import annotations
 
@@ -50,6 +50,8 @@ BLOCK_OK_TAIL = set("人籍队方省市县区路站港湾岛城军菜话式产�
 # Surnames that are also everyday function characters (向中国, 于北京): never a name's start.
 # jieba words that look like blockers but cut real names (北京华为, 美国防长).
 BLOCK_NEVER = {"北京华", "湖南华", "美国防", "中国芯", "和资阳", "冀馆陶", "学大庆"}
+# = ner.rules.ORG_SUFFIX_KINDS (not imported: the script runs without the package installed)
+ORG_SUFFIX_KINDS = ("area", "body", "edu", "court", "company", "legal", "venue")
 FUNCTION_SURNAMES = set("向于和从以将对在与为把被之所自由同关")
 # Derived entries starting with these are extraction noise (时任武汉市检察院, 嘉宾天津…).
 NOISE_START = ("时任", "嘉宾", "房地产", "向", "原", "该", "居委会", *"一二三四五六七八九十第")
@@ -82,10 +84,14 @@ def mostly_not_place(word: str, pos: dict[str, Counter]) -> bool:
     return sum(v for k, v in c.items() if k != "ns") > c["ns"]
 
 
-def write(name: str, entries: list[str], source_lines: list[str]) -> None:
+def write(name: str, entries: list[str], source_lines: list[str], dedupe: bool = True) -> None:
+    """Rewrite the part of ``name`` below its marker; with ``dedupe``, words that the
+    hand-written part already has are left out (not in a file with kinds, where a derived
+    row adds a kind to a hand-written word)."""
     path = LEX / f"{name}.txt"
     head = path.read_text(encoding="utf-8").split(MARKER)[0] if path.exists() else ""
-    keep = {ln.split("\t")[0] for ln in head.splitlines() if ln and not ln.startswith("#")}
+    keep = {ln.split("\t")[0] for ln in head.splitlines() if ln and not ln.startswith("#")
+            } if dedupe else set()
     # one entry per word, the first one (a Chinese division before the world list's city)
     first = {e.split("\t")[0]: e for e in reversed(entries)}
     body = [first[w] for w in dict.fromkeys(e.split("\t")[0] for e in entries) if w not in keep]
@@ -179,10 +185,27 @@ def build_blockers(names: set[str]) -> list[str]:
 
 
 def build_surnames(data: Path) -> list[str]:
-    """Single-character surnames with corpus frequency >= 100, minus function characters."""
+    """Single-character surnames with corpus frequency >= 100, minus function characters
+    (the set the entity rules use, ner.rules.name_surnames)."""
     rows = read_tsv(data / "lexicons/surnames.tsv")[1:]
     return [r[0] for r in rows if len(r[0]) == 1 and r[1].isdigit() and int(r[1]) >= 100
             and r[0] not in FUNCTION_SURNAMES]
+
+
+def build_surname_rows(data: Path) -> list[str]:
+    """Every surname of surnames.tsv, most frequent first: ``surname<TAB>freq[<TAB>kinds]``.
+    ``crf`` marks are kept from the current file (the CRF models were trained with that set);
+    ``function`` marks FUNCTION_SURNAMES."""
+    path = LEX / "surnames.txt"
+    crf = {r[0] for r in read_tsv(path) if not r[0].startswith("#") and len(r) > 2
+           and "crf" in r[2].split()} if path.exists() else set()
+    counts = {r[0].strip(): int(float(r[1])) for r in read_tsv(data / "lexicons/surnames.tsv")[1:]
+              if len(r) > 1}
+    out = []
+    for w, f in sorted(counts.items(), key=lambda kv: -kv[1]):
+        kinds = ["crf"] * (w in crf) + ["function"] * (w in FUNCTION_SURNAMES)
+        out.append(f"{w}\t{f}" + (f"\t{' '.join(kinds)}" if kinds else ""))
+    return out
 
 
 def build_not_names(surnames: set[str]) -> list[str]:
@@ -203,8 +226,8 @@ def org_ok(w: str, places: set[str], suffixes: set[str]) -> bool:
 
 def build_orgs(data: Path, places: set[str]) -> list[str]:
     lex = data / "lexicons"
-    suffixes = {ln.split("\t")[0] for ln in (LEX / "org_suffixes.txt").read_text(
-        encoding="utf-8").splitlines() if ln and not ln.startswith("#")}
+    suffixes = {r[0] for r in read_tsv(LEX / "org_endings.txt")   # the entity rules' suffixes
+                if not r[0].startswith("#") and set(r[1].split()) & set(ORG_SUFFIX_KINDS)}
     out: list[str] = []
     for fname, min_count in (("cluener_government.tsv", 1), ("cluener_organization.tsv", 1),
                              ("pd199801/nt.tsv", 1), ("resume_org.tsv", 2)):
@@ -266,19 +289,16 @@ def main() -> None:
         "  tagged n) but are not names (大理石, 三明治);",
         "  second field = jieba POS tag.",
     ])
-    write("name_surnames", build_surnames(args.data), [
-        "single-char surnames with frequency >= 100 in surnames.tsv (Chinese-Names-Corpus,",
-        "  Apache-2.0), minus function characters (向, 于, 和 …).",
-    ])
+    write("surnames", build_surname_rows(args.data), [])
     write("not_names", build_not_names(set(build_surnames(args.data))), [
         "jieba dict.txt words of 2-3 chars tagged n or ns with frequency >= 2000 whose first",
-        "  char is a surname of name_surnames.txt (王国, 江南): the ner stage drops a model",
+        "  char is a single-char surname of surnames.txt with frequency >= 100, not a function char (王国, 江南): the ner stage drops a model",
         "  PERSON span that is exactly one of them. Second field = jieba POS tag.",
     ])
-    write("foreign_name_chars", build_foreign_chars(args.data), [
+    write("translit_chars", [f"{c}\tdotted" for c in build_foreign_chars(args.data)], [
         "characters seen >= 2 times in names written with · in cluener_name.tsv,",
         "  pd199801/nr.tsv, resume_name.tsv, minus common/title-final characters.",
-    ])
+    ], dedupe=False)
 
 
 if __name__ == "__main__":

@@ -283,8 +283,8 @@ def test_component_pickles_after_use(tnlp):
 
 
 def test_lexicons_state_their_sources():
-    for name in ("titles", "title_modifiers", "honorifics", "titles_org_heads",
-                 "titles_translit", "titles_surnames"):
+    for name in ("titles", "title_modifiers", "honorifics", "org_endings",
+                 "translit_chars", "surnames"):
         head = lexicon._path(name).read_text(encoding="utf-8").splitlines()[0]
         assert head.startswith("#"), name
     assert all(len(r) == 2 and r[1] for r in lexicon.rows("titles"))

@@ -3,11 +3,16 @@
 File format: UTF-8, one entry per line; ``#`` starts a comment line (each file opens with
 comment lines naming where its entries came from); an entry may carry tab-separated
 fields after the word (e.g. a label or a category). Blank lines are ignored.
+
+Where one list serves several purposes, its second field holds the entry's kinds, separated
+by spaces (``部	body crf title office tail`` in ``org_endings``), and each reader asks for
+its kind with ``words(NAME, kind)``: one file per concept, each reader's set unchanged.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 
 def _path(name: str):
@@ -20,9 +25,12 @@ def exists(name: str) -> bool:
 
 @lru_cache(maxsize=None)
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """All entries of lexicon ``name`` as tuples of tab-separated fields."""
+    """All entries of lexicon ``name`` as tuples of tab-separated fields, in file order.
+
+    Raises FileNotFoundError for a name with no file: a typo (``speech_cue``) must not read
+    as an empty list."""
     if not exists(name):
-        return ()
+        raise FileNotFoundError(f"no lexicon {name!r} (lexicons/{name}.txt)")
     out = []
     for line in _path(name).read_text(encoding="utf-8").splitlines():
         line = line.rstrip("\n")
@@ -32,7 +40,20 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+def kinds(row: tuple[str, ...], field: int = 1) -> tuple[str, ...]:
+    """The space-separated kinds in field ``field`` of a row (empty if it has none)."""
+    return tuple(row[field].split()) if len(row) > field else ()
+
+
+def ordered(name: str, kind: Optional[str] = None, field: int = 1) -> tuple[str, ...]:
+    """First fields in file order (for regex alternations, where order can matter), only
+    those whose field ``field`` lists ``kind`` when one is given."""
+    return tuple(dict.fromkeys(r[0] for r in rows(name)
+                               if r and r[0] and (kind is None or kind in kinds(r, field))))
+
+
 @lru_cache(maxsize=None)
-def words(name: str) -> frozenset[str]:
-    """The first field of every entry of lexicon ``name``."""
-    return frozenset(r[0] for r in rows(name) if r and r[0])
+def words(name: str, kind: Optional[str] = None, field: int = 1) -> frozenset[str]:
+    """The first field of every entry of lexicon ``name``; with ``kind``, only the entries
+    whose field ``field`` lists that kind."""
+    return frozenset(ordered(name, kind, field))

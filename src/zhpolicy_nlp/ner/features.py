@@ -63,9 +63,9 @@ class Gazetteers:
     @classmethod
     def load(cls) -> "Gazetteers":
         places = frozenset(lexicon.words("ner_places"))
-        suffixes = lexicon.words("ner_org_suffixes")
+        suffixes = lexicon.words("org_endings", "crf")
         return cls(
-            surnames=frozenset(lexicon.words("ner_surnames")),
+            surnames=lexicon.words("surnames", "crf", field=2),
             places=places,
             place_prefixes=frozenset(p[:2] for p in places),
             place_maxlen=max((len(p) for p in places), default=0),

@@ -23,6 +23,9 @@ from .. import lexicon
 
 Span = tuple[int, int, str]
 
+# The kinds of lexicons/org_endings.txt that are compositional name suffixes here.
+ORG_SUFFIX_KINDS = ("area", "body", "edu", "court", "company", "legal", "venue")
+
 MAX_CHAIN = 10          # body characters between a head and a multi-character suffix
 MAX_CHAIN_SHORT = 8     # … and before a one-character suffix (部, 局, 委)
 MAX_COMPANY_NAME = 14   # name characters before a legal form
@@ -112,6 +115,14 @@ class _Tables:
 
 
 @lru_cache(maxsize=None)
+def name_surnames() -> frozenset[str]:
+    """Single-character surnames frequent enough (>= 100 in surnames.txt) to start a name,
+    minus everyday function characters (向, 于): 陈尚义 is a person, not the county 尚义."""
+    return frozenset(r[0] for r in lexicon.rows("surnames") if len(r[0]) == 1
+                     and float(r[1]) >= 100 and "function" not in lexicon.kinds(r, 2))
+
+
+@lru_cache(maxsize=None)
 def _tables() -> _Tables:
     """Compile the lexicons once per process (≈ 0.15 s, on the first call)."""
     words: dict[str, _Entry] = {}
@@ -128,11 +139,12 @@ def _tables() -> _Tables:
     for w in words:
         by_first.setdefault(w[:2], set()).add(len(w))
     lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
-    suffix_kind = {r[0]: r[1] for r in lexicon.rows("org_suffixes")}
+    suffix_kind = {r[0]: k for r in lexicon.rows("org_endings")
+                   for k in lexicon.kinds(r) if k in ORG_SUFFIX_KINDS}
     alt = "|".join(sorted(map(re.escape, suffix_kind), key=len, reverse=True))
     legal = [s for s, k in suffix_kind.items() if k == "legal"]
     legal_alt = "|".join(sorted(map(re.escape, legal), key=len, reverse=True))
-    chars = "".join(sorted(lexicon.words("foreign_name_chars")))
+    chars = "".join(sorted(lexicon.words("translit_chars", "dotted")))
     part = f"[{chars}]{{1,8}}(?:-[{chars}]{{1,8}})?"   # 奥孔乔-伊韦阿拉
     foreign = re.compile(f"[{chars}]{{1,6}}(?:[{_DOT}]{part}){{1,3}}")
     kinds: dict[str, set[str]] = {}
@@ -142,7 +154,7 @@ def _tables() -> _Tables:
     left_stop = re.compile("|".join(map(re.escape, kinds["left_stop"])))
     return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
                    tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
-                   lexicon.words("name_surnames"), chain_stop, left_stop,
+                   name_surnames(), chain_stop, left_stop,
                    {k: frozenset(v) for k, v in kinds.items()})
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
+from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver,
                                 sentence_subject, subject)
@@ -41,10 +42,10 @@ ENUM_RE = regex.compile(
 PRONOUN_START_RE = regex.compile(r"(?:他|她)们?(?!们)")
 PERSON_AS_MODIFIER_RE = regex.compile(r"的|理论|思想|同志|主义|文选|时代|时期|精神|路线")
 # Cues that introduce facts and figures: dated sentences after them are still the source's.
-INFORMING_CUES = frozenset({"介绍", "透露", "通报", "告诉记者", "披露", "显示"})
+INFORMING_CUES = lexicon.words("speech_cues", "informing", field=2)
 FIRST_PERSON_RE = regex.compile(r"我们|咱们")
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
-EPISTEMIC = frozenset({"估计", "预计", "预测", "判断"})
+EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(r"[[\u4e00-\u9fff]--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -395,10 +396,14 @@ class QuoteAttributor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = Attributor(doc, _describe_hook()).run()
+        doc._.quotes = [q.to_dict() for q in Attributor(doc, _describe_hook()).run()]
         return doc
 
 
-@Language.factory("zhpolicy_quotes")
+@Language.factory(
+    "zhpolicy_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc.ents", "doc._.people", "span._.person"],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteAttributor:
     return QuoteAttributor(nlp, name)

@@ -14,14 +14,14 @@ import regex
 from .. import lexicon
 from ..speakers.resolve import DOCUMENTS, DocIndex
 
-CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")}
+CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
+                        if r[1:2] != ("-",)}
 # Verbs and modifiers after which 要求/建议/… are nouns.
 NOUN_BEFORE = ("的", "提出", "按照", "根据", "依照", "遵照", "落实", "贯彻", "符合", "满足", "达到",
                "听取", "征求", "采纳", "接受", "新", "相关", "具体", "总体", "基本", "严格", "各项",
                "有关", "这一", "这些", "此", "该", "被", "所", "据")
-NOUN_CUES = frozenset({"要求", "建议", "倡议", "主张", "提议", "指示", "号召", "寄语", "回应",
-                       "答复", "回答", "介绍", "分析", "总结", "通报", "判断", "预测", "估计",
-                       "解释", "补充", "警告", "提醒", "表态", "调查", "明确"})
+# Cue words often used as nouns (按照…的要求, 提出建议): flag `noun` in speech_cues.txt.
+NOUN_CUES = lexicon.words("speech_cues", "noun", field=2)
 OBJECT_TAKING = frozenset({"topic", "object"})
 # 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
 COORD = frozenset({"和", "与", "及", "、", "或", "以及", "或者"})

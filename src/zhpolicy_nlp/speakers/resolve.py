@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence
 import regex
 from spacy.tokens import Doc
 
-from .. import lexicon
+from .. import lexicon, result
 from ..schema import TextSpan
 from ..spans import within
 
@@ -53,8 +53,7 @@ NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", 
                       "致电", "致函", "致信", "接见", "会晤", "看望", "宴请", "转告")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
-    r"[\u4e00-\u9fff]{1,14}(?:组织|委员会|政府|部|委|局|办|院|署|厅|中心|协会|学会|联合会|银行|公司|集团"
-    r"|法院|检察院|大学|方面|部门|机关|单位)$")
+    rf"[\u4e00-\u9fff]{{1,14}}(?:{'|'.join(map(regex.escape, lexicon.ordered('org_endings', 'tail')))})$")
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
 OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
 SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
@@ -97,7 +96,7 @@ class DocIndex:
         for t in doc:
             self.tok_pos.append(t.idx)
             self.tok_text.append(t.text)
-        self.people = list(doc._.people or [])
+        self.people = result.people(doc)
         persons: dict[tuple[int, int], str] = {
             (m.start, m.end): p.name for p in self.people for m in p.mentions or []}
         self.orgs: list[tuple[int, int]] = []

@@ -28,11 +28,7 @@ _DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日�
 # POS flags that end the run of words an organisation name is read from.
 _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
-_STOP_VERBS = frozenset("""邀请 接受 会见 会晤 出席 参加 陪同 看望 慰问 听取 担任 任命 当选 选举 推选 介绍
-致电 联系 走访 拜会 约见 询问 告诉 采访了 专访了 面见 宴请 接见
-表示 指出 强调 认为 感谢 欢迎 包括 举行 召开 主持 率领 带领 获得 采访 专访 对话 致辞 宣布 称 说
-是 为 由 有 据 作 做 向 同 率 请 派 任 兼 在 经 将 已 被 让 给 对 纪念 访问 会谈 祝贺 回应
-现任 时任 新任 前任 原任 本报 该 此""".split())
+_STOP_VERBS = tl.org_run_stops()
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
@@ -543,7 +539,7 @@ _NAME_LEFT = regex.compile(r"(?:^|(?<=[，。！？；：、”」）)\n\u3000])
 _NOT_GIVEN = ("v", "d", "c", "p", "r", "m", "q", "f", "u", "t")
 _FUNCTION = ("c",)
 # Last characters of office names (高教司, 财政厅); given names hardly end so (unlike 国, 华).
-_OFFICE_ENDS = frozenset("司局处部委厅办院所科室队组站社网")
+_OFFICE_ENDS = tl.office_ends()
 _OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?=\\p{{Han}})")
 _NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时便却才乃个")
 # A surname rarer than this whose character is a word more frequent than _WORD_NOT_SURNAME in

@@ -37,22 +37,35 @@ def find_titles(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
-    return lexicon.words("titles_surnames")
+    return lexicon.words("surnames")
 
 
 @lru_cache(maxsize=None)
 def surname_freq() -> dict[str, float]:
-    return {r[0]: float(r[1]) for r in lexicon.rows("titles_surnames") if len(r) > 1}
+    return {r[0]: float(r[1]) for r in lexicon.rows("surnames") if len(r) > 1}
 
 
 @lru_cache(maxsize=None)
 def translit_chars() -> frozenset[str]:
-    return lexicon.words("titles_translit")
+    return lexicon.words("translit_chars", "titles")
 
 
 @lru_cache(maxsize=None)
 def org_heads() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words("titles_org_heads"), key=len, reverse=True))
+    return tuple(sorted(lexicon.words("org_endings", "title"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def org_run_stops() -> frozenset[str]:
+    """Words that end the run an organisation name before a title is read from (邀请, 会见,
+    是, 表示): org_run_stops.txt plus the speech cues flagged ``stops_org``."""
+    return lexicon.words("org_run_stops") | lexicon.words("speech_cues", "stops_org", field=2)
+
+
+@lru_cache(maxsize=None)
+def office_ends() -> frozenset[str]:
+    """Last characters of office names (高教司, 财政厅), which given names hardly end with."""
+    return lexicon.words("org_endings", "office")
 
 
 @lru_cache(maxsize=None)
@@ -90,8 +103,8 @@ def ends_with_org_head(s: str) -> bool:
 
 
 # Cue classes that a person, not a document, uses (speech_cues: say/topic/object), minus the
-# epistemic ones that double as adverbs (预计, 估计): a name may stand right before them.
-_EPISTEMIC = frozenset({"预计", "预测", "估计", "判断"})
+# ones flagged epistemic, which double as adverbs (预计, 估计): a name may stand right before them.
+_EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 # Adverbials between a speaker's name and the cue: 张三日前表示, 李四在会上指出, 王五对记者说.
 _CUE_LEAD = (r"(?:也|还|则|又|再次|进一步|同时|曾|随后|最后|特别|日前|近日|今天|昨天|当天|当日|此前|"
              r"会上|对记者|对本报记者|向记者|在[^，。！？；“”\n]{1,25}?(?:时|上|中|后|期间)[，,]?)*")
