@@ -1,6 +1,7 @@
-"""The BiLSTM-CRF backend: NumPy forward pass = torch's, well-formed decoding, training."""
+"""The BiLSTM-CRF backend: ONNX forward pass = torch's, well-formed decoding, training."""
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -82,8 +83,9 @@ def test_encoding_has_one_row_per_char():
     assert (ids[:, 4] < ner_lstm.N_FLAGS).all()
 
 
-def test_numpy_forward_pass_matches_torch(tmp_path: Path):
+def test_onnx_forward_pass_matches_torch(tmp_path: Path):
     torch = pytest.importorskip("torch")
+    pytest.importorskip("onnx")
     from zhpolicy_nlp.training import lstm as T
 
     texts = ["国务院总理李强在北京会见了美国国务卿。", "新华社记者报道"]
@@ -113,10 +115,14 @@ def test_numpy_forward_pass_matches_torch(tmp_path: Path):
     got = tagger.emissions(ids, lens)
     for i, n in enumerate(lens):
         np.testing.assert_allclose(got[i, :n], want[i, :n], atol=1e-4)
+    # a spawned worker gets a pickled copy, which rebuilds its session
+    clone = pickle.loads(pickle.dumps(tagger))
+    np.testing.assert_array_equal(clone.emissions(ids, lens), got)
 
 
 def test_training_smoke(tmp_path: Path, nlp):
     pytest.importorskip("torch")
+    pytest.importorskip("onnx")
     from zhpolicy_nlp.training import lstm as T
     from test_ner import _tiny_corpus
 

@@ -1,8 +1,8 @@
-"""BiLSTM-CRF character tagger for PERSON / ORG / LOC, run in NumPy.
+"""BiLSTM-CRF character tagger for PERSON / ORG / LOC, run with ONNX Runtime.
 
 Trained with PyTorch by :mod:`zhpolicy_nlp.training.lstm` (the ``train`` extra) and shipped
-as plain files (``model.npz``, ``vocab.json``, ``lattice.txt``), so that running the pipeline
-needs neither torch nor a GPU. Each character is read through six inputs: the character, the
+as ``model.onnx`` (the network up to the tag scores), ``vocab.json`` and ``lattice.txt``, so
+that running the pipeline needs neither torch nor a GPU; the CRF's Viterbi decode is NumPy. Each character is read through six inputs: the character, the
 bigrams it ends and starts, its position in its jieba word (the pipeline tokenizer's
 segmentation, the same at training and run time), three lexicon flags (surname,
 place-gazetteer match, word ending like an organisation) and a lattice of the dictionary
@@ -18,12 +18,10 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
-
 from .. import lexicon
 from .features import _NORM, Gazetteers, _place_tags, _word_tags
 
-MODEL_FILE = "model.npz"
+MODEL_FILE = "model.onnx"
 VOCAB_FILE = "vocab.json"
 UNK = 1  # id of an unknown character or bigram (0 is padding)
 _PLACE = {"-": 0, "B": 1, "I": 2, "E": 3}
@@ -174,17 +172,6 @@ def encode(text: str, words: Sequence[str], vocab: Vocab, gaz: Gazetteers,
 N_FLAGS = 16  # values of the flags input: surname (2) x org word (2) x place tag (4)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
-def _ifog(wih: np.ndarray, whh: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
-    """torch's LSTM gate blocks (i, f, g, o) reordered to (i, f, o, g), and W_hh transposed."""
-    hid = whh.shape[1]
-    order = np.r_[0:2 * hid, 3 * hid:4 * hid, 2 * hid:3 * hid]
-    return wih[order], whh[order].T.copy(), b[order]
-
-
 def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
     """(K, K) bool: may tag j follow tag i under BIOES."""
     k = len(tags)
@@ -208,72 +195,60 @@ def allowed_ends(tags: Sequence[str]) -> np.ndarray:
     return np.array([t[0] in "OES" for t in tags])
 
 
+def _session(path: Path):
+    """An ONNX Runtime session on one thread. The matrices are small: more intra-op threads
+    buy little and cost whole cores, and with one worker process per core (``extract -p``)
+    they would fight over the cores. Set per session, so nothing changes process-wide."""
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.inter_op_num_threads = 1
+    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    so.log_severity_level = 3  # errors only
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
 class LstmTagger:
-    """The shipped model: embeddings → BiLSTM → linear → CRF, forward pass in NumPy."""
+    """The shipped model: embeddings → BiLSTM → linear (ONNX Runtime) → CRF (NumPy)."""
+
+    FILES = (MODEL_FILE, VOCAB_FILE, Lattice.FILE)  # what makes up a model folder
 
     def __init__(self, folder: Path) -> None:
-        self.vocab = Vocab.load(folder / VOCAB_FILE)
-        self.lattice = Lattice.load(folder)
-        with np.load(folder / MODEL_FILE) as z:
-            # The bigram table stays float16 (half the memory; rows are widened when
-            # gathered); everything else is computed in float32.
-            w = {k: z[k] if k == "emb_bigram" else z[k].astype(np.float32) for k in z.files}
-        self.emb = [w["emb_char"], w["emb_bigram"], w["emb_shape"], w["emb_flags"]]
-        self.lex_w = w["lex_w"].T.copy()  # (N_LEX_BITS, lex_dim)
-        self.fwd = _ifog(w["f_wih"], w["f_whh"], w["f_b"])
-        self.bwd = _ifog(w["b_wih"], w["b_whh"], w["b_b"])
-        self.out_w, self.out_b = w["out_w"].T.copy(), w["out_b"]
+        self.folder = Path(folder)
+        self.vocab = Vocab.load(self.folder / VOCAB_FILE)
+        self.lattice = Lattice.load(self.folder)
+        self._sess = _session(self.folder / MODEL_FILE)
+        crf = json.loads(self._sess.get_modelmeta().custom_metadata_map["crf"])
         neg = np.float32(-1e4)
         tags = self.vocab.tags
-        self.trans = np.where(allowed_transitions(tags), w["trans"], neg).astype(np.float32)
-        self.start = np.where(allowed_starts(tags), w["start"], neg).astype(np.float32)
-        self.end = np.where(allowed_ends(tags), w["end"], neg).astype(np.float32)
+        self.trans = np.where(allowed_transitions(tags), crf["trans"], neg).astype(np.float32)
+        self.start = np.where(allowed_starts(tags), crf["start"], neg).astype(np.float32)
+        self.end = np.where(allowed_ends(tags), crf["end"], neg).astype(np.float32)
         self.tags = tags
-        # The matrices are small: a second BLAS thread buys ~5% and costs a whole core, and
-        # with one worker process per core (``extract -p``) the threads fight over the cores.
-        self._blas = ThreadpoolController()
 
-    def _embed(self, ids: np.ndarray) -> np.ndarray:
-        e_c, e_b, e_s, e_f = self.emb
-        return np.concatenate([e_c[ids[..., 0]], e_b[ids[..., 1]], e_b[ids[..., 2]],
-                               e_s[ids[..., 3]], e_f[ids[..., 4]],
-                               unpack_bits(ids[..., 5]) @ self.lex_w], axis=-1)
+    @classmethod
+    def from_dir(cls, folder: Path) -> "LstmTagger":
+        """The tagger a model folder holds (its files: ``FILES``)."""
+        return cls(folder)
 
-    @staticmethod
-    def _lstm(x: np.ndarray, params: tuple[np.ndarray, ...]) -> np.ndarray:
-        """One direction over (B, T, D), left to right; padding sits at the end, so it
-        never reaches a real position. Works time-major, so each step reads and writes
-        contiguous rows, and applies one sigmoid to the i, f, o gates together (the weights
-        are stored with the gates in that order)."""
-        wih, whh_t, b = params
-        bsz, t_max, _ = x.shape
-        hid = whh_t.shape[0]
-        gates_x = x.transpose(1, 0, 2) @ wih.T  # (T, B, 4H)
-        gates_x += b  # in place: this array is the largest of a batch
-        h = np.zeros((bsz, hid), dtype=np.float32)
-        c = np.zeros((bsz, hid), dtype=np.float32)
-        out = np.empty((t_max, bsz, hid), dtype=np.float32)
-        h3 = 3 * hid
-        for t in range(t_max):
-            g = gates_x[t] + h @ whh_t
-            ifo = _sigmoid(g[:, :h3])
-            c = ifo[:, hid:2 * hid] * c + ifo[:, :hid] * np.tanh(g[:, h3:])
-            h = ifo[:, 2 * hid:] * np.tanh(c)
-            out[t] = h
-        return out.transpose(1, 0, 2)
+    def __getstate__(self) -> dict:
+        """Picklable for spawned worker processes: the session is rebuilt from the file."""
+        return {**self.__dict__, "_sess": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._sess = _session(self.folder / MODEL_FILE)
+
+    def emissions_tm(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Tag scores (T, B, K) for time-major padded ids (T, B, N_INPUTS); padding sits at
+        the end of each column and never reaches a real position."""
+        return self._sess.run(None, {"ids": ids, "lengths": lengths.astype(np.int32)})[0]
 
     def emissions(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded ids (B, T, N_INPUTS)."""
-        x = self._embed(ids)
-        t_max = ids.shape[1]
-        ar = np.arange(t_max)
-        # Reverse each sequence within its own length for the backward direction.
-        rev = np.where(ar[None, :] < lengths[:, None], lengths[:, None] - 1 - ar[None, :],
-                       ar[None, :])
-        rows = np.arange(len(lengths))[:, None]
-        h_f = self._lstm(x, self.fwd)
-        h_b = self._lstm(x[rows, rev], self.bwd)[rows, rev]
-        return np.concatenate([h_f, h_b], axis=-1) @ self.out_w + self.out_b
+        return self.emissions_tm(np.ascontiguousarray(ids.transpose(1, 0, 2)),
+                                 lengths).transpose(1, 0, 2)
 
     def decode(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Best BIOES path per sentence (Viterbi over the batch at once)."""
@@ -313,12 +288,12 @@ class LstmTagger:
                       or len(enc[i]) > 2 * len(enc[g[0]]) + 16):  # bounded padding
                 groups.append(g := [])
             g.append(i)
-        with self._blas.limit(limits=1, user_api="blas"):
-            for idx in filter(None, groups):
-                lengths = np.array([len(enc[i]) for i in idx])
-                ids = np.zeros((len(idx), lengths.max(), N_INPUTS), dtype=np.int64)
-                for row, i in enumerate(idx):
-                    ids[row, :len(enc[i])] = enc[i]
-                for i, tg in zip(idx, self.decode(self.emissions(ids, lengths), lengths)):
-                    out[i] = tg
+        for idx in filter(None, groups):
+            lengths = np.array([len(enc[i]) for i in idx])
+            ids = np.zeros((lengths.max(), len(idx), N_INPUTS), dtype=np.int64)
+            for col, i in enumerate(idx):
+                ids[:len(enc[i]), col] = enc[i]
+            scores = self.emissions_tm(ids, lengths).transpose(1, 0, 2)
+            for i, tg in zip(idx, self.decode(scores, lengths)):
+                out[i] = tg
         return out

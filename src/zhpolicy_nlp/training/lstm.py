@@ -154,8 +154,10 @@ def _batches(data: list[tuple[np.ndarray, np.ndarray]], size: int, shuffle: bool
         yield ids, lengths, gold
 
 
-def export(net, vocab: Vocab, lattice: Lattice, out: Path) -> None:
-    """Weights as float16 NumPy arrays (half the size; run time computes in float32)."""
+def weights(net) -> dict[str, np.ndarray]:
+    """The network's weights by name, rounded to float16 (the precision shipped since the
+    first model; the ONNX file keeps it, see ``onnx_model``). The LSTM's two bias vectors
+    are summed, as the runtime adds them once."""
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     arrays = {
         "emb_char": sd["e_char.weight"], "emb_bigram": sd["e_bigram.weight"],
@@ -168,10 +170,95 @@ def export(net, vocab: Vocab, lattice: Lattice, out: Path) -> None:
         "out_w": sd["out.weight"], "out_b": sd["out.bias"],
         "trans": sd["trans"], "start": sd["start"], "end": sd["end"],
     }
-    out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / MODEL_FILE, **{k: v.astype(np.float16) for k, v in arrays.items()})
+    return {k: v.astype(np.float16) for k, v in arrays.items()}
+
+
+ONNX_OPSET = 17
+ONNX_IR_VERSION = 8  # readable by onnxruntime >= 1.14
+
+
+def onnx_model(w: dict[str, np.ndarray]):
+    """The network up to the tag scores as an ONNX graph, for :class:`LstmTagger`.
+
+    Inputs ``ids`` (T, B, N_INPUTS) int64, time-major (what the LSTM operator reads), and
+    ``lengths`` (B,) int32; output ``emissions`` (T, B, K) float32. The bidirectional LSTM
+    is ONNX's ``LSTM`` operator with ``sequence_lens``, so the backward direction starts at
+    each sentence's own last character. Embedding tables stay float16 (the bigram table is
+    most of the model) and are widened after the lookup; the other weights are stored as
+    float32 holding the same float16 values, so the arithmetic is float32 as before. The CRF
+    (transitions, start, end) is not part of the graph: its Viterbi decode runs in NumPy,
+    and its float16 parameters travel in the model's metadata (``crf``, JSON)."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    f32 = {k: v.astype(np.float32) for k, v in w.items()}
+    hid = w["f_whh"].shape[1]
+    # torch's gate blocks are (i, f, g, o); ONNX's are (i, o, f, c).
+    order = np.r_[0:hid, 3 * hid:4 * hid, hid:2 * hid, 2 * hid:3 * hid]
+    inits = [numpy_helper.from_array(w[k], k)
+             for k in ("emb_char", "emb_bigram", "emb_shape", "emb_flags")]
+    inits += [
+        numpy_helper.from_array(f32["lex_w"].T.copy(), "lex_w"),
+        numpy_helper.from_array(2 ** np.arange(N_LEX_BITS, dtype=np.int64), "bit_values"),
+        numpy_helper.from_array(np.array(2, dtype=np.int64), "two"),
+        numpy_helper.from_array(np.array([-1], dtype=np.int64), "last_axis"),
+        numpy_helper.from_array(np.stack([f32["f_wih"][order], f32["b_wih"][order]]), "W"),
+        numpy_helper.from_array(np.stack([f32["f_whh"][order], f32["b_whh"][order]]), "R"),
+        numpy_helper.from_array(np.stack([
+            np.concatenate([f32[b][order], np.zeros(4 * hid, np.float32)])
+            for b in ("f_b", "b_b")]), "B"),
+        numpy_helper.from_array(np.array([0, 0, 2 * hid], dtype=np.int64), "h_shape"),
+        numpy_helper.from_array(f32["out_w"].T.copy(), "out_w"),
+        numpy_helper.from_array(f32["out_b"], "out_b"),
+    ]
+    inits += [numpy_helper.from_array(np.array(k, dtype=np.int64), f"col{k}")
+              for k in range(N_INPUTS)]
+    nodes = [helper.make_node("Gather", ["ids", f"col{k}"], [f"in{k}"], axis=2)
+             for k in range(N_INPUTS)]
+    for k, table in enumerate(("emb_char", "emb_bigram", "emb_bigram", "emb_shape",
+                               "emb_flags")):
+        nodes += [helper.make_node("Gather", [table, f"in{k}"], [f"e{k}16"]),
+                  helper.make_node("Cast", [f"e{k}16"], [f"e{k}"], to=TensorProto.FLOAT)]
+    # lattice code → its bits: (code // 2**k) % 2, then the linear map.
+    nodes += [
+        helper.make_node("Unsqueeze", ["in5", "last_axis"], ["lat"]),
+        helper.make_node("Div", ["lat", "bit_values"], ["lat_shifted"]),
+        helper.make_node("Mod", ["lat_shifted", "two"], ["lat_bits"]),
+        helper.make_node("Cast", ["lat_bits"], ["lat_f"], to=TensorProto.FLOAT),
+        helper.make_node("MatMul", ["lat_f", "lex_w"], ["e5"]),
+        helper.make_node("Concat", [f"e{k}" for k in range(6)], ["x"], axis=-1),
+        helper.make_node("LSTM", ["x", "W", "R", "B", "lengths"], ["y"],
+                         direction="bidirectional", hidden_size=hid),
+        helper.make_node("Transpose", ["y"], ["y_t"], perm=[0, 2, 1, 3]),  # (T, B, 2, H)
+        helper.make_node("Reshape", ["y_t", "h_shape"], ["h"]),
+        helper.make_node("MatMul", ["h", "out_w"], ["scores"]),
+        helper.make_node("Add", ["scores", "out_b"], ["emissions"]),
+    ]
+    n_tags = w["out_b"].shape[0]
+    graph = helper.make_graph(
+        nodes, "bilstm_emissions",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["T", "B", N_INPUTS]),
+         helper.make_tensor_value_info("lengths", TensorProto.INT32, ["B"])],
+        [helper.make_tensor_value_info("emissions", TensorProto.FLOAT, ["T", "B", n_tags])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", ONNX_OPSET)],
+                              ir_version=ONNX_IR_VERSION, producer_name="zhpolicy_nlp")
+    crf = {k: w[k].astype(np.float64).tolist() for k in ("trans", "start", "end")}
+    helper.set_model_props(model, {"crf": json.dumps(crf)})
+    onnx.checker.check_model(model, full_check=True)
+    return model
+
+
+def export(net, vocab: Vocab, lattice: Lattice, out: Path) -> None:
+    """The model folder: the ONNX graph (``model.onnx``), vocabulary and lattice."""
+    write_weights(weights(net), out)
     vocab.save(out / VOCAB_FILE)
     lattice.save(out)
+
+
+def write_weights(w: dict[str, np.ndarray], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MODEL_FILE).write_bytes(onnx_model(w).SerializeToString())
 
 
 def evaluate(model_dir: Path, sents: Sequence[Sentence], cache_dir: Optional[Path]) -> dict:
@@ -282,3 +369,23 @@ def run(args: argparse.Namespace) -> int:
     meta = fit(train_sents, corpora.evals["msra_val"], out, hp, cache)
     save_meta(meta, out, None if args.no_eval else corpora.evals, evaluate, cache)
     return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """``python -m zhpolicy_nlp.training.lstm export WEIGHTS.npz FOLDER``: write
+    ``FOLDER/model.onnx`` from a ``model.npz`` of the NumPy-runtime era (float16 arrays named
+    as in ``weights``), with no retraining; how the shipped ONNX file was made from the
+    weights trained before the switch."""
+    p = argparse.ArgumentParser(prog="python -m zhpolicy_nlp.training.lstm")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("export", help="model.npz weights -> model.onnx")
+    e.add_argument("weights", type=Path)
+    e.add_argument("folder", type=Path)
+    args = p.parse_args(argv)
+    with np.load(args.weights) as z:
+        write_weights({k: z[k] for k in z.files}, args.folder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
