@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .. import lexicon
+from ..text import is_han
 
 _PAD_L, _PAD_R = "^", "$"
 _DIGITS = set("0123456789０１２３４５６７８９")
@@ -39,7 +40,7 @@ def _char_type(c: str) -> str:
             t = "n"
         elif c in _LATIN:
             t = "a"
-        elif "\u4e00" <= c <= "\u9fff":
+        elif is_han(c):
             t = "h"
         elif c.isspace():
             t = "s"

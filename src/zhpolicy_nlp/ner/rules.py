@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from .. import lexicon
+from ..text import HAN, is_han
 
 Span = tuple[int, int, str]
 
@@ -63,14 +66,14 @@ _FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
 _AFTER_XIANG = set("村镇亲土音情愁下风里贤")
 
 # A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
-_BRACKETED = re.compile("[（(][\u4e00-\u9fff]{2,4}[）)]")
+_BRACKETED = regex.compile(f"[（(]{HAN}{{2,4}}[）)]")
 
 _DOT = "·•‧・"
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ.'\\-"
 _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]*){{0,4}})[）)]")
 # A bracketed Han short form right after an ORG (…投资银行（亚投行）); lexicon words in brackets
 # (places, known ORGs) are found by the lexicon scan itself.
-_HAN_ALIAS = re.compile("[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_HAN_ALIAS = regex.compile(f"[（(]({HAN}{{2,6}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
 _GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
 # A country name directly followed by these is one ORG (中国海关, 美国国务院 via the lexicon).
@@ -83,13 +86,13 @@ _TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
 # when most members are known ones.
 _ORG_LIST_END = re.compile("等(?:知名|重点|大型|骨干|龙头|主要|国内外|国内|国际|中外|相关|多家)?"
                            "(?:企业|公司|机构|单位|组织|高校|院校|银行|互联网企业|科技企业)")
-_LIST_ITEM = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2,8}")
+_LIST_ITEM = regex.compile(f"[{HAN}A-Za-z0-9]{{2,8}}")
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}
 # A bracketed run of 2-4 capitalised Latin words right after Han text: a person's own name
 # (郑在根（Chae Gun Chung）) unless a word marks an organisation, event or place.
-_LATIN_NAME = re.compile(
-    "(?<=[\u4e00-\u9fff])[（(]([A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+(?: [A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+){1,3})[）)]")
+_LATIN_NAME = regex.compile(
+    f"(?<={HAN})[（(]([A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+(?: [A-ZÀ-Ö][a-zß-öø-ÿ'\\-]+){{1,3}})[）)]")
 
 
 @dataclass(frozen=True)
@@ -158,10 +161,6 @@ def _tables() -> _Tables:
                    {k: frozenset(v) for k, v in kinds.items()})
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _ascii_word_edge(text: str, s: int, e: int) -> bool:
     """A Latin lexicon word (WTO, SAP) must not be part of a longer Latin word."""
     if not text[s].isascii():
@@ -197,13 +196,13 @@ def _looks_like_person(text: str, s: int, e: int, entry: _Entry, t: _Tables) -> 
     if entry.label != "LOC" or entry.kind in ("country", "region", "venue") \
             or text[s:e].endswith(_FULL_PLACE_END) or s == 0 or text[s - 1] not in t.surnames:
         return False
-    return s == 1 or text[s - 2] in _BEFORE_NAME or not _is_han(text[s - 2])
+    return s == 1 or text[s - 2] in _BEFORE_NAME or not is_han(text[s - 2])
 
 
 def _chain_ok(chain: str, next_char: str, t: _Tables) -> bool:
     chain = _BRACKETED.sub("", chain, count=1)
     return not chain.startswith(("和", "与", "及")) \
-        and all(_is_han(c) and c not in _CHAIN_STOP for c in chain) \
+        and all(is_han(c) and c not in _CHAIN_STOP for c in chain) \
         and not t.chain_stop_re.search(chain + next_char)
 
 
@@ -342,7 +341,7 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
         while j < a and j > 0 and text[j - 1].isdigit() and text[j] in "年月日号家个":
             j += 1   # 8日 / 3家 + name: the date or count is not part of it
         name = text[j:a]
-        if len(name) >= 2 and name[0] not in _DEICTIC and any(_is_han(c) for c in name):
+        if len(name) >= 2 and name[0] not in _DEICTIC and any(is_han(c) for c in name):
             out.append((j, b, "ORG"))
     return out
 

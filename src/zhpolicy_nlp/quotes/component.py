@@ -22,13 +22,14 @@ from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver,
                                 sentence_subject, subject)
-from .content import CLAUSE_PUNCT, CLOSERS, OPENERS, Layout, Marked, quote_pairs, trim
+from ..text import CLAUSE_PUNCT, HAN, trim
+from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, OBJECT_TAKING, Cue, find_cues
 
 # `，并要求…`: a second cue in the sentence with the subject left out.
 CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
                         r"曾|曾经|一再|反复|始终|"
-                        r"(?:通过|经过|经)[\u4e00-\u9fff]{1,4})*")
+                        rf"(?:通过|经过|经){HAN}{{1,4}})*")
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 TOPIC_END_RE = regex.compile(
     r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
@@ -48,7 +49,7 @@ FIRST_PERSON_RE = regex.compile(r"我们|咱们")
 EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
-HAN_RE = regex.compile(r"[[\u4e00-\u9fff]--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
+HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
 SOURCE_WINDOW = 120  # how far from its cue a source or an object is looked for
 QUOTE_OPENERS = (*OPENERS, '"')

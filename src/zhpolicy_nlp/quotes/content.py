@@ -8,16 +8,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
+from ..text import paragraphs, sentence_ends
 
-PARA_RE = regex.compile(r"[^\n]+")
-# A sentence ends at 。！？ (or ASCII !?) and any closing marks right after it.
-SENT_END_RE = regex.compile(r"[。！？!?…]+[”」’』\"]?")
 OPENERS = "“「"
 CLOSERS = {"“": "”", "「": "」"}
-# Punctuation and space trimmed from span ends (the evaluator trims the same way).
-TRIM = " \t\r\n\u3000，,。．.！!？?；;：:、…—-“”「」‘’\"'（）()《》"
-CLAUSE_PUNCT = "，,。！？!?；;："
 
 
 @dataclass(frozen=True)
@@ -34,15 +28,6 @@ class Marked:
     @property
     def end(self) -> int:
         return self.close
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PARA_RE.finditer(text)]
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end (after the terminator and a closing mark)."""
-    return [m.end() for m in SENT_END_RE.finditer(text)]
 
 
 def quote_pairs(text: str, para: tuple[int, int]) -> list[Marked]:
@@ -67,15 +52,6 @@ def quote_pairs(text: str, para: tuple[int, int]) -> list[Marked]:
         else:
             i += 1
     return out
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` shrunk past punctuation and space at both ends."""
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
 
 
 class Layout:

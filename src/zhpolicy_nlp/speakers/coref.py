@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Optional
 import regex
 
 from ..schema import Person, TextSpan, Title
+from ..text import is_han
 from ..titles import lexicon as tl
 from ..titles.designations import Found
 
@@ -99,7 +100,7 @@ class Registry:
         """Why: a surname alone is weak; it needs the person's own title, or a polite address
         (先生/女士) when only one person in the document has that surname."""
         same = [p for p in self.people.values() if p.name.startswith(surname)
-                and 2 <= len(p.name) - len(surname) + 1 <= 3 and tl.is_cjk(p.name[0])
+                and 2 <= len(p.name) - len(surname) + 1 <= 3 and is_han(p.name[0])
                 and tl.surname_at(p.name, 0) == surname]
         if len(same) == 1 and tl.honorifics().get(title) == "address":
             return same[0].name

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .. import lexicon, result
 from ..schema import TextSpan
 from ..spans import within
+from ..text import HAN, is_han
 
 PERSONLIKE = ("person", "pronoun", "description", "honorific")
 
@@ -36,7 +37,7 @@ _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))
 DESC_RE = regex.compile(
     rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
 # 总统先生 / 王女士: a person the text does not name further
-HONORIFIC_RE = regex.compile(r"[\u4e00-\u9fff]{1,3}(?:先生|女士|夫人)")
+HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:先生|女士|夫人)")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
 COLLECTIVE_RE = regex.compile(rf"(?:相关|有关|业内|资深|知名|权威|国内外)?(?:{_alt(COLLECTIVES)})")
 # 一位领导同志 / 有的乡村干部 / 一位“老巴黎”: an unnamed someone, kept as worded
@@ -53,12 +54,12 @@ NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", 
                       "致电", "致函", "致信", "接见", "会晤", "看望", "宴请", "转告")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
-    rf"[\u4e00-\u9fff]{{1,14}}(?:{'|'.join(map(regex.escape, lexicon.ordered('org_endings', 'tail')))})$")
+    rf"{HAN}{{1,14}}(?:{'|'.join(map(regex.escape, lexicon.ordered('org_endings', 'tail')))})$")
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
 OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
 SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
-ROLE_RE = regex.compile(r"[\u4e00-\u9fff]{1,7}[师员长家者手官士]")
+ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[师员长家者手官士]")
 HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
 PUBLISH_RE = regex.compile(r"(?:发布|发表|公布|发出|印发|援引)了?")
 PUBLISH_BEFORE_RE = regex.compile(r"(?:发布|发表|公布|发出|印发)了?$")
@@ -229,7 +230,7 @@ class DocIndex:
         if k < 1 or text[k] not in JOINERS:
             return pos
         j = k
-        while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < JOINED_MAX:
+        while j > 0 and is_han(text[j - 1]) and k - j < JOINED_MAX:
             j -= 1
         run = text[j:k]
         if len(run) < 2 or j > 0 and text[j - 1] not in CLAUSE_START or "了" in run \

@@ -20,6 +20,7 @@ from .. import extensions  # noqa: F401
 from ..schema import TextSpan
 from ..spans import char_entities, set_char_entities
 from ..speakers import coref
+from ..text import is_han
 from ..tokenizer import base_dictionary
 from . import designations
 from . import lexicon as tl
@@ -97,7 +98,7 @@ class TitleResolver:
             if lab != "PERSON":
                 blocked.put(sp, lab)
         for s, e, label in ner:  # one Han character is a surname mention (江主席), not a person
-            if label == "PERSON" and not mine.overlaps((s, e)) and not (e - s == 1 and tl.is_cjk(text[s])):
+            if label == "PERSON" and not mine.overlaps((s, e)) and not (e - s == 1 and is_han(text[s])):
                 reg.add((s, e))
         for sp in reg.occurrences(lambda sp: sp in reg.person_spans or not blocked.overlaps(sp)):
             mine.claim(sp, "PERSON")

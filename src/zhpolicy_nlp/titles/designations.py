@@ -15,6 +15,7 @@ from typing import Callable, Optional
 import regex
 
 from ..spans import within
+from ..text import HAN, is_han
 from . import lexicon as tl
 
 Span = tuple[int, int]
@@ -34,9 +35,9 @@ _GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大�
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
 _COMPANY_TITLES = ("经理", "董事", "董事长", "总裁", "行长", "首席执行官", "CEO")
 # All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
-_DOTTED = regex.compile(r"(?:\p{Han}{1,6}[·•‧])+")
+_DOTTED = regex.compile(rf"(?:{HAN}{{1,6}}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
-_SHORT_PAREN = regex.compile(r"[（(][\p{Han}A-Za-z0-9]{1,10}[）)]")
+_SHORT_PAREN = regex.compile(rf"[（(][{HAN}A-Za-z0-9]{{1,10}}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
 _JOINERS = frozenset({"及", "和", "与"})
 # What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
@@ -165,7 +166,7 @@ def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
     guess = _surname_name(ctx, i)
     if guess and (ent_end is None or not 2 <= ent_end - i <= 4 or ent_end < guess[1]):
         return guess
-    if ent_end is not None and 2 <= ent_end - i <= 4 and all(tl.is_cjk(c) for c in text[i:ent_end]):
+    if ent_end is not None and 2 <= ent_end - i <= 4 and all(is_han(c) for c in text[i:ent_end]):
         return (i, ent_end)
     return guess
 
@@ -186,7 +187,7 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
     if not sur:
         return None
     g = i + len(sur)
-    if g >= len(text) or not tl.is_cjk(text[g]) or g in ctx.title_at or tl.cue_after_name().match(text, g):
+    if g >= len(text) or not is_han(text[g]) or g in ctx.title_at or tl.cue_after_name().match(text, g):
         return None  # 部长|时强调: a speech cue, not a given name
     tok = ctx.tok(i)
     if strict and tok and tok[0] == i and not ctx.guessed(tok) \
@@ -195,7 +196,7 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
             and not _adverb_surname(ctx, tok):
         return None  # a verb, function word or noun: 记者|采访, 院长|谈, 记者|招待会 (招: rare surname)
     end = g + 1
-    if end < len(text) and tl.is_cjk(text[end]) and text[end] not in tl.NAME_STOP \
+    if end < len(text) and is_han(text[end]) and text[end] not in tl.NAME_STOP \
             and end not in ctx.title_at and not _word_starts(ctx, end):
         end += 1
     return (i, end)
@@ -231,7 +232,7 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[Span]:
         return None
     for n in (3, 2):
         b = j - n
-        if b < 0 or not all(tl.is_cjk(c) for c in ctx.text[b:j]) or tl.ends_with_org_head(ctx.text[b:j]):
+        if b < 0 or not all(is_han(c) for c in ctx.text[b:j]) or tl.ends_with_org_head(ctx.text[b:j]):
             continue
         tok = ctx.tok(b)
         if tok and tok[:2] == (b, j) and not tok[2].startswith(("nr", "ns", "nz")):
@@ -404,7 +405,7 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
             i += 1
         if spaced:
             j = i
-            while j < len(text) and tl.is_cjk(text[j]) and j - i < 5:
+            while j < len(text) and is_han(text[j]) and j - i < 5:
                 j += 1
             name: Optional[Span] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
@@ -540,7 +541,7 @@ _NOT_GIVEN = ("v", "d", "c", "p", "r", "m", "q", "f", "u", "t")
 _FUNCTION = ("c",)
 # Last characters of office names (高教司, 财政厅); given names hardly end so (unlike 国, 华).
 _OFFICE_ENDS = tl.office_ends()
-_OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?=\\p{{Han}})")
+_OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?={HAN})")
 _NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时便却才乃个")
 # A surname rarer than this whose character is a word more frequent than _WORD_NOT_SURNAME in
 # jieba's dictionary (有, 是, 其) starts no name before a cue.
@@ -618,7 +619,7 @@ def _glued_to_cue(text: str, e: int, word_tag: WordTag) -> bool:
 def _plausible_name(name: str, sur: str, word_tag: WordTag) -> bool:
     """Not a common word (王国, 中方, 马上) and no verb or function word after the surname."""
     given = name[len(sur):]
-    if not all(tl.is_cjk(c) for c in name) or any(c in tl.NAME_STOP or c in _NOT_GIVEN_CHARS
+    if not all(is_han(c) for c in name) or any(c in tl.NAME_STOP or c in _NOT_GIVEN_CHARS
                                                    for c in given):
         return False  # 高兴地说, 代表们认为, 但他说
     if name[-1] in _OFFICE_ENDS:

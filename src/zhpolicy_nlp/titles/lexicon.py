@@ -12,7 +12,7 @@ import regex
 
 from .. import lexicon
 
-PUNCT = set("，。；：！？、“”‘’（）()《》〈〉【】「」『』…—,.;:!?\"' \u3000\t\n\r")
+from ..text import PUNCT, is_han  # noqa: F401  (PUNCT: re-exported for designations)
 # A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府, 博士生).
 _NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队国局站府生"
 # Single-character words that usually follow a 2-character name (王涛等, 徐雷在, 高洁摄).
@@ -77,10 +77,6 @@ def country_abbr() -> frozenset[str]:
 def honorifics() -> dict[str, str]:
     """word → "title" (a position, e.g. 院士) or "address" (先生)."""
     return {r[0]: (r[1] if len(r) > 1 else "title") for r in lexicon.rows("honorifics")}
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def surname_at(text: str, i: int) -> Optional[str]:
