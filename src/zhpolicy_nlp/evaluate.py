@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
+from .text import trim
+
 Counts = dict[str, dict[str, int]]
 
 ENTITY_LABELS = ("PERSON", "ORG", "LOC", "TITLE")
@@ -185,11 +187,7 @@ def _trimmed(q: Mapping[str, Any]) -> tuple[int, int]:
     span's text (a span without text keeps its offsets)."""
     text = str(q.get("text") or "")
     start, end = int(q["start"]), int(q["end"])
-    lo, hi = 0, len(text)
-    while lo < hi and _strippable(text[lo]):
-        lo += 1
-    while hi > lo and _strippable(text[hi - 1]):
-        hi -= 1
+    lo, hi = trim(text, 0, len(text), _strippable)
     return start + lo, max(start + lo, end - (len(text) - hi))
 
 

@@ -24,7 +24,7 @@ import regex
 from .. import lexicon
 from ..text import HAN, is_han
 
-Span = tuple[int, int, str]
+LabelledSpan = tuple[int, int, str]  # (start, end, label) in characters
 
 # The kinds of lexicons/org_endings.txt that are compositional name suffixes here.
 ORG_SUFFIX_KINDS = ("area", "body", "edu", "court", "company", "legal", "venue")
@@ -286,7 +286,7 @@ def _is_body(entry: _Entry, name: str, t: _Tables) -> bool:
 
 
 def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
-          following: dict[int, tuple[int, _Entry]], barriers: set[int]) -> Span:
+          following: dict[int, tuple[int, _Entry]], barriers: set[int]) -> LabelledSpan:
     """Extend a place/ORG head into one maximal span: nested places (四川省成都市), then
     successive body units (国家网信办 + 信息化发展局)."""
     label = entry.label
@@ -322,7 +322,7 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
     return (s, e, label)
 
 
-def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
+def _companies(text: str, t: _Tables, taken: list[LabelledSpan]) -> list[LabelledSpan]:
     """Headless companies: a legal form after a name whose left edge is punctuation or a stop."""
     out = []
     covered = _coverage(taken)
@@ -346,7 +346,7 @@ def _companies(text: str, t: _Tables, taken: list[Span]) -> list[Span]:
     return out
 
 
-def _place_before_company(text: str, spans: list[Span], t: _Tables) -> list[Span]:
+def _place_before_company(text: str, spans: list[LabelledSpan], t: _Tables) -> list[LabelledSpan]:
     """北京 + 字节跳动科技有限公司 is one ORG: a place right before a legal-form company."""
     by_start = {s: (e, label) for s, e, label in spans}
     out = []
@@ -359,11 +359,11 @@ def _place_before_company(text: str, spans: list[Span], t: _Tables) -> list[Span
     return out
 
 
-def _coverage(spans: list[Span]) -> set[int]:
+def _coverage(spans: list[LabelledSpan]) -> set[int]:
     return {i for s, e, _ in spans for i in range(s, e)}
 
 
-def _foreign_names(text: str, t: _Tables) -> list[Span]:
+def _foreign_names(text: str, t: _Tables) -> list[LabelledSpan]:
     """Dotted names; a leading 理 that closes a title (总经理理查德·…) is not the name's."""
     out = []
     for m in t.foreign_re.finditer(text):
@@ -375,7 +375,7 @@ def _foreign_names(text: str, t: _Tables) -> list[Span]:
     return out
 
 
-def _aliases(text: str, spans: list[Span], t: _Tables) -> list[Span]:
+def _aliases(text: str, spans: list[LabelledSpan], t: _Tables) -> list[LabelledSpan]:
     """``埃利奥特·哈里斯（Elliott Harris）``, ``亚洲基础设施投资银行（亚投行）``: a bracketed
     Latin name, or a Han short form of an ORG, is a second span with the label of the span it
     follows (gold marks aliases so)."""
@@ -398,17 +398,17 @@ def _aliases(text: str, spans: list[Span], t: _Tables) -> list[Span]:
     return out
 
 
-def _bracketed_latin_names(text: str, t: _Tables) -> list[Span]:
+def _bracketed_latin_names(text: str, t: _Tables) -> list[LabelledSpan]:
     other = t.rule_words["latin_org"] | t.rule_words["latin_other"]
     return [(m.start(1), m.end(1), "PERSON") for m in _LATIN_NAME.finditer(text)
             if not other.intersection(m.group(1).split())]
 
 
-def _list_members(text: str, spans: list[Span]) -> list[Span]:
+def _list_members(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """浪潮 in 华为、腾讯、百度、浪潮等知名企业: unknown members of a list of known ORGs."""
     orgs = {(s, e) for s, e, label in spans if label == "ORG"}
     covered = _coverage(spans)
-    out: list[Span] = []
+    out: list[LabelledSpan] = []
     for m in _ORG_LIST_END.finditer(text):
         items, end = [], m.start()
         while True:   # walk left over 、-separated items
@@ -431,10 +431,10 @@ def _list_members(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _resolve(spans: list[Span]) -> list[Span]:
+def _resolve(spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """Non-overlapping: longer first, then ORG over LOC over PERSON."""
     rank = {"ORG": 0, "LOC": 1, "PERSON": 2}
-    kept: list[Span] = []
+    kept: list[LabelledSpan] = []
     used: set[int] = set()
     for s, e, label in sorted(spans, key=lambda x: (-(x[1] - x[0]), rank[x[2]], x[0])):
         if any(i in used for i in range(s, e)):
@@ -456,7 +456,7 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
                 if ((entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
                     and not (s > 0 and text[s - 1] == "驻"))
                 or (entry.label == "LOC" and s > 0 and text[s - 1] in "和与及、")}   # …和天津…
-    spans: list[Span] = []
+    spans: list[LabelledSpan] = []
     end = -1
     for s, e, entry in matches:
         if s < end or not entry.label or _looks_like_person(text, s, e, entry, t):

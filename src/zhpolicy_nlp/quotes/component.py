@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
-from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DocIndex, Mention, Resolver,
+from ..speakers.index import DocIndex
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, Mention, Resolver,
                                 sentence_subject, subject)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
@@ -99,11 +100,11 @@ def _speechlike(text: str, pair: Marked, para: tuple[int, int]) -> bool:
 class Attributor:
     """All quotes of one Doc."""
 
-    def __init__(self, doc: Doc, describe=None) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.ix = DocIndex(doc)
         self.text = self.ix.text  # rebuilding doc.text makes a Token per token
         self.lay = Layout(self.text)
-        self.res = Resolver(self.ix, describe, [p[0] for p in self.lay.paras])
+        self.res = Resolver(self.ix, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)
         self.quotes: list[Quote] = []
         self.list_speaker: Optional[str] = None  # whose list or quotation the next paragraphs may be
@@ -383,21 +384,12 @@ class Attributor:
         return out
 
 
-def _describe_hook():
-    """The titles stage may offer ``resolve_description(doc, span)``; use it when present."""
-    try:
-        from ..titles import component as titles
-    except ImportError:  # pragma: no cover
-        return None
-    return getattr(titles, "resolve_description", None)
-
-
 class QuoteAttributor:
     def __init__(self, nlp: Language, name: str = "quotes") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = [q.to_dict() for q in Attributor(doc, _describe_hook()).run()]
+        doc._.quotes = [q.to_dict() for q in Attributor(doc).run()]
         return doc
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..speakers.resolve import DOCUMENTS, DocIndex
+from ..speakers.index import DocIndex
+from ..speakers.resolve import DOCUMENTS
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
                         if r[1:2] != ("-",)}

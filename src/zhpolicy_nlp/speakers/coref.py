@@ -16,10 +16,10 @@ from ..text import is_han
 from ..titles import lexicon as tl
 from ..titles.designations import Found
 
-Span = tuple[int, int]
+CharSpan = tuple[int, int]  # (start, end) in characters
 
 
-def _title_of(text: str, seg_title: Span, seg_org: Optional[Span]) -> Title:
+def _title_of(text: str, seg_title: CharSpan, seg_org: Optional[CharSpan]) -> Title:
     ts = TextSpan(seg_title[0], seg_title[1], text[seg_title[0]:seg_title[1]])
     os_ = TextSpan(seg_org[0], seg_org[1], text[seg_org[0]:seg_org[1]]) if seg_org else None
     return Title(ts.text, os_.text if os_ else None, ts, os_)
@@ -32,9 +32,9 @@ class Registry:
         self.text = text
         self.people: dict[str, Person] = {}
         self.forms: dict[str, str] = {}  # name form → canonical name
-        self.person_spans: set[Span] = set()
+        self.person_spans: set[CharSpan] = set()
 
-    def add(self, span: Span, titles: Iterable[Title] = (), alias: Optional[Span] = None) -> Person:
+    def add(self, span: CharSpan, titles: Iterable[Title] = (), alias: Optional[CharSpan] = None) -> Person:
         name = self.text[span[0]:span[1]]
         canon = self.forms.get(name, name)
         p = self.people.setdefault(canon, Person(canon))
@@ -68,7 +68,7 @@ class Registry:
         for d in found.designations:
             self.add(d.person, [_title_of(self.text, s.title, s.org) for s in d.segs], d.alias)
 
-    def occurrences(self, free: Callable[[Span], bool]) -> list[Span]:
+    def occurrences(self, free: Callable[[CharSpan], bool]) -> list[CharSpan]:
         """Every occurrence of a name form of a titled or aliased person where ``free`` allows
         (a name the ner stage alone proposed is not spread further)."""
         forms = sorted((f for f, c in self.forms.items()
@@ -79,7 +79,7 @@ class Registry:
         pat = regex.compile("|".join(regex.escape(f) for f in forms))
         return [m.span() for m in pat.finditer(self.text) if free(m.span())]
 
-    def surname_mentions(self, titles: list[Span], taken: Callable[[Span], bool]) -> list[tuple[Span, str]]:
+    def surname_mentions(self, titles: list[CharSpan], taken: Callable[[CharSpan], bool]) -> list[tuple[CharSpan, str]]:
         """``李总理``/``麦教授``: surname + title or honorific of exactly one known person, where
         ``taken`` says the span overlaps no name already found."""
         out = []
@@ -107,7 +107,7 @@ class Registry:
         fit = [p for p in same if any(t.title == title or t.title.endswith(title) for t in p.titles)]
         return fit[0].name if len(fit) == 1 else None
 
-    def mention(self, span: Span, canon: Optional[str] = None) -> Optional[str]:
+    def mention(self, span: CharSpan, canon: Optional[str] = None) -> Optional[str]:
         text = self.text[span[0]:span[1]]
         canon = canon or self.forms.get(text)
         if canon is None:

@@ -18,7 +18,7 @@ from ..spans import within
 from ..text import HAN, is_han
 from . import lexicon as tl
 
-Span = tuple[int, int]
+CharSpan = tuple[int, int]  # (start, end) in characters
 Tok = tuple[int, int, str]  # start, end, jieba POS flag
 # A dictionary word's POS tag and frequency, None for a string jieba only guessed (盛来|运在)
 # or never saw.
@@ -52,17 +52,17 @@ LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])
 class Seg:
     """One atomic title and the organisation the text ties it to."""
 
-    title: Span
-    org: Optional[Span] = None
+    title: CharSpan
+    org: Optional[CharSpan] = None
 
 
 @dataclass
 class Designation:
     """A person and the titles the text gives them at one place."""
 
-    person: Span
+    person: CharSpan
     segs: list[Seg] = field(default_factory=list)
-    alias: Optional[Span] = None  # a parenthesised Latin name right after the person
+    alias: Optional[CharSpan] = None  # a parenthesised Latin name right after the person
 
 
 @dataclass
@@ -89,7 +89,7 @@ class _Ctx:
         self.orgish = [(s, e) for s, e, l in ents if l in ("ORG", "LOC")]
         self.dates = [(s, e) for s, e, l in ents if l == "DATE"] + [m.span() for m in _DATELINE.finditer(text)]
         # Indexes so that per-title lookups do not scan every entity (quadratic on long texts).
-        self.org_at: dict[int, Span] = {}  # char position p → first ORG/LOC with s < p <= e
+        self.org_at: dict[int, CharSpan] = {}  # char position p → first ORG/LOC with s < p <= e
         for a, b in self.orgish:
             for p in range(a + 1, b + 1):
                 self.org_at.setdefault(p, (a, b))
@@ -156,7 +156,7 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
     return None
 
 
-def name_after(ctx: _Ctx, i: int) -> Optional[Span]:
+def name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
     """A person's name starting at ``i`` (right after a title), or None."""
     text = ctx.text
     end = _translit_name(ctx, i)
@@ -178,7 +178,7 @@ def _strong_name_at(ctx: _Ctx, i: int) -> bool:
             or _translit_name(ctx, i) is not None)
 
 
-def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[Span]:
+def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[CharSpan]:
     """Surname + 1-2 characters; the second given-name character is dropped when a word
     starts there (秦海|分享, 王涛|等) or a title does. ``strict``: refuse where the POS tagger
     reads a word (记者|采访); a byline expects a name, so it is not strict (记者|于青)."""
@@ -218,7 +218,7 @@ def _word_starts(ctx: _Ctx, i: int) -> bool:
                 and not ctx.guessed(tok))
 
 
-def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[Span]:
+def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[CharSpan]:
     """A person's name ending at ``j`` (right before a title such as 总理/院士). With
     ``strong_only`` only an entity or a POS name counts, not a surname guess."""
     if j in ctx.person_end:
@@ -298,7 +298,7 @@ def _followed_by_aspect(ctx: _Ctx, tok: Tok) -> bool:
     return ctx.text[tok[1]:tok[1] + 1] in ("了", "着", "过")
 
 
-def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[Span], int]:
+def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[CharSpan], int]:
     """The organisation a title at ``j`` (ending at ``title_end``) belongs to and where the title
     really starts (a domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
     text = ctx.text
@@ -327,7 +327,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     if e is not None:
         if j - e > 8:
             e = j
-        org: Span = (pos, e)
+        org: CharSpan = (pos, e)
     elif (j - pos >= 2 or text[pos:j] in tl.country_abbr()) and \
             (pos == 0 or text[pos - 1] in tl.PUNCT or text[pos - 1] in "、兼"):
         org, e = (pos, j), j
@@ -352,7 +352,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     return org, e
 
 
-def _place_after_org(ctx: _Ctx, org: Span) -> Span:
+def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
     """``欧盟轮值主席国|英国`` 外交大臣: a place ending the run after another organisation is the
     org (``中国驻法国`` stays whole: 中国 is a place, not an organisation)."""
     s, e = org
@@ -368,7 +368,7 @@ def _place_after_org(ctx: _Ctx, org: Span) -> Span:
     return (start, e) if org_inside else org
 
 
-def _last_of_two(ctx: _Ctx, org: Span) -> Span:
+def _last_of_two(ctx: _Ctx, org: CharSpan) -> CharSpan:
     """``A和B``/``A与B``/``A及B`` where both halves are organisations (or A is a person): the
     title belongs to B (工业和信息化部, 通讯及新闻部 stay whole: 工业, 通讯 are no organisations)."""
     s, e = org
@@ -390,7 +390,7 @@ def _ends_org(ctx: _Ctx, s: int, e: int) -> bool:
             or bool(tok and tok[1] == e and tok[0] >= s and tok[2] == "nt"))
 
 
-def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
+def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
     """Names after a byline title: ``（记者 吴为 倪伟）``, ``本报记者张三``, ``新华社记者李四、王五``."""
     text = ctx.text
     if not text[s:e].endswith(_BYLINE_TITLES):
@@ -398,7 +398,7 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
     spaced = e < len(text) and text[e] in " \u3000"
     if not (spaced or s == 0 or text[max(0, s - 2):s].endswith(_BYLINE_BEFORE)):
         return None  # 接受记者采访: not a byline
-    names: list[Span] = []
+    names: list[CharSpan] = []
     i = e
     while i < len(text):
         while i < len(text) and text[i] in " \u3000":
@@ -407,7 +407,7 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[Span]]:
             j = i
             while j < len(text) and is_han(text[j]) and j - i < 5:
                 j += 1
-            name: Optional[Span] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
+            name: Optional[CharSpan] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
             name = _surname_name(ctx, i, strict=False)
             if name and not text.startswith(_BYLINE_AFTER, name[1]) and name[1] < len(text):
@@ -493,10 +493,10 @@ def _org_starts(ctx: _Ctx, i: int) -> bool:
     return any(s == i for s, _ in ctx.orgish) or bool(tok and tok[0] == i and tok[2] == "nt")
 
 
-def _shared_names(ctx: _Ctx, i: int) -> list[Span]:
+def _shared_names(ctx: _Ctx, i: int) -> list[CharSpan]:
     """Names listed after a designated person with 、 that share the titles: each one must be
     followed by 、/，/。/等/和 or a verb, never by a title of its own."""
-    out: list[Span] = []
+    out: list[CharSpan] = []
     text = ctx.text
     while i < len(text) and text[i] == "、":
         n = name_after(ctx, i + 1)
@@ -514,7 +514,7 @@ def _ends_list_item(ctx: _Ctx, i: int) -> bool:
     return bool(tok and tok[0] == i and tok[2].startswith(("v", "p", "d")))
 
 
-def _proven_org(ctx: _Ctx, org: Span) -> bool:
+def _proven_org(ctx: _Ctx, org: CharSpan) -> bool:
     """An org named by an entity or an org ending, not just by its place in a list."""
     return org in ctx.orgish or tl.ends_with_org_head(ctx.text[org[0]:org[1]])
 
@@ -553,7 +553,7 @@ _COMMON = 500
 _NOT_GIVEN_WORDS = frozenset("总 老 某 氏 局 处 董 工 总工 老师 师傅 大爷 大妈 大姐 阿姨".split())
 
 
-def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[Span]:
+def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[CharSpan]:
     """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
     记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``, ``执法局颜鲲表示``): a surname and one or
     two characters that fill the whole gap between a clause start or an ORG entity and the cue
@@ -563,7 +563,7 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
     for s, e, label in ents:  # one character (a model's 中/美 guess, or 逯 of 逯建国) blocks not
         if label != "PERSON" and e - s > 1:
             taken[s:e] = b"\x01" * (e - s)
-    out: list[Span] = []
+    out: list[CharSpan] = []
     starts = [m.end() for m in _NAME_LEFT.finditer(text)]
     starts += [e for _, e, label in ents if label == "ORG"]  # 市综合执法局颜鲲表示
     starts += [m.end() for m in _OFFICE_END_RE.finditer(text)  # an org the ner missed, not a
@@ -584,7 +584,7 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
     return out
 
 
-def _gap_name(text: str, i: int) -> Optional[Span]:
+def _gap_name(text: str, i: int) -> Optional[CharSpan]:
     """Surname + one or two characters from ``i`` with a speech cue (or a title and a cue)
     right after them; no surname and title (王副部长表示: coref reads that)."""
     sur = tl.surname_at(text, i)

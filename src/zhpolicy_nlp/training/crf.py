@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .. import lexicon
+from .. import evaluate, lexicon
 from ..ner.crf import MODEL_FILE
 from ..ner.features import Gazetteers, featurize
 from ..ner.tags import spans_from_tags
@@ -172,10 +172,10 @@ def train(corpora: Corpora, out: Path, *, c1: float = 0.05, c2: float = 0.01,
 
 
 def prf(tp: int, np_: int, ng: int) -> dict:
-    p = tp / np_ if np_ else 0.0
-    r = tp / ng if ng else 0.0
-    return {"p": round(p, 4), "r": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "gold": ng}
+    """``evaluate.prf`` (the one scoring helper) in the training report's shape: rounded,
+    F1 as ``f1``."""
+    fig = evaluate.prf(tp, np_, ng)
+    return {"p": round(fig["p"], 4), "r": round(fig["r"], 4), "f1": round(fig["f"], 4), "gold": ng}
 
 
 def score(pred: Sequence[Sequence[tuple[int, int, str]]],
