@@ -83,6 +83,30 @@ def test_encoding_has_one_row_per_char():
     assert (ids[:, 4] < ner_lstm.N_FLAGS).all()
 
 
+def test_lattice_bits_mark_single_begin_middle_end():
+    lat = ner_lstm.Lattice({"北京": 2, "北京市": 4, "市": 1})
+    c = ner_lstm.N_LEX_CATS
+    assert lat.bits("北京市").tolist() == [(2 | 4) << c, 2 << 3 * c | 4 << 2 * c,
+                                        4 << 3 * c | 1]
+
+
+def test_batch_encoding_equals_one_by_one():
+    vocab = ner_lstm.Vocab({"<pad>": 0, "<unk>": 1, "北": 2, "京": 3},
+                           {"<pad>": 0, "<unk>": 1, "^北": 2, "北京": 3, "京$": 4},
+                           {s: i for i, s in enumerate(ner_lstm.word_shapes())}, TAGS)
+    lat = ner_lstm.Lattice({"北京": 2, "北京市": 2})
+    gaz = Gazetteers.load()
+    # "中北" + "京": 北京 across the boundary is no word of either text
+    texts = ["中北", "", "京", "北京市政府", "Ａ1 \ud800"]
+    segs = [["中", "北"], [], ["京"], ["北京市", "政府"], ["Ａ1", " ", "\ud800"]]
+    together = ner_lstm.encode_batch(texts, segs, vocab, gaz, lat)
+    assert len(together) == len(texts)
+    for t, ws, got in zip(texts, segs, together):
+        np.testing.assert_array_equal(got, ner_lstm.encode(t, ws, vocab, gaz, lat))
+    assert not together[0][:, 5].any() and not together[2][:, 5].any()
+    assert together[3][:2, 1].tolist() == [2, 3]
+
+
 def test_onnx_forward_pass_matches_torch(tmp_path: Path):
     torch = pytest.importorskip("torch")
     pytest.importorskip("onnx")

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 from .. import lexicon
-from .features import _NORM, Gazetteers, _place_tags, _word_tags
+from .features import _NORM, Gazetteers, _place_tags
 
 MODEL_FILE = "model.onnx"
 VOCAB_FILE = "vocab.json"
@@ -52,10 +53,47 @@ class Vocab:
                    {b: i for i, b in enumerate(d["bigrams"])},
                    {s: i for i, s in enumerate(word_shapes())}, d["tags"])
 
+    @cached_property
+    def _char_table(self) -> tuple[np.ndarray, np.ndarray]:
+        """Code points of the characters, sorted, and their ids (for ``char_ids``)."""
+        pairs = sorted((ord(c), i) for c, i in self.chars.items() if len(c) == 1)
+        return (np.array([k for k, _ in pairs], dtype=np.int64),
+                np.array([i for _, i in pairs], dtype=np.int64))
+
+    @cached_property
+    def _bigram_table(self) -> tuple[np.ndarray, np.ndarray]:
+        """Bigrams as ``first << 21 | second`` code points, sorted, and their ids."""
+        pairs = sorted((ord(b[0]) << 21 | ord(b[1]), i)
+                       for b, i in self.bigrams.items() if len(b) == 2)
+        return (np.array([k for k, _ in pairs], dtype=np.int64),
+                np.array([i for _, i in pairs], dtype=np.int64))
+
+    def char_ids(self, codes: np.ndarray) -> np.ndarray:
+        """Ids of characters given as code points (UNK for unknown ones)."""
+        return _lookup(*self._char_table, codes)
+
+    def bigram_ids(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Ids of the bigrams ``first[i] second[i]`` (code points; UNK for unknown ones)."""
+        return _lookup(*self._bigram_table, first << 21 | second)
+
     def save(self, path: Path) -> None:
         d = {"chars": sorted(self.chars, key=self.chars.get),
              "bigrams": sorted(self.bigrams, key=self.bigrams.get), "tags": self.tags}
         path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+
+
+def _lookup(keys: np.ndarray, ids: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """``ids`` of ``query`` in the sorted ``keys``; UNK where absent."""
+    if not len(keys):
+        return np.full(len(query), UNK, dtype=np.int64)
+    at = np.searchsorted(keys, query).clip(max=len(keys) - 1)
+    return np.where(keys[at] == query, ids[at], UNK)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points, int64 (a lone surrogate stays its own code point)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+        np.int64)
 
 
 # Lattice categories: jieba dictionary POS tags (and project lexicons) → bit.
@@ -113,31 +151,72 @@ class Lattice:
             "".join(f"{w}\t{b}\n" for w, b in sorted(self.table.items()) if b),
             encoding="utf-8")
 
-    def bits(self, text: str) -> list[int]:
+    _P = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the substring hash
+
+    @cached_property
+    def _hashed(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per length L (index L), the sorted hashes of the table's L-char keys and their
+        bits; the hash is a polynomial over code points, modulo 2**64."""
+        by_len: list[list[str]] = [[] for _ in range(self.maxlen + 1)]
+        for w in self.table:
+            by_len[len(w)].append(w)
+        out = [(np.zeros(0, np.uint64), np.zeros(0, np.int64))]
+        for n, words in enumerate(by_len[1:], 1):
+            cols = code_points("".join(words)).astype(np.uint64).reshape(len(words), n)
+            h = np.zeros(len(words), np.uint64)
+            for k in range(n):
+                h = h * self._P + cols[:, k]
+            order = np.argsort(h)
+            out.append((h[order], np.array([self.table[words[i]] for i in order.tolist()],
+                                           dtype=np.int64)))
+        return out
+
+    def bits(self, text: str) -> np.ndarray:
         """Per char, an int of ``N_LEX_BITS`` bits: for each category, whether a dictionary
         word of it covering the char is one char long, starts, continues or ends there."""
-        get, maxlen = self.table.get, self.maxlen
-        n = len(text)
-        bits = [0] * n
-        for i in range(n):
-            for j in range(i + 1, min(n, i + maxlen) + 1):
-                v = get(text[i:j])
-                if v is None:
-                    break
-                if v:
-                    if j - i == 1:
-                        bits[i] |= v
-                    else:
-                        bits[i] |= v << N_LEX_CATS
-                        for k in range(i + 1, j - 1):
-                            bits[k] |= v << 2 * N_LEX_CATS
-                        bits[j - 1] |= v << 3 * N_LEX_CATS
+        return self.bits_of(text, code_points(text), np.full(len(text), len(text)))
+
+    def bits_of(self, text: str, codes: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """``bits`` for ``text`` (its code points ``codes``), where no word may run past
+        ``stop[i]`` from position i (the end of i's sentence, when sentences are joined).
+
+        All start positions are extended one char at a time together; a start drops out
+        once its substring is no key of the table (every prefix of a word is a key). The
+        hash finds candidates; each word found is checked against the table itself, so a
+        hash collision cannot set a bit."""
+        n = len(codes)
+        bits = np.zeros(n, dtype=np.int64)
+        pos = np.arange(n)
+        h = np.zeros(n, dtype=np.uint64)
+        ucodes = codes.astype(np.uint64)
+        found: list[tuple[np.ndarray, int, np.ndarray]] = []
+        get = self.table.get
+        for ln in range(1, self.maxlen + 1):
+            live = pos + ln <= stop[pos]
+            pos, h = pos[live], h[live]
+            if not len(pos):
+                break
+            h = h * self._P + ucodes[pos + ln - 1]
+            keys, vals = self._hashed[ln]
+            if not len(keys):
+                break
+            at = np.searchsorted(keys, h).clip(max=len(keys) - 1)
+            hit = keys[at] == h
+            pos, h, v = pos[hit], h[hit], vals[at[hit]]
+            nz = np.flatnonzero(v)
+            if len(nz):
+                ok = np.array([get(text[i:i + ln]) == b
+                               for i, b in zip(pos[nz].tolist(), v[nz].tolist())], dtype=bool)
+                found.append((pos[nz][ok], ln, v[nz][ok]))
+        for starts, ln, v in found:
+            if ln == 1:
+                np.bitwise_or.at(bits, starts, v)
+                continue
+            np.bitwise_or.at(bits, starts, v << N_LEX_CATS)
+            np.bitwise_or.at(bits, starts + ln - 1, v << 3 * N_LEX_CATS)
+            for k in range(1, ln - 1):
+                np.bitwise_or.at(bits, starts + k, v << 2 * N_LEX_CATS)
         return bits
-
-
-def unpack_bits(codes: np.ndarray) -> np.ndarray:
-    """(..., ) ints → (..., N_LEX_BITS) float32 0/1."""
-    return ((codes[..., None] >> np.arange(N_LEX_BITS)) & 1).astype(np.float32)
 
 
 N_INPUTS = 6  # columns of ``encode``
@@ -147,26 +226,83 @@ def encode(text: str, words: Sequence[str], vocab: Vocab, gaz: Gazetteers,
            lattice: Lattice) -> np.ndarray:
     """Input ids, shape (len(text), 6): char, left bigram, right bigram, word shape, flags,
     lattice bits."""
-    text = text.translate(_NORM)
-    n = len(text)
+    return encode_batch([text], [words], vocab, gaz, lattice)[0]
+
+
+_PLACE_CODES = np.zeros(128, dtype=np.int64)
+for _tag, _code in _PLACE.items():
+    _PLACE_CODES[ord(_tag)] = _code
+
+
+@lru_cache(maxsize=8)
+def _char_codes(chars: frozenset[str]) -> np.ndarray:
+    """Code points of the one-char entries of a lexicon set."""
+    return np.array(sorted(ord(c) for c in chars if len(c) == 1), dtype=np.int64)
+
+
+@lru_cache(maxsize=8)
+def _bigram_codes(words: frozenset[str]) -> np.ndarray:
+    """``first << 21 | second`` of the two-char entries of a lexicon set."""
+    return np.array(sorted(ord(w[0]) << 21 | ord(w[1]) for w in words if len(w) == 2),
+                    dtype=np.int64)
+
+
+def _shape_table(vocab: Vocab) -> np.ndarray:
+    """(4, 6) ids of the word shapes S/B/M/E x length 1..5 (column 0 unused)."""
+    t = np.zeros((4, 6), dtype=np.int64)
+    for h, head in enumerate("SBME"):
+        for m in range(1, 6):
+            t[h, m] = vocab.shapes[f"{head}{m}"]
+    return t
+
+
+def encode_batch(texts: Sequence[str], segs: Sequence[Sequence[str]], vocab: Vocab,
+                 gaz: Gazetteers, lattice: Lattice) -> list[np.ndarray]:
+    """``encode`` of many texts at once: the texts are joined and each input is computed
+    for all their characters in a few array operations (per-call overhead would dominate
+    for sentence-sized texts), bigrams and lattice words kept within each text. Each
+    text's words must join to it."""
+    if not texts:
+        return []
+    raw = "".join(texts)
+    texts = [t.translate(_NORM) for t in texts]
+    lens = np.array([len(t) for t in texts], dtype=np.int64)
+    ends = np.cumsum(lens)
+    n = int(ends[-1]) if len(ends) else 0
     out = np.zeros((n, N_INPUTS), dtype=np.int64)
-    if not n:
-        return out
-    cg, bg = vocab.chars.get, vocab.bigrams.get
-    out[:, 0] = [cg(c, UNK) for c in text]
-    padded = "^" + text + "$"
-    bi = [bg(padded[i:i + 2], UNK) for i in range(n + 1)]
-    out[:, 1] = bi[:-1]
-    out[:, 2] = bi[1:]
-    wpos, worg = _word_tags(words, gaz)
-    shapes = vocab.shapes
-    out[:, 3] = [shapes[s] for s in wpos]
-    sur = gaz.surnames
-    place = _place_tags(text, gaz)
-    out[:, 4] = [(c in sur) + 2 * (o == "W") + 4 * _PLACE[p]
-                 for c, o, p in zip(text, worg, place)]
-    out[:, 5] = lattice.bits(text)
-    return out
+    if n:
+        joined = "".join(texts)
+        codes = code_points(joined)
+        starts = ends - lens
+        nonempty = lens > 0
+        # bigrams: ^ before each text, $ after it
+        prev = np.roll(codes, 1)
+        prev[starts[nonempty]] = ord("^")
+        nxt = np.roll(codes, -1)
+        nxt[ends[nonempty] - 1] = ord("$")
+        out[:, 0] = vocab.char_ids(codes)
+        out[:, 1] = vocab.bigram_ids(prev, codes)
+        out[:, 2] = vocab.bigram_ids(codes, nxt)
+        # word shapes: S/B/M/E by position in the word, length capped at 5
+        wlen = np.array([len(w) for ws in segs for w in ws], dtype=np.int64)
+        w_start = np.repeat(np.cumsum(wlen) - wlen, wlen)
+        c_len = np.repeat(wlen, wlen)
+        k = np.arange(n) - w_start
+        head = np.where(c_len == 1, 0, np.where(k == 0, 1, np.where(k == c_len - 1, 3, 2)))
+        out[:, 3] = _shape_table(vocab)[head, np.minimum(c_len, 5)]
+        # flags: surname + 2 x word ends like an organisation (its last char or two, as
+        # written) + 4 x place-gazetteer tag
+        rc = code_points(raw)
+        last = np.cumsum(wlen) - 1
+        org_word = (wlen > 1) & (
+            np.isin(rc[last], _char_codes(gaz.org_suffix_chars))
+            | np.isin(rc[last - 1] << 21 | rc[last], _bigram_codes(gaz.org_suffix_words)))
+        org = np.repeat(org_word.astype(np.int64), wlen)
+        place = "".join("".join(_place_tags(t, gaz)) for t in texts)
+        place_ids = _PLACE_CODES[np.frombuffer(place.encode("ascii"), dtype=np.uint8)]
+        out[:, 4] = np.isin(codes, _char_codes(gaz.surnames)) + 2 * org + 4 * place_ids
+        out[:, 5] = lattice.bits_of(joined, codes, np.repeat(ends, lens))
+    return np.split(out, ends[:-1])
 
 
 N_FLAGS = 16  # values of the flags input: surname (2) x org word (2) x place tag (4)
@@ -278,7 +414,7 @@ class LstmTagger:
         per-position arrays whatever the input), lengths within 2× + 16 of the batch's
         shortest (padding is wasted work, but each step streams the whole recurrent matrix,
         so rows should not be too few either)."""
-        enc = [encode(t, ws, self.vocab, gaz, self.lattice) for t, ws in zip(texts, segs)]
+        enc = encode_batch(texts, segs, self.vocab, gaz, self.lattice)
         order = sorted((i for i in range(len(enc)) if len(enc[i])), key=lambda i: len(enc[i]))
         out: list[list[str]] = [[] for _ in enc]
         groups: list[list[int]] = [[]]

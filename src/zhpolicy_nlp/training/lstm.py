@@ -23,8 +23,8 @@ import numpy as np
 
 from ..ner.features import _NORM, Gazetteers
 from ..ner.lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, Lattice,
-                       LstmTagger, Vocab, allowed_ends, allowed_starts, allowed_transitions, encode,
-                       word_shapes)
+                       LstmTagger, Vocab, allowed_ends, allowed_starts, allowed_transitions,
+                       encode_batch, word_shapes)
 from ..ner.tags import spans_from_tags
 from .crf import Sentence, load_corpora, save_meta, score, segment, to_bioes
 
@@ -306,8 +306,9 @@ def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp:
     lattice = Lattice.build()
     tag_id = {t: i for i, t in enumerate(TAGS)}
     t0 = time.time()
-    data = [(encode(t, ws, vocab, gaz, lattice), np.array([tag_id[x] for x in to_bioes(tags)]))
-            for (t, tags), ws in zip(sents, segment(texts, cache_dir))]
+    data = [(ids, np.array([tag_id[x] for x in to_bioes(tags)]))
+            for ids, (_, tags) in zip(encode_batch(texts, segment(texts, cache_dir), vocab, gaz,
+                                                   lattice), sents)]
     log(f"{len(data)} sentences, {len(vocab.chars)} chars, {len(vocab.bigrams)} bigrams, "
         f"encoded in {time.time() - t0:.0f}s")
     dims = {"char": hp.char_dim, "bigram": hp.bigram_dim, "shape": 16, "flags": 16,
@@ -348,9 +349,15 @@ def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="../shared/data", help="the shared data folder")
     p.add_argument("--out", default="models/ner-lstm", help="model folder to write")
-    helps = {"decay": "learning-rate factor per epoch", "hidden": "LSTM units per direction",
+    helps = {"epochs": "passes over the training sentences",
+             "batch": "sentences per training batch", "lr": "Adam learning rate",
+             "decay": "learning-rate factor per epoch", "hidden": "LSTM units per direction",
+             "char_dim": "character embedding size", "bigram_dim": "bigram embedding size",
+             "lex_dim": "size the lexicon-match bits are projected to",
+             "dropout": "dropout on the embeddings and the LSTM output",
              "min_char": "rarer characters share the unknown id",
              "min_bigram": "rarer bigrams share the unknown id",
+             "seed": "random seed (a run is repeatable with the same seed and threads)",
              "threads": "torch CPU threads"}
     for f in fields(Settings):
         p.add_argument("--" + f.name.replace("_", "-"), type=type(f.default),
