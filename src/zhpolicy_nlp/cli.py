@@ -13,7 +13,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .runtime import batch
     from .runtime.inputs import iter_inputs
 
-    ex = zhpolicy_nlp.load(args.model)
+    from .runtime.extractor import default_time_limit
+
+    # a night run must not hang on one pathological document: the CLI sets a time limit
+    ex = zhpolicy_nlp.load(args.model, time_limit=default_time_limit)
     output = Path(args.output) if args.output else None
     if args.resume and output is None:
         print("extract: --resume needs -o OUTPUT", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Streaming batch extraction: many documents, all cores, input order, nothing lost.
 
 Documents are grouped into chunks; each chunk runs through the extractor in a worker
-process and comes back as finished JSON lines, so the parent only reads inputs and writes
+process (:mod:`.pool`, the pool ``Extractor.pipe`` uses too, here with ``gc.freeze`` in the
+workers) and comes back as finished JSON lines, so the parent only reads inputs and writes
 lines (it never deserialises Docs, which would make it the bottleneck). At most a few chunks
 per worker are in flight, so memory does not grow with the number of documents, and results
 are yielded in input order. A document that fails yields an error record in its place.
@@ -12,22 +13,18 @@ killed run leaves its finished records in ``OUT.partial``; ``--resume`` picks th
 """
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing as mp
 import os
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional, TextIO
 
+from . import pool
 from .inputs import Item
 
 Line = tuple[str, bool, int]  # (JSON line, is_error, chars of text)
@@ -36,10 +33,6 @@ Line = tuple[str, bool, int]  # (JSON line, is_error, chars of text)
 # interrupt quick; the trip to a worker costs well under a millisecond.
 CHUNK_DOCS = 8
 CHUNK_CHARS = 20_000
-_WINDOW_PER_WORKER = 3
-RECYCLE_DOCS = 5000
-
-_EX = None  # the worker's Extractor (set before fork, or loaded by the initializer)
 
 
 class Interrupted(BaseException):
@@ -64,12 +57,14 @@ def _error_line(doc_id: Optional[str], error: str) -> Line:
     return json.dumps({"doc_id": doc_id, "error": error}, ensure_ascii=False), True, 0
 
 
-def process_chunk(chunk: list[Item]) -> list[Line]:
-    """A chunk's documents through :meth:`Extractor.extract_items`, which keeps the output
-    contract, cuts over-long documents into pieces, turns a failure into an error record and
-    lets the recogniser tag the chunk's documents together."""
+def process_chunk(chunk: list[Item], ex=None) -> list[Line]:
+    """A chunk's documents through :meth:`Extractor.extract_items` (of ``ex``, else of the
+    worker process this runs in), which keeps the output contract, cuts over-long documents
+    into pieces, turns a failure into an error record and lets the recogniser tag the
+    chunk's documents together."""
+    ex = ex if ex is not None else pool.worker_extractor()
     lines: list[Line] = []
-    for item, res in zip(chunk, _EX.extract_items(chunk)):
+    for item, res in zip(chunk, ex.extract_items(chunk)):
         rec = res.to_dict()
         lines.append((json.dumps(rec, ensure_ascii=False), "error" in rec, len(item[1] or "")))
     return lines
@@ -99,84 +94,22 @@ def default_processes() -> int:
     return os.cpu_count() or 1
 
 
-def _init_worker(ex, model: Optional[str]) -> None:
-    global _EX
-    # The parent handles Ctrl-C and shuts the pool down; a worker dying of it would only
-    # turn a clean stop into a broken pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if ex is None:
-        import zhpolicy_nlp
-
-        ex = zhpolicy_nlp.load(model)
-    _EX = ex
-
-
-def _pool(n_process: int, ex, model: Optional[str]) -> ProcessPoolExecutor:
-    # fork shares the loaded pipeline copy-on-write (gc.freeze keeps the collector from
-    # writing to, and so copying, every inherited page); elsewhere each worker loads it.
-    if "fork" in mp.get_all_start_methods():
-        gc.freeze()
-        return ProcessPoolExecutor(n_process, mp.get_context("fork"), _init_worker, (ex, model))
-    return ProcessPoolExecutor(n_process, mp.get_context("spawn"), _init_worker, (None, model))
-
-
-def _parallel(chunked: Iterator[list[Item]], n_process: int, ex,
-              model: Optional[str]) -> Iterator[list[Line]]:
-    """Chunks through a pool, results in order. Workers are replaced after
-    ``RECYCLE_DOCS`` documents: spaCy's vocabulary grows with every new word a worker sees,
-    and fresh workers forked from the unchanged parent keep memory flat over long runs."""
-    window: deque[tuple[list[Item], Future]] = deque()
-    pool = _pool(n_process, ex, model)
-    in_pool = 0
-    chunk = next(chunked, None)
-    try:
-        while chunk is not None or window:
-            if chunk is not None and in_pool >= RECYCLE_DOCS and not window:
-                pool.shutdown(wait=True)
-                pool, in_pool = _pool(n_process, ex, model), 0
-            if (chunk is not None and in_pool < RECYCLE_DOCS
-                    and len(window) < n_process * _WINDOW_PER_WORKER):
-                window.append((chunk, pool.submit(process_chunk, chunk)))
-                in_pool += len(chunk)
-                chunk = next(chunked, None)
-                continue
-            head, fut = window.popleft()
-            try:
-                yield fut.result()
-            except BrokenProcessPool:
-                # A worker died (killed, out of memory). Any in-flight chunk may hold the
-                # culprit: retry this one document by document, then go on with the rest.
-                pending = [c for c, _ in window]
-                window.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(n_process, ex, model)
-                lines: list[Line] = []
-                for item in head:
-                    try:
-                        lines += pool.submit(process_chunk, [item]).result()
-                    except BrokenProcessPool:
-                        lines.append(_error_line(item[0], "worker process died on this document"))
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _pool(n_process, ex, model)
-                yield lines
-                window.extend((c, pool.submit(process_chunk, c)) for c in pending)
-                in_pool = sum(len(c) for c in pending)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _died(item: Item) -> Line:
+    return _error_line(item[0], pool.DIED)
 
 
 def extract_lines(items: Iterable[Item], ex, n_process: int = 1,
                   model: Optional[str] = None) -> Iterator[list[Line]]:
-    """Chunks of finished JSON lines, in input order."""
-    global _EX
+    """Chunks of finished JSON lines, in input order. With ``n_process`` > 1 the workers
+    freeze the GC (see :mod:`.pool`); ``model`` names the pipeline a worker loads where it
+    cannot fork."""
     chunked = chunks(items)
     if n_process <= 1:
-        _EX = ex
         for chunk in chunked:
-            yield process_chunk(chunk)
+            yield process_chunk(chunk, ex)
     else:
-        yield from _parallel(chunked, n_process, ex, model)
+        yield from pool.imap_chunks(chunked, process_chunk, _died, n_process, ex, model,
+                                    freeze_gc=True)
 
 
 # ---------------------------------------------------------------- output files
