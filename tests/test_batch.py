@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from zhpolicy_nlp import Extractor
-from zhpolicy_nlp.runtime import batch
+from zhpolicy_nlp.runtime import batch, pool
 
 SENTENCES = [
     "国务院新闻办公室今天举行新闻发布会，国家统计局局长王明介绍了前三季度国民经济运行情况。",
@@ -78,12 +78,22 @@ def _die_on_poison(chunk):
     return [(json.dumps({"doc_id": d}), False, len(t or "")) for d, t, _ in chunk]
 
 
-def test_worker_death_costs_only_its_document(monkeypatch):
-    monkeypatch.setattr(batch, "process_chunk", _die_on_poison)
+def _lines_on_pool(work, its, n_process):
+    """The extract command's pool run (``batch.extract_lines`` with workers) with ``work``
+    standing in for the extractor."""
+    return pool.imap_chunks(batch.chunks(its, 2), work, batch._died, n_process, _NoLock(),
+                            freeze_gc=True)
+
+
+class _NoLock:
+    def after_fork(self) -> None:
+        pass
+
+
+def test_worker_death_costs_only_its_document():
     its = [(f"d{i}", "文本", None) for i in range(9)]
     its[5] = ("poison", "文本", None)
-    got = [json.loads(line) for ch in batch._parallel(batch.chunks(its, 2), 2, object(), None)
-           for line, _, _ in ch]
+    got = [json.loads(line) for ch in _lines_on_pool(_die_on_poison, its, 2) for line, _, _ in ch]
     assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
     assert [("error" in r) for r in got] == [d == "poison" for d, _, _ in its]
 
@@ -93,11 +103,9 @@ def _pid_chunk(chunk):
 
 
 def test_workers_are_replaced_after_recycle_docs(monkeypatch):
-    monkeypatch.setattr(batch, "process_chunk", _pid_chunk)
-    monkeypatch.setattr(batch, "RECYCLE_DOCS", 4)
+    monkeypatch.setattr(pool, "RECYCLE_DOCS", 4)
     its = [(f"d{i}", "文本", None) for i in range(12)]
-    got = [json.loads(line) for ch in batch._parallel(batch.chunks(its, 2), 1, object(), None)
-           for line, _, _ in ch]
+    got = [json.loads(line) for ch in _lines_on_pool(_pid_chunk, its, 1) for line, _, _ in ch]
     assert [r["doc_id"] for r in got] == [d for d, _, _ in its]
     pids = [r["pid"] for r in got]
     assert len(set(pids)) == 3 and pids[0] == pids[3] != pids[4]
@@ -233,3 +241,23 @@ def test_runs_outside_the_main_thread(ex, tmp_path):
     t.start()
     t.join()
     assert [r["doc_id"] for r in read_jsonl(out)] == ["doc0", "doc1", "doc2"]
+
+
+def _freeze_chunk(chunk):
+    import gc
+
+    return [(json.dumps({"doc_id": d, "frozen": gc.get_freeze_count()}), False, 0)
+            for d, _, _ in chunk]
+
+
+def test_only_the_extract_commands_workers_freeze_the_gc():
+    import gc
+
+    before = gc.get_freeze_count()
+    its = [(f"d{i}", "文本", None) for i in range(3)]
+    frozen = [json.loads(line)["frozen"] for ch in _lines_on_pool(_freeze_chunk, its, 1)
+              for line, _, _ in ch]
+    plain = [json.loads(line)["frozen"] for ch in pool.imap_chunks(
+        batch.chunks(its, 2), _freeze_chunk, batch._died, 1, _NoLock()) for line, _, _ in ch]
+    assert all(n > before for n in frozen) and plain == [before] * 3
+    assert gc.get_freeze_count() == before

@@ -5,13 +5,12 @@ component), so they check this stage alone, whatever the NER and titles stages d
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhpolicy_nlp import result
 from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
 from zhpolicy_nlp.quotes.component import QuoteAttributor
 from zhpolicy_nlp.schema import Person, TextSpan, Title
@@ -42,9 +41,9 @@ def run(qnlp, text, ents=(), people=None):
                 p.mentions.append(TextSpan(e.start_char, e.end_char, e.text))
                 e._.person = e.text
         people = list(people.values())
-    doc._.people = people
+    doc._.people = [result.person_data(p) for p in people]
     QuoteAttributor(qnlp)(doc)
-    return doc._.quotes
+    return result.quotes(doc)
 
 
 def said(quotes):
@@ -248,7 +247,7 @@ def test_missing_people_records_fall_back_to_entity_text(qnlp):
     doc = set_char_entities(doc, [(0, 2, "PERSON")])
     doc._.people = None
     QuoteAttributor(qnlp)(doc)
-    assert doc._.quotes[0].speaker == "冯刚"
+    assert result.quotes(doc)[0].speaker == "冯刚"
 
 
 def test_description_resolves_through_titles(qnlp):
@@ -404,26 +403,26 @@ def test_offsets_exact_sorted_non_overlapping(qnlp, parts):
     assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
 
 
-def test_speed_on_a_long_article(qnlp):
+def test_long_article_gets_every_quote(qnlp):
+    """Its speed is measured in benchmarks/bench_scaling.py."""
     para = ("国家统计局新闻发言人付凌晖表示，经济运行总体平稳。他说，消费持续恢复，就业形势稳定。"
             "“我们有信心实现全年目标。”付凌晖说。会议期间，代表们参观了科技园区。\n")
     text = para * 200  # about 14,000 characters
     doc = qnlp.make_doc(text)
     doc = set_char_entities(doc, [(i, i + 3, "PERSON") for i in range(len(text)) if text.startswith("付凌晖", i)])
     doc._.people = []
-    t = time.perf_counter()
     QuoteAttributor(qnlp)(doc)
-    assert time.perf_counter() - t < 2.0
     assert len(doc._.quotes) == 600
 
 
-def test_speed_on_one_endless_sentence(qnlp):
+def test_one_endless_sentence_is_processed(qnlp):
+    """A sentence of 32,000 chars without a full stop; its speed (it once grew
+    quadratically) is measured in benchmarks/bench_scaling.py."""
     text = "张三表示，要加强管理，并指出，要提高效率，他认为，应当继续努力" * 1000
     doc = qnlp.make_doc(text)
     doc._.people = []
-    t = time.perf_counter()
     QuoteAttributor(qnlp)(doc)
-    assert time.perf_counter() - t < 2.0
+    assert all(text[q["start"]:q["end"]] == q["text"] for q in doc._.quotes)
 
 
 def test_full_pipeline_sets_quotes(ex):

@@ -6,6 +6,8 @@ the forum article.
 """
 import pytest
 
+from zhpolicy_nlp import result
+
 
 def persons(doc) -> list[str]:
     return [e.text for e in doc.ents if e.label_ == "PERSON"]
@@ -13,7 +15,7 @@ def persons(doc) -> list[str]:
 
 def said(doc) -> list[tuple[str, str]]:
     """(kind, speaker) of every quote, in text order."""
-    return [(q.kind, q.speaker) for q in doc._.quotes]
+    return [(q.kind, q.speaker) for q in result.quotes(doc)]
 
 
 # ORG + TITLE + a name the ner stage missed or jieba cut (盛来|运在)
@@ -44,7 +46,7 @@ def test_title_then_missed_name_speaks(nlp, text, name):
 def test_speaker_after_quote(nlp, text, name):
     doc = nlp(text)
     assert said(doc) == [("direct", name)]
-    assert doc._.quotes[0].text.startswith(text[1:4])
+    assert result.quotes(doc)[0].text.startswith(text[1:4])
 
 
 # speaker before the quote: NAME说：“…” and NAME表示，“…”
@@ -102,7 +104,7 @@ def test_org_then_name_speaks(nlp, text, name):
 ])
 def test_name_then_title(nlp, text, name, title):
     doc = nlp(text)
-    (p,) = doc._.people
+    (p,) = result.people(doc)
     assert p.name == name and [t.title for t in p.titles] == [title]
     assert said(doc) == [("indirect", name)]
 
@@ -113,7 +115,7 @@ def test_name_then_title(nlp, text, name, title):
 ])
 def test_quote_then_name_and_title(nlp, text, name, title):
     doc = nlp(text)
-    assert [(p.name, [t.title for t in p.titles]) for p in doc._.people] == [(name, [title])]
+    assert [(p.name, [t.title for t in p.titles]) for p in result.people(doc)] == [(name, [title])]
     assert said(doc) == [("direct", name)]
 
 
@@ -182,14 +184,14 @@ def test_common_words_are_no_names(nlp, text):
 def test_surname_and_title_stay_a_mention(nlp):
     """王副部长 is the earlier 王受文, not a person called 王副."""
     doc = nlp("商务部副部长王受文介绍有关情况。王副部长表示，外贸形势总体稳定。")
-    assert [p.name for p in doc._.people] == ["王受文"]
+    assert [p.name for p in result.people(doc)] == ["王受文"]
     assert said(doc) == [("indirect", "王受文")]
 
 
 def test_surname_with_title_is_no_new_name(nlp):
     """李总理 is a surname mention (coref), not a person called 李总理."""
     doc = nlp("国务院总理李强主持召开国务院常务会议。会上，李总理强调，要稳住经济大盘。")
-    assert [p.name for p in doc._.people] == ["李强"]
+    assert [p.name for p in result.people(doc)] == ["李强"]
     assert "李总理" not in persons(doc)
 
 

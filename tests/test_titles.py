@@ -40,7 +40,7 @@ def run(tnlp, text, ents=()):
 
 
 def people(doc):
-    return {p.name: [(t.title, t.org) for t in p.titles] for p in doc._.people}
+    return {p.name: [(t.title, t.org) for t in p.titles] for p in result.people(doc)}
 
 
 def labelled(doc, label):
@@ -134,7 +134,7 @@ def test_org_with_sub_body(tnlp):
 ])
 def test_modifiers_stay_in_title(tnlp, text, title, org):
     doc = run(tnlp, text)
-    (p,) = [p for p in doc._.people if p.titles]
+    (p,) = [p for p in result.people(doc) if p.titles]
     assert (p.titles[0].title, p.titles[0].org) == (title, org)
 
 
@@ -163,7 +163,7 @@ def test_guest_list(tnlp):
     assert got["刘松"] == [("副总裁", "阿里巴巴集团")]
     assert got["刘鹏"] == [("教授", "中国人民大学公共管理学院")]
     assert got["孙丕恕"] == [("董事长", "浪潮集团")]
-    assert [p.aliases for p in doc._.people if p.name == "刘松"] == [["Liu Song"]]
+    assert [p.aliases for p in result.people(doc) if p.name == "刘松"] == [["Liu Song"]]
     assert "Liu Song" in labelled(doc, "PERSON")
 
 
@@ -175,7 +175,7 @@ def test_english_title(tnlp):
 def test_foreign_name_alias_and_bare_surname_mention(tnlp):
     doc = run(tnlp, "联合国秘书长安东尼奥·古特雷斯（António Guterres）致辞。古特雷斯说，要加强合作。",
               [("联合国", "ORG")])
-    (p,) = [p for p in doc._.people if p.titles]
+    (p,) = [p for p in result.people(doc) if p.titles]
     assert p.name == "安东尼奥·古特雷斯" and p.aliases == ["António Guterres"]
     assert [m.text for m in p.mentions] == ["安东尼奥·古特雷斯", "António Guterres", "古特雷斯"]
 
@@ -185,7 +185,7 @@ def test_hyphenated_foreign_name_and_two_officials_sharing_a_surname(tnlp):
             "王先生还说，要稳住外资。世界贸易组织总干事恩戈齐·奥孔乔-伊维拉（Ngozi Okonjo-Iweala）致辞。"
             "伊维拉表示，愿与中方合作。")
     doc = run(tnlp, text)
-    got = {p.name: ([(t.title, t.org) for t in p.titles], [m.text for m in p.mentions]) for p in doc._.people}
+    got = {p.name: ([(t.title, t.org) for t in p.titles], [m.text for m in p.mentions]) for p in result.people(doc)}
     assert got["王受文"] == ([("副部长", "商务部")], ["王受文", "王副部长"])
     assert got["王令浚"] == ([("副署长", "海关总署")], ["王令浚"])
     assert got["恩戈齐·奥孔乔-伊维拉"] == ([("总干事", "世界贸易组织")],
@@ -195,7 +195,7 @@ def test_hyphenated_foreign_name_and_two_officials_sharing_a_surname(tnlp):
 def test_coref_full_name_and_surname_title(tnlp):
     text = "国务院总理李强主持召开国务院常务会议。会上，李总理强调，要稳住经济大盘。李强指出，要抓落实。"
     doc = run(tnlp, text)
-    (p,) = doc._.people
+    (p,) = result.people(doc)
     assert [m.text for m in p.mentions] == ["李强", "李总理", "李强"]
     assert [e._.person for e in doc.ents if e.label_ == "PERSON"] == ["李强", "李强"]
 
@@ -203,21 +203,21 @@ def test_coref_full_name_and_surname_title(tnlp):
 def test_single_character_person_entity_is_a_surname_mention(tnlp):
     text = "国家主席江泽民出席晚会。江主席向大家拜年。"
     doc = run(tnlp, text, [("江", "PERSON")])
-    (p,) = doc._.people
+    (p,) = result.people(doc)
     assert [m.text for m in p.mentions] == ["江泽民", "江主席"]
 
 
 def test_shared_surname_not_merged(tnlp):
     text = "市交通局局长张伟和市财政局处长张华出席。张局长说，工程进展顺利。张先生还说，要注意安全。"
     doc = run(tnlp, text)
-    got = {p.name: [m.text for m in p.mentions] for p in doc._.people}
+    got = {p.name: [m.text for m in p.mentions] for p in result.people(doc)}
     assert got["张伟"] == ["张伟", "张局长"]
     assert got["张华"] == ["张华"]  # 张先生 could be either: not merged
 
 
 def test_surname_honorific_mention(tnlp):
     doc = run(tnlp, "香港大学教授麦嘉华出席论坛。麦教授认为，数字经济大有可为。")
-    assert [m.text for m in doc._.people[0].mentions] == ["麦嘉华", "麦教授"]
+    assert [m.text for m in result.people(doc)[0].mentions] == ["麦嘉华", "麦教授"]
 
 
 def test_resolve_description(tnlp):
@@ -243,7 +243,7 @@ def test_generic_groups_are_not_titles(tnlp):
 def test_role_description_is_a_title_entity(tnlp):
     doc = run(tnlp, "案例：全国首家互联网法院院长谈网络治理")
     assert labelled(doc, "TITLE") == ["院长"]
-    assert doc._.people == []
+    assert result.people(doc) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -261,7 +261,7 @@ def test_role_description_is_a_title_entity(tnlp):
 ])
 def test_generic_uses_of_title_words_are_not_people(tnlp, text):
     """Generic groups (企业代表) and title words in compounds (市长热线) name nobody."""
-    assert run(tnlp, text)._.people == []
+    assert result.people(run(tnlp, text)) == []
 
 
 def test_offsets_and_ents_consistent(tnlp):
@@ -279,7 +279,7 @@ def test_component_pickles_after_use(tnlp):
     run(tnlp, "国家统计局局长张三表示，经济运行总体平稳。")
     clone = pickle.loads(pickle.dumps(tnlp.get_pipe("titles")))
     doc = tnlp.make_doc("国家统计局局长张三表示。")
-    assert [p.name for p in clone(doc)._.people] == ["张三"]
+    assert [p.name for p in result.people(clone(doc))] == ["张三"]
 
 
 def test_lexicons_state_their_sources():
@@ -302,8 +302,8 @@ def test_any_arrangement_keeps_offsets_and_records_consistent(tnlp, pieces):
     doc = run(tnlp, text)
     for e in doc.ents:
         assert text[e.start_char:e.end_char] == e.text
-    names = {p.name for p in doc._.people}
-    for p in doc._.people:
+    names = {p.name for p in result.people(doc)}
+    for p in result.people(doc):
         assert p.mentions and all(text[m.start:m.end] == m.text for m in p.mentions)
         for t in p.titles:
             assert t.title_span is None or text[t.title_span.start:t.title_span.end] == t.title

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import pickle
 import threading
-import time
 
 import jieba
 import pytest
 from spacy.vocab import Vocab
 
 from zhpolicy_nlp import lexicon
-from zhpolicy_nlp.tokenizer import USER_DICT_LEXICONS, JiebaTokenizer
+from zhpolicy_nlp.tokenizer import USER_DICT_LEXICONS, USER_WORD_FREQ, JiebaTokenizer, jieba_dict
 
 
 @pytest.fixture(scope="module")
@@ -92,14 +91,32 @@ def test_pickle_round_trip(tok):
     assert again.cut("国家网信办信息化发展局") == tok.cut("国家网信办信息化发展局")
 
 
-def test_user_dictionary_is_cheap():
-    """Adding the lexicons (as JiebaTokenizer does) costs little next to jieba's own
-    dictionary load (≈ 0.5 s), so they are added eagerly."""
-    words = [w for name in USER_DICT_LEXICONS for w in lexicon.words(name)]
-    assert len(words) > 5000
-    jt = jieba.Tokenizer()
-    jt.initialize()
-    t0 = time.perf_counter()
-    for w in words:
-        jt.add_word(w, freq=2000)
-    assert time.perf_counter() - t0 < 0.2
+ADAPTER_TEXTS = [
+    "国家网信办信息化发展局局长在北京表示，数字政府建设稳步推进。",
+    "中国人民银行副行长欧阳明介绍，2024年前三季度人民币贷款增加16万亿元。",
+    "世界银行首席经济学家Klaus Schwab表示：“中国经济展现出韧性。”",
+]
+
+
+def test_adapter_cuts_as_the_public_api_does(tok):
+    """jieba_dict shares jieba's loaded dictionary by setting the attributes ``initialize``
+    sets; a tokenizer built with the public API only (``initialize``, ``add_word``) must cut
+    the same, so a jieba release that changes those attributes fails here."""
+    public = jieba.Tokenizer()
+    public.initialize()
+    for w in tok.user_words:
+        public.add_word(w, freq=USER_WORD_FREQ)
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    for text in ADAPTER_TEXTS:
+        assert tok.cut(text) == list(public.cut(text, HMM=True))
+        assert (list(jieba_dict.shared_tokenizer().cut(text, HMM=True))
+                == list(plain.cut(text, HMM=True)))
+    freq, total = jieba_dict.base_dictionary()
+    assert (freq, total) == (plain.FREQ, plain.total)  # user words never reach the shared copy
+
+
+def test_saved_user_words_replace_the_lexicons(tok):
+    other = JiebaTokenizer(Vocab(), ["信息化发展局局长"])
+    assert other.from_bytes(tok.to_bytes()).user_words == tok.user_words
+    assert other.cut(ADAPTER_TEXTS[0]) == tok.cut(ADAPTER_TEXTS[0])

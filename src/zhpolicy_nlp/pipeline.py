@@ -1,4 +1,9 @@
-"""Build the spaCy ``Language``: tokenizer → ner → titles → quotes."""
+"""Build the spaCy ``Language``: tokenizer → ner → titles → quotes.
+
+Importing this module registers the tokenizer (``zhpolicy.JiebaTokenizer.v1``) and the
+factories (``zhpolicy_ner``, ``zhpolicy_titles``, ``zhpolicy_quotes``) with spaCy, so that
+``spacy.load(path)`` reads a pipeline saved with ``nlp.to_disk(path)``.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,12 +31,13 @@ def models_dir() -> Path:
 
 
 def build(model: Optional[str | Path] = None) -> Language:
-    """A fresh pipeline. ``model`` is a path or a name under :func:`models_dir` for the NER
-    stage (None: the shipped default)."""
+    """A fresh pipeline, its NER model loaded. ``model`` is a path or a name under
+    :func:`models_dir` for the NER stage (None: the shipped default)."""
     nlp = spacy.blank(
         "zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}}
     )
-    nlp.add_pipe("zhpolicy_ner", name="ner", config={"model": str(model or "")})
+    ner = nlp.add_pipe("zhpolicy_ner", name="ner", config={"model": str(model or "")})
     nlp.add_pipe("zhpolicy_titles", name="titles")
     nlp.add_pipe("zhpolicy_quotes", name="quotes")
+    ner.initialize(nlp=nlp)
     return nlp

@@ -1,6 +1,10 @@
 """Doc → plain-data :class:`~zhpolicy_nlp.schema.Extraction`, and the checks and offset
 arithmetic the extractor applies to it.
 
+The Doc holds people and quotes as plain dicts and lists (``Doc._.people``/``Doc._.quotes``),
+so that spaCy can serialise it (``Doc.to_bytes``, ``DocBin``, ``nlp.pipe(n_process=2)``);
+:func:`people` and :func:`quotes` turn them into the dataclasses of :mod:`~zhpolicy_nlp.schema`.
+
 The output contract (SCHEMA §1) is checked here, not trusted: :func:`clean` finds every
 span that does not match the text and every quote that breaks an invariant, so a stage bug
 becomes an explicit problem instead of a silently shifted offset.
@@ -9,11 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.tokens import Doc
 
-from .schema import Entity, Extraction, Person, Quote, TextSpan
+from .schema import Entity, Extraction, Person, Quote, TextSpan, Title
 
 QUOTE_KINDS = ("direct", "indirect")
 
@@ -30,9 +34,42 @@ def from_doc(doc: Doc, doc_id: str | None = None, text: str | None = None) -> Ex
         doc_id=doc_id if doc_id is not None else doc._.doc_id,
         text_sha256=text_sha256(doc.text if text is None else text),
         entities=ents,
-        people=list(doc._.people or []),
-        quotes=list(doc._.quotes or []),
+        people=people(doc),
+        quotes=quotes(doc),
     )
+
+
+# ---------------------------------------------------------------- Doc extension values
+
+def _span_data(span: Optional[TextSpan]) -> Optional[dict[str, Any]]:
+    return None if span is None else span.to_dict()
+
+
+def person_data(p: Person) -> dict[str, Any]:
+    """What ``Doc._.people`` holds for ``p``: SCHEMA's person plus each title's spans (the
+    output leaves those out; :func:`merge` and library users read them)."""
+    d = p.to_dict()
+    d["titles"] = [{**t.to_dict(), "title_span": _span_data(t.title_span),
+                    "org_span": _span_data(t.org_span)} for t in p.titles]
+    return d
+
+
+def person_from_data(d: dict[str, Any]) -> Person:
+    p = Person.from_dict(d)
+    p.titles = [Title(str(t["title"]), t.get("org"), TextSpan.from_dict(t.get("title_span")),
+                      TextSpan.from_dict(t.get("org_span"))) for t in d.get("titles") or []]
+    return p
+
+
+def people(doc: Doc) -> list[Person]:
+    """``Doc._.people`` as :class:`~zhpolicy_nlp.schema.Person` records (new objects on
+    each call: change the Doc by setting ``doc._.people``, not by editing these)."""
+    return [person_from_data(d) for d in doc._.people or ()]
+
+
+def quotes(doc: Doc) -> list[Quote]:
+    """``Doc._.quotes`` as :class:`~zhpolicy_nlp.schema.Quote` records."""
+    return [Quote.from_dict(d) for d in doc._.quotes or ()]
 
 
 # ---------------------------------------------------------------- invariants

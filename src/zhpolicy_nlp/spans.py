@@ -19,7 +19,8 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
     split there: the same Doc if no token needs splitting, else a new Doc built in one pass
     (one ``retokenize`` split per token shifts the whole token array each time, quadratic on
     long texts). The new Doc keeps ``user_data``, so extension values (``doc._.doc_id``)
-    survive; token attributes other than the text and whitespace are not carried over."""
+    survive, and the context of ``nlp.pipe(as_tuples=True)``; token attributes other than
+    the text and whitespace are not carried over."""
     cuts = sorted(set(boundaries))
     if not cuts or not len(doc):
         return doc
@@ -43,7 +44,9 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
             words.append(text[a:b])
             spaces.append(False)
         spaces[-1] = bool(ws)  # trailing whitespace stays after the last piece
-    return Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
+    new = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
+    new._context = doc._context  # nlp.pipe(as_tuples=True) reads the context back from here
+    return new
 
 
 def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:

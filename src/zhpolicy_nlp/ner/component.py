@@ -10,12 +10,15 @@ present, win over model spans they overlap.
 """
 from __future__ import annotations
 
+import dataclasses
+import shutil
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
+from spacy.util import ensure_path, minibatch
 
 from .. import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .. import lexicon
@@ -126,14 +129,68 @@ def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     return CrfTagger(folder)
 
 
+GAZETTEERS_FILE = "gazetteers.json"  # the lexicons the model's features read, saved with it
+
+
+def _gazetteers_data(gaz: Gazetteers) -> dict[str, Any]:
+    return {f.name: sorted(v) if isinstance(v, frozenset) else v
+            for f in dataclasses.fields(gaz) for v in [getattr(gaz, f.name)]}
+
+
+def _gazetteers_from_data(data: dict[str, Any]) -> Gazetteers:
+    return Gazetteers(**{k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
 class EntityRecognizer:
-    def __init__(self, nlp: Language, name: str = "ner", model: str = "") -> None:
+    """The ``zhpolicy_ner`` component. Its weights come from :meth:`initialize` (the model
+    named in the config: a folder, or a name under ``models_dir()``) or from :meth:`from_disk`
+    (a saved pipeline's ``ner`` folder, which holds the model files and the gazetteers)."""
+
+    def __init__(self, nlp: Language, name: str = "ner", model: str = "",
+                 load: bool = True) -> None:
         self.name = name
-        self.model_path = resolve_model(model or None)
-        self._tagger = load_tagger(self.model_path)
-        self._gaz = Gazetteers.load()
+        self.model = model
+        self.model_path: Optional[Path] = None
+        self._tagger: Optional[Union[lstm.LstmTagger, CrfTagger]] = None
+        self._gaz: Optional[Gazetteers] = None
         self._rules = _load_rules()
         self._not_names = lexicon.words("not_names")
+        if load:
+            self.initialize()
+
+    def initialize(self, get_examples: Optional[Callable] = None, *,
+                   nlp: Optional[Language] = None) -> None:
+        """Load the model named in the config, and the gazetteers from the package's lexicons
+        (spaCy calls this from ``nlp.initialize()``)."""
+        self.model_path = resolve_model(self.model or None)
+        self._tagger = load_tagger(self.model_path)
+        self._gaz = Gazetteers.load()
+
+    def _ready(self) -> None:
+        if self._tagger is None:
+            self.initialize()
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        """The model folder's files and the gazetteers, so that the saved pipeline needs
+        nothing from ``models_dir()``."""
+        self._ready()
+        assert self.model_path is not None and self._gaz is not None
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for f in self.model_path.iterdir():
+            dst = path / f.name
+            if f.is_file() and f.name != GAZETTEERS_FILE and not (dst.exists() and dst.samefile(f)):
+                shutil.copy2(f, dst)
+        srsly.write_json(path / GAZETTEERS_FILE, _gazetteers_data(self._gaz))
+
+    def from_disk(self, path: Union[str, Path], *,
+                  exclude: Iterable[str] = ()) -> "EntityRecognizer":
+        path = ensure_path(path)
+        self.model_path = path
+        self._tagger = load_tagger(path)
+        gaz = path / GAZETTEERS_FILE
+        self._gaz = _gazetteers_from_data(srsly.read_json(gaz)) if gaz.is_file() else Gazetteers.load()
+        return self
 
     def model_spans(self, doc: Doc, text: Optional[str] = None) -> list[Span3]:
         """PERSON/ORG/LOC spans the model tags, sentence by sentence (as it was trained),
@@ -153,6 +210,8 @@ class EntityRecognizer:
                 segs.append(words)
         out: list[list[Span3]] = [[] for _ in docs]
         not_names = self._not_names
+        self._ready()
+        assert self._tagger is not None and self._gaz is not None
         tagged = self._tagger.tag(sents, segs, self._gaz)
         for k, start, sent, tags in zip(owner, starts, sents, tagged):
             for s, e, lab in spans_from_tags(tags):
@@ -179,6 +238,12 @@ class EntityRecognizer:
                 yield self._finish(doc, text, model)
 
 
-@Language.factory("zhpolicy_ner", default_config={"model": ""})
+@Language.factory(
+    "zhpolicy_ner",
+    default_config={"model": ""},
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+)
 def make_ner(nlp: Language, name: str, model: str) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, model)
+    """``model``: a model folder or a name under ``models_dir()`` ("" = ``ner-lstm``), read
+    by :meth:`EntityRecognizer.initialize`; a loaded pipeline reads its own copy instead."""
+    return EntityRecognizer(nlp, name, model, load=False)

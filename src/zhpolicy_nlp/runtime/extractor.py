@@ -3,9 +3,10 @@
 It is where the guarantees a batch run relies on are kept (docs/robustness.md):
 
 - Thread safety: jieba and the stages keep mutable state (lazy dictionaries, caches,
-  spaCy's shared ``StringStore``), so one process-wide lock serialises pipeline calls.
-  Pure-Python stages gain nothing from threads under the GIL anyway; for parallelism use
-  ``pipe(n_process=N)`` (processes).
+  spaCy's ``StringStore``), so each Extractor serialises the calls into its pipeline with a
+  lock of its own (two Extractors never wait for each other; wrap one pipeline in one
+  Extractor). Pure-Python stages gain nothing from threads under the GIL anyway; for
+  parallelism use ``pipe(n_process=N)`` (processes, :mod:`.pool`).
 - Long documents: spaCy refuses texts over ``nlp.max_length`` (1,000,000 chars) and some
   steps grow faster than linearly, so a text longer than ``chunk_chars`` is processed in
   pieces cut at paragraph breaks, offsets shifted back. Below that length (every real news
@@ -15,21 +16,20 @@ It is where the guarantees a batch run relies on are kept (docs/robustness.md):
   with ``strict=True`` they raise :class:`InvariantError`; by default the offending item is
   dropped and an :class:`InvariantWarning` names it, so a night run keeps going but never
   emits a wrong offset.
-- Time: a document that takes longer than ``time_limit(len(text))`` seconds (default a
-  minute plus 1 s per 2,000 chars) raises :class:`DocumentTimeout`, an error record in a
-  batch, instead of holding a night run for hours.
+- Time: only where the caller asks for it (``time_limit=default_time_limit``; the
+  ``extract`` command does): a document that takes longer than ``time_limit(len(text))``
+  seconds raises :class:`DocumentTimeout`, an error record in a batch, instead of holding a
+  night run for hours. It is a SIGALRM timer, installed around each document and removed
+  after it, so the library default is no limit: a library call never touches the caller's
+  signal handlers.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
 import signal
 import threading
 import warnings
-from collections import deque
 from contextlib import contextmanager
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
@@ -38,6 +38,7 @@ from spacy.language import Language
 from .. import extensions  # noqa: F401  (doc._.doc_id)
 from .. import result
 from ..schema import Extraction
+from . import pool
 from .inputs import unicode_problem
 
 Record = Union[str, Mapping[str, Any]]
@@ -45,7 +46,6 @@ Item = tuple[Optional[str], Optional[str], Optional[str]]  # (doc_id, text, erro
 
 CHUNK_CHARS = 100_000
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
-_LOCK = threading.RLock()
 
 
 class DocumentTimeout(Exception):
@@ -139,14 +139,35 @@ def _item(i: int, item: Record) -> Item:
 
 
 class Extractor:
-    """Wraps the spaCy pipeline (``self.nlp``) and turns Docs into plain results."""
+    """Wraps the spaCy pipeline (``self.nlp``) and turns Docs into plain results.
+
+    ``time_limit``: seconds allowed for a document of n chars (e.g. :func:`default_time_limit`),
+    or None (the default) for no limit; see the module docstring."""
 
     def __init__(self, nlp: Language, strict: bool = False, chunk_chars: int = CHUNK_CHARS,
-                 time_limit: Optional[Callable[[int], float]] = default_time_limit) -> None:
+                 time_limit: Optional[Callable[[int], float]] = None) -> None:
         self.nlp = nlp
         self.strict = strict
         self.chunk_chars = chunk_chars
         self.time_limit = time_limit
+        self._lock = threading.RLock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
+    def settings(self) -> dict[str, Any]:
+        """The keyword arguments that make another Extractor like this one."""
+        return {"strict": self.strict, "chunk_chars": self.chunk_chars,
+                "time_limit": self.time_limit}
+
+    def after_fork(self) -> None:
+        """A new lock in a forked worker: the fork may have copied this one while another
+        thread of the parent held it."""
+        self._lock = threading.RLock()
 
     def __call__(self, text: str, doc_id: Optional[str] = None) -> Extraction:
         return self.extract(text, doc_id)
@@ -166,7 +187,7 @@ class Extractor:
         return self._checked(ext, text)
 
     def _run(self, text: str, doc_id: Optional[str]) -> Extraction:
-        with _LOCK:
+        with self._lock:
             doc = self.nlp(text)
             doc._.doc_id = doc_id
             return result.from_doc(doc, doc_id, text)
@@ -204,7 +225,7 @@ class Extractor:
             texts = [items[i][1] for i in shared]
             limit = sum(map(self.time_limit, map(len, texts))) if self.time_limit else 0.0
             try:
-                with _deadline(limit), _LOCK:
+                with _deadline(limit), self._lock:
                     docs = list(self.nlp.pipe(texts))
                 for i, text, doc in zip(shared, texts, docs):
                     doc._.doc_id = items[i][0]
@@ -224,27 +245,17 @@ class Extractor:
         yields an :class:`ErrorRecord` instead of stopping the stream. ``batch_size`` items
         are processed together (see :meth:`extract_items`)."""
         items = (_item(i, it) for i, it in enumerate(texts_or_records))
+        batches = _batches(items, max(1, batch_size))
         if n_process <= 1:
-            for batch in _batches(items, max(1, batch_size)):
+            for batch in batches:
                 yield from self.extract_items(batch)
         else:
-            yield from _parallel(self, items, n_process, batch_size)
+            for results in pool.imap_chunks(batches, pool.extract_items, _died, n_process, self):
+                yield from results
 
 
-# ---------------------------------------------------------------- processes
-
-_WORKER: Optional[Extractor] = None
-
-
-def _init_worker(ex: Extractor) -> None:
-    global _WORKER, _LOCK
-    _LOCK = threading.RLock()  # a fork may have copied the lock while another thread held it
-    _WORKER = ex
-
-
-def _work(items: list[Item]) -> list[Union[Extraction, ErrorRecord]]:
-    assert _WORKER is not None
-    return _WORKER.extract_items(items)
+def _died(item: Item) -> ErrorRecord:
+    return ErrorRecord(item[0], pool.DIED)
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -256,54 +267,3 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
             batch = []
     if batch:
         yield batch
-
-
-def _pool(ex: Extractor, n_process: int) -> ProcessPoolExecutor:
-    # fork hands the loaded pipeline to the workers without pickling; spawn pickles it.
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(n_process, mp.get_context(method), _init_worker, (ex,))
-
-
-def _parallel(ex: Extractor, items: Iterator[Item], n_process: int,
-              batch_size: int) -> Iterator[Union[Extraction, ErrorRecord]]:
-    """Batches to a process pool, a bounded window in flight, results in input order.
-
-    If a worker dies (killed, out of memory, a crash in native code), the batch it broke is
-    rerun one document at a time on fresh pools, so that only the document that kills its
-    worker becomes an error record; batches in flight on the dead pool are resubmitted."""
-    batches = _batches(items, max(1, batch_size))
-    window: deque[tuple[list[Item], Future, ProcessPoolExecutor]] = deque()
-    pool = _pool(ex, n_process)
-
-    def submit(batch: list[Item]) -> tuple[list[Item], Future, ProcessPoolExecutor]:
-        nonlocal pool
-        try:
-            return batch, pool.submit(_work, batch), pool
-        except BrokenProcessPool:  # broke since the last call: replace it
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = _pool(ex, n_process)
-            return batch, pool.submit(_work, batch), pool
-
-    try:
-        while True:
-            while len(window) < 2 * n_process:
-                batch = next(batches, None)
-                if batch is None:
-                    break
-                window.append(submit(batch))
-            if not window:
-                return
-            batch, fut, _ = window.popleft()
-            try:
-                yield from fut.result()
-                continue
-            except BrokenProcessPool:
-                pass
-            for item in batch:
-                try:
-                    yield from submit([item])[1].result()
-                except BrokenProcessPool:
-                    yield ErrorRecord(item[0], "worker process died while processing this document")
-            window = deque(w if w[2] is pool else submit(w[0]) for w in window)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)

@@ -2,7 +2,7 @@
 
 Reads the ner stage's ``doc.ents``, finds designations (``designations.find``), adds TITLE
 entities and the PERSON/ORG spans a title pattern proves (names the ner stage missed or cut),
-sets ``doc._.people`` (one :class:`~zhpolicy_nlp.schema.Person` per person) and
+sets ``doc._.people`` (one person per record, as plain data: ``result.person_data``) and
 ``Span._.person`` on PERSON entities. :func:`resolve_description` is the hook the quotes
 stage uses for ``该负责人``/``这位院长``-style speakers.
 """
@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .. import extensions  # noqa: F401
+from .. import result
 from ..schema import TextSpan
 from ..spans import char_entities, set_char_entities
 from ..speakers import coref
 from ..text import is_han
-from ..tokenizer import base_dictionary
+from ..tokenizer import jieba_dict
 from . import designations
 from . import lexicon as tl
 
@@ -48,11 +49,8 @@ class TitleResolver:
             import jieba.posseg
 
             with _POSSEG_LOCK:
-                if self._posseg is None:
-                    tok = jieba.Tokenizer()
-                    tok.FREQ, tok.total = base_dictionary()  # read-only: POS cuts add no words
-                    tok.initialized = True
-                    self._posseg = jieba.posseg.POSTokenizer(tok)
+                if self._posseg is None:  # read-only: POS cuts add no words
+                    self._posseg = jieba.posseg.POSTokenizer(jieba_dict.shared_tokenizer())
         return self._posseg
 
     def _word_tag(self, word: str) -> Optional[tuple[str, int]]:
@@ -115,7 +113,7 @@ class TitleResolver:
                 persons.put((e.start_char, e.end_char), "PERSON")
         for sp, canon in reg.surname_mentions(tl.find_titles(text), persons.overlaps):
             reg.mention(sp, canon)
-        doc._.people = [p for p in reg.records() if p.mentions]
+        doc._.people = [result.person_data(p) for p in reg.records() if p.mentions]
         return doc
 
 
@@ -172,9 +170,13 @@ def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, Span]) -> Opt
         s, e = span.start, span.end
     else:
         s, e = span
-    return coref.resolve_description(doc._.people or [], doc.text[s:e], s)
+    return coref.resolve_description(result.people(doc), doc.text[s:e], s)
 
 
-@Language.factory("zhpolicy_titles")
+@Language.factory(
+    "zhpolicy_titles",
+    assigns=["doc.ents", "doc._.people", "span._.person"],
+    requires=["doc.ents"],
+)
 def make_titles(nlp: Language, name: str) -> TitleResolver:
     return TitleResolver(nlp, name)

@@ -6,57 +6,48 @@ see each other's dictionary. Entity boundaries fall on token boundaries because 
 government-body, title and place lexicons are added as words; anything the dictionary
 misses is split later by :func:`zhpolicy_nlp.spans.set_char_entities`.
 
+The user words are the tokenizer's state: ``nlp.to_disk`` saves them (file ``tokenizer``),
+so a saved pipeline cuts as it did when saved even if the package's lexicons change later.
+
 Cost (measured, idle to loaded machine): jieba's prefix dictionary loads from its cache file
-in 0.45-1.4 s; it is loaded once per process and each tokenizer gets a private copy (≈ 20 ms).
-Adding the ≈ 7k lexicon words costs 15-60 ms, so they are added eagerly.
+in 0.45-1.4 s; it is loaded once per process and each tokenizer gets a private copy (≈ 20 ms;
+:mod:`.jieba_dict`). Adding the ≈ 7k lexicon words costs 15-60 ms, so they are added eagerly.
 """
 from __future__ import annotations
 
-import threading
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Union
 
-import jieba
+import srsly
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import ensure_path, registry
 from spacy.vocab import Vocab
 
 from .. import lexicon
-
-jieba.setLogLevel(60)
+from . import jieba_dict
+from .jieba_dict import base_dictionary  # noqa: F401  (the titles stage's POS tagger reads it)
 
 # Lexicons whose entries become jieba words (data files in zhpolicy_nlp/lexicons/).
 USER_DICT_LEXICONS: tuple[str, ...] = ("orgs", "titles", "places")
-_USER_WORD_FREQ = 2000
-
-_BASE_LOCK = threading.Lock()
-_BASE: list[tuple[dict[str, int], int]] = []   # jieba's (FREQ, total), once per process
-
-
-def base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's default prefix dictionary, loaded once per process (shared read-only: the
-    tokenizers copy it, the titles stage's POS tagger reads it)."""
-    with _BASE_LOCK:
-        if not _BASE:
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            _BASE.append((tk.FREQ, tk.total))
-        return _BASE[0]
+USER_WORD_FREQ = 2000
 
 
 class JiebaTokenizer:
     """Text → Doc with one token per jieba word; whitespace runs are tokens too."""
 
-    def __init__(self, vocab: Vocab, user_words: Iterable[str] = ()) -> None:
+    def __init__(self, vocab: Vocab, user_words: Iterable[str] = (),
+                 user_word_freq: int = USER_WORD_FREQ) -> None:
         self.vocab = vocab
-        self._jieba = jieba.Tokenizer()
+        self._set_words(user_words, user_word_freq)
+
+    def _set_words(self, user_words: Iterable[str], user_word_freq: int) -> None:
         self._user_words = sorted(set(user_words))
-        freq, total = base_dictionary()
-        with self._jieba.lock:
-            # a private copy: add_word changes FREQ, and no other tokenizer may see that
-            self._jieba.FREQ, self._jieba.total = dict(freq), total
-            self._jieba.initialized = True
-            for w in self._user_words:
-                self._jieba.add_word(w, freq=_USER_WORD_FREQ)
+        self._user_word_freq = user_word_freq
+        self._jieba = jieba_dict.tokenizer(self._user_words, user_word_freq)
+
+    @property
+    def user_words(self) -> list[str]:
+        return list(self._user_words)
 
     def cut(self, text: str) -> list[str]:
         # jieba's cut only reads this tokenizer's dictionary, which is complete after
@@ -67,29 +58,37 @@ class JiebaTokenizer:
         words = [w for w in self.cut(text) if w]
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
-    # spaCy serialisation: the dictionary is rebuilt from package data, so nothing to save.
+    # spaCy serialisation: the user words (jieba's own dictionary comes with jieba).
     def to_bytes(self, **_: object) -> bytes:
-        return b""
+        return srsly.msgpack_dumps({"user_words": self._user_words,
+                                    "user_word_freq": self._user_word_freq})
 
-    def from_bytes(self, _data: bytes, **_: object) -> "JiebaTokenizer":
+    def from_bytes(self, data: bytes, **_: object) -> "JiebaTokenizer":
+        msg = srsly.msgpack_loads(data)
+        words, freq = msg["user_words"], int(msg["user_word_freq"])
+        if words != self._user_words or freq != self._user_word_freq:
+            self._set_words(words, freq)
         return self
 
-    def to_disk(self, _path: object, **_: object) -> None:
-        return None
+    def to_disk(self, path: Union[str, Path], **_: object) -> None:
+        ensure_path(path).write_bytes(self.to_bytes())
 
-    def from_disk(self, _path: object, **_: object) -> "JiebaTokenizer":
-        return self
+    def from_disk(self, path: Union[str, Path], **_: object) -> "JiebaTokenizer":
+        return self.from_bytes(ensure_path(path).read_bytes())
 
     def __reduce__(self):  # picklable for nlp.pipe(n_process>1)
-        return (JiebaTokenizer, (self.vocab, self._user_words))
+        return (JiebaTokenizer, (self.vocab, self._user_words, self._user_word_freq))
 
 
 @registry.tokenizers("zhpolicy.JiebaTokenizer.v1")
-def create_jieba_tokenizer(lexicons: list[str] = list(USER_DICT_LEXICONS)):
+def create_jieba_tokenizer(lexicons: list[str] = list(USER_DICT_LEXICONS),
+                           user_word_freq: int = USER_WORD_FREQ):
+    """The user words are the entries of ``lexicons`` (a saved pipeline's own words replace
+    them when it is loaded: ``from_disk``)."""
     def make(nlp):
         words: list[str] = []
         for name in lexicons:
             words.extend(lexicon.words(name))
-        return JiebaTokenizer(nlp.vocab, words)
+        return JiebaTokenizer(nlp.vocab, words, user_word_freq)
 
     return make
