@@ -339,10 +339,12 @@ def test_bare_report_resolves_to_the_named_report(qnlp):
     assert qs[0].speaker == "2023年数字经济发展报告" and qs[0].speaker_mention.text == "报告"
 
 
-def test_resolve_description_hook_is_used_for_a_person_named_nearby(qnlp, monkeypatch):
-    from zhpolicy_nlp.titles import component as titles
+def test_resolve_description_is_used_for_a_person_named_nearby(qnlp, monkeypatch):
+    """The quotes stage asks speakers.coref which titled person a description fits (here
+    faked: this pipeline has no titles stage) and takes it only if named nearby."""
+    from zhpolicy_nlp.speakers import resolve
 
-    monkeypatch.setattr(titles, "resolve_description", lambda doc, span: "冯晓", raising=False)
+    monkeypatch.setattr(resolve, "resolve_description", lambda people, description, before: "冯晓")
     text = "市住建局局长冯晓主持召开专题会议。\n这位局长表示，将加快推进项目建设。"
     assert run(qnlp, text, [("冯晓", "PERSON")])[0].speaker == "冯晓"
     far = "冯晓出席。\n会议开幕。\n这位局长表示，将加快推进项目建设。"
