@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional, TextIO
@@ -184,11 +185,13 @@ def _finish(fh: TextIO, out: Path, order: Optional[list[str]] = None) -> None:
     fh.close()
     part = partial_path(out)
     if order is not None:
-        by_id = {str(rec["doc_id"]): line + "\n" for rec, line in _records(part)}
+        by_id: dict[str, deque[str]] = {}  # a repeated doc_id: its records in turn
+        for rec, line in _records(part):
+            by_id.setdefault(str(rec["doc_id"]), deque()).append(line + "\n")
         fd, tmp = temp_beside(out)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as dst:
-                dst.writelines(by_id[d] for d in order if d in by_id)
+                dst.writelines(by_id[d].popleft() for d in order if by_id.get(d))
                 dst.flush()
                 os.fsync(dst.fileno())
             os.replace(tmp, part)
@@ -207,8 +210,12 @@ def _remember_order(items: Iterable[Item], order: list[str]) -> Iterator[Item]:
 
 
 def _skip_done(items: Iterable[Item], done: set[str], stats: Stats) -> Iterator[Item]:
+    """Items whose doc_id has no finished record. Only an id's first item is skipped: a
+    later one is the input's own duplicate-id error, and is written again."""
+    seen: set[str] = set()
     for it in items:
-        if it[0] in done:
+        if it[0] in done and it[0] not in seen:
+            seen.add(it[0])
             stats.skipped += 1
         else:
             yield it
