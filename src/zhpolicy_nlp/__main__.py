@@ -1,3 +1,3 @@
-from .cli import main
+from .cli import MODULE, main
 
-raise SystemExit(main())
+raise SystemExit(main(prog=MODULE))

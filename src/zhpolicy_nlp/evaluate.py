@@ -492,7 +492,9 @@ def error_lines(comparisons: Mapping[str, DocComparison]) -> list[str]:
 
 def figure_lines(summary: Mapping[str, Mapping[str, float]], n_docs: int) -> list[str]:
     """The figures table, headline last (the last 15 lines of the human output)."""
-    out = [f"{'figures, micro over ' + str(n_docs) + ' doc(s)':<32}{'P':>7}{'R':>7}{'F1':>7}"
+    from .cli import counted
+
+    out = [f"{'figures, micro over ' + counted(n_docs, 'doc'):<32}{'P':>7}{'R':>7}{'F1':>7}"
            f"{'tp':>6}{'pred':>6}{'gold':>6}"]
     for key in PRF_KEYS:
         v = summary[key]

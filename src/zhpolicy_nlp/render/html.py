@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..cli import UsageError, counted
 from ..schema import Extraction
 
 QUOTE, MENTION, ENTITY = 0, 1, 2
@@ -143,7 +144,8 @@ def render_doc(i: int, text: str, ex: Extraction) -> str:
     d = f"d{i}"
     title = escape(str(ex.doc_id if ex.doc_id is not None else i))
     return (f'<section class="doc" id="{d}"><h2>{title}</h2>'
-            f"<p>{len(ex.entities)} entities, {len(ex.people)} people, {len(ex.quotes)} quotes</p>"
+            f"<p>{counted(len(ex.entities), 'entity', 'entities')}, "
+            f"{counted(len(ex.people), 'person', 'people')}, {counted(len(ex.quotes), 'quote')}</p>"
             f'{people_table(ex, d)}<div class="text">{mark_up(text, doc_marks(ex, d))}</div>'
             "</section>")
 
@@ -170,12 +172,22 @@ def page(sections: Iterable[str], title: str = "zhpolicy-nlp: who said what") ->
 
 
 def _load_pred(path: str) -> dict[str, dict]:
+    """Results by doc_id; a file that cannot be read is the user's error (one line)."""
     recs: dict[str, dict] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except ValueError as e:
+                    raise UsageError(f"--pred {path} line {n}: not a JSON record ({e})") from None
+                if not isinstance(rec, dict):
+                    raise UsageError(f"--pred {path} line {n}: not a JSON object")
                 recs[str(rec.get("doc_id"))] = rec
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"cannot read --pred {path}: {getattr(e, 'strerror', None) or e}") from None
     return recs
 
 
@@ -204,7 +216,9 @@ def run_cli(args: argparse.Namespace) -> int:
         ex = zhpolicy_nlp.load(args.model)
     sections: list[str] = []
     failed = 0
-    for i, (doc_id, text, err) in enumerate(iter_inputs(args.inputs, encoding=args.encoding)):
+    inputs = iter_inputs(args.inputs, encoding=args.encoding,
+                         stdin_format=getattr(args, "stdin", "jsonl"))
+    for i, (doc_id, text, err) in enumerate(inputs):
         if err is None and pred is not None:
             rec = pred.get(doc_id)
             if rec is None or "error" in rec:
@@ -217,7 +231,10 @@ def run_cli(args: argparse.Namespace) -> int:
             continue
         result = ex.extract(text, doc_id) if ex is not None else Extraction.from_dict(pred[doc_id])
         sections.append(render_doc(i, text, result))
+    if not sections:
+        raise UsageError("no documents in the input")
     _write_atomic(Path(args.output), page(sections))
-    if failed:
-        print(f"render: {failed} document(s) could not be shown; see the page", file=sys.stderr)
+    print(f"render: wrote {args.output} ({counted(len(sections), 'document')}"
+          + (f", {failed:,} could not be shown: see the page" if failed else "") + ")",
+          file=sys.stderr)
     return 1 if failed else 0
