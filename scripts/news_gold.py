@@ -15,7 +15,8 @@ Selection (``draw``): articles of 500-3,000 characters with at least 5 speech cu
 ``CUE_RE`` below, counted in the text), put in one genre by the first pattern of ``GENRES``
 that the text matches, then drawn with ``random.Random(SEED)``: ``PER_GENRE`` per genre, in
 the genre order, each article's split (held-out or dev) drawn by the same generator
-(``HELDOUT_SHARE``). Nobody chooses articles by eye.
+(``HELDOUT_SHARE``). ``draw --extend N`` adds a round of N per genre from the articles not yet
+drawn, with ``random.Random(SEED + round - 1)``. Nobody chooses articles by eye.
 
 Draft format (``import``), one item a line, tab-separated, ``#`` comments; ``-`` = null:
 
@@ -88,20 +89,29 @@ def genre(text: str) -> str:
     return next(name for name, pat in GENRES if pat.search(text))
 
 
-def draw() -> None:
+def draw(extend: int = 0) -> None:
+    """Draw the set; with ``extend`` N, add N more per genre (seed ``SEED + round``, articles
+    already drawn left out) to what ``selection.json`` holds."""
+    path = GOLD / "selection.json"
+    old = json.loads(path.read_text("utf-8")) if extend else None
+    taken = {a["doc_id"] for a in old["articles"]} if old else set()
+    rounds = (old.get("rounds", 1) + 1) if old else 1
     pools: dict[str, list[str]] = {name: [] for name, _ in GENRES}
     for rec in articles():
         text = rec["text"]
-        if 500 <= len(text) <= 3000 and len(CUE_RE.findall(text)) >= 5:
+        if (500 <= len(text) <= 3000 and len(CUE_RE.findall(text)) >= 5
+                and rec["doc_id"] not in taken):
             pools[genre(text)].append(rec["doc_id"])
-    rng = random.Random(SEED)
-    chosen = []
+    rng = random.Random(SEED + rounds - 1)
+    chosen = list(old["articles"]) if old else []
     for name, _ in GENRES:
-        for doc_id in rng.sample(sorted(pools[name]), min(PER_GENRE, len(pools[name]))):
+        n = extend or PER_GENRE
+        for doc_id in rng.sample(sorted(pools[name]), min(n, len(pools[name]))):
             split = "heldout" if rng.random() < HELDOUT_SHARE else "dev"
-            chosen.append({"doc_id": doc_id, "genre": name, "split": split})
+            chosen.append({"doc_id": doc_id, "genre": name, "split": split, "round": rounds})
     GOLD.mkdir(parents=True, exist_ok=True)
-    out = {"seed": SEED, "rule": __doc__.split("Selection (``draw``): ")[1].split("\n\n")[0],
+    out = {"seed": SEED, "rounds": rounds,
+           "rule": __doc__.split("Selection (``draw``): ")[1].split("\n\n")[0],
            "pool_sizes": {k: len(v) for k, v in pools.items()}, "articles": chosen}
     (GOLD / "selection.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n",
                                          encoding="utf-8")
@@ -305,7 +315,9 @@ def build(out: Path) -> None:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description="The modern-news gold set (issue #12).")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("draw", help="draw the articles by the fixed seed")
+    d = sub.add_parser("draw", help="draw the articles by the fixed seed")
+    d.add_argument("--extend", type=int, default=0, metavar="N",
+                   help="add N more articles per genre to the drawn set (next round's seed)")
     s = sub.add_parser("show", help="print an article's paragraphs with numbers and offsets")
     s.add_argument("doc_id")
     i = sub.add_parser("import", help="turn drafts into tests/data/news_gold/ann/DOC_ID.json")
@@ -314,7 +326,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     b.add_argument("out", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "draw":
-        draw()
+        draw(args.extend)
     elif args.cmd == "show":
         show(args.doc_id)
     elif args.cmd == "import":
