@@ -293,3 +293,30 @@ def test_prediction_order_does_not_change_scores(forum_gold, rnd):
     for p in pred["people"]:
         rnd.shuffle(p["titles"])
     assert score_doc(forum_gold, pred) == base
+
+
+def test_null_org_accepts_its_org_also():
+    # SCHEMA §2: `本报记者X` gives (`记者`, null), with `本报` accepted
+    gold = doc(people=[person("张三", title("记者", None, org_also=["本报"]))])
+    for org in (None, "本报"):
+        pred = doc(people=[person("张三", title("记者", org))])
+        assert prf_of(figures(gold, pred), "titles/with_org") == (1, 1, 1)
+    other = doc(people=[person("张三", title("记者", "新华社"))])
+    assert prf_of(figures(gold, other), "titles/with_org") == (0, 1, 1)
+
+
+def test_resolved_speakers_and_recall_by_kind():
+    text = "他说，今年经济运行平稳。“我们有信心。”王五说。"
+    gold = {"doc_id": "d", "entities": None, "people": [{"name": "李四", "aliases": [], "titles": []}],
+            "quotes": [
+                {"start": 3, "end": 11, "text": text[3:11], "kind": "indirect", "speaker": "李四",
+                 "speaker_mention": {"start": 0, "end": 1, "text": "他"}},
+                {"start": 13, "end": 19, "text": text[13:19], "kind": "direct", "speaker": "王五",
+                 "speaker_mention": {"start": 20, "end": 22, "text": "王五"}}]}
+    pred = {"doc_id": "d", "entities": [], "people": [],
+            "quotes": [{"start": 3, "end": 11, "text": text[3:11], "kind": "indirect",
+                        "speaker": "王五"}]}
+    s = summarise([score_doc(gold, pred)])
+    assert (s["quotes/speaker_resolved"]["correct"], s["quotes/speaker_resolved"]["n"]) == (0, 1)
+    assert (s["quotes/recall_indirect"]["correct"], s["quotes/recall_indirect"]["n"]) == (1, 1)
+    assert (s["quotes/recall_direct"]["correct"], s["quotes/recall_direct"]["n"]) == (0, 1)

@@ -34,8 +34,12 @@ PRF_KEYS = (
     "quotes/detect", "quotes/who_said_what",
     "quotes_extended/detect", "quotes_extended/who_said_what",
 )
+# speaker_resolved: speaker accuracy over matched quotes whose gold speaker_mention is not the
+# speaker's name (a pronoun, a description, `林教授`); recall_direct/_indirect: detection
+# recall of the gold quotes of each kind.
 ACCURACY_KEYS = tuple(f"{prefix}/{name}" for prefix, _ in QUOTE_SETS
-                      for name in ("speaker_acc", "exact_span", "kind_acc"))
+                      for name in ("speaker_acc", "exact_span", "kind_acc", "speaker_resolved",
+                                   "recall_direct", "recall_indirect"))
 
 
 # ---------------------------------------------------------------- entities
@@ -139,7 +143,8 @@ def _gold_titles(gold_people: list[Mapping[str, Any]]) -> tuple[list[_GoldTitle]
     for i, p in enumerate(gold_people):
         for t in p.get("titles") or []:
             org = t.get("org")
-            orgs = frozenset([org, *(t.get("org_also") or [])]) if org is not None else {None}
+            # a null org also accepts its org_also (`本报记者X`: null, with `本报` accepted)
+            orgs = frozenset([org, *(t.get("org_also") or [])])
             gt = _GoldTitle(i, str(t["title"]), org, frozenset(orgs))
             (implicit if t.get("implicit") else scored).append(gt)
     return scored, implicit
@@ -301,7 +306,21 @@ class DocComparison:
                 "correct": sum(_trimmed(p) == _trimmed(g) for p, g, _ in m.pairs), "n": n}
             c[f"{prefix}/kind_acc"] = {
                 "correct": sum(p.get("kind") == g.get("kind") for p, g, _ in m.pairs), "n": n}
+            resolved = [ok for _, g, ok in m.pairs if _resolved_mention(g)]
+            c[f"{prefix}/speaker_resolved"] = {"correct": sum(resolved), "n": len(resolved)}
+            matched = [g for _, g, _ in m.pairs]
+            for kind in ("direct", "indirect"):
+                c[f"{prefix}/recall_{kind}"] = {
+                    "correct": sum(g.get("kind") == kind for g in matched),
+                    "n": sum(g.get("kind") == kind for g in (*matched, *m.missed))}
         return c
+
+
+def _resolved_mention(gold_q: Mapping[str, Any]) -> bool:
+    """The gold speaker is given by a pronoun or description (`他`, `该负责人`), not its name."""
+    mention = gold_q.get("speaker_mention") or {}
+    return bool(mention.get("text")) and gold_q.get("speaker") is not None \
+        and mention["text"] != gold_q["speaker"]
 
 
 def _prf_counts(tp: int, pred: int, gold: int) -> dict[str, int]:
@@ -504,6 +523,11 @@ def figure_lines(summary: Mapping[str, Mapping[str, float]], n_docs: int) -> lis
         acc = [summary[f"{prefix}/{k}"] for k in ("speaker_acc", "exact_span", "kind_acc")]
         out.append(f"matched {label} quotes (n={acc[0]['n']}): speaker acc {acc[0]['acc']:.3f}, "
                    f"exact span {acc[1]['acc']:.3f}, kind acc {acc[2]['acc']:.3f}")
+        res, rd, ri = (summary[f"{prefix}/{k}"] for k in
+                       ("speaker_resolved", "recall_direct", "recall_indirect"))
+        out.append(f"  {label}: pronoun/description speakers {res['acc']:.3f} (n={res['n']}), "
+                   f"recall direct {rd['acc']:.3f} (n={rd['n']}), indirect {ri['acc']:.3f} "
+                   f"(n={ri['n']})")
     w = summary["quotes/who_said_what"]
     out.append(f"HEADLINE who-said-what (standard, core quotes): "
                f"P={w['p']:.3f} R={w['r']:.3f} F1={w['f']:.3f}")
