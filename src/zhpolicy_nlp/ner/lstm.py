@@ -341,6 +341,9 @@ def _session(path: Path):
     so.intra_op_num_threads = 1
     so.inter_op_num_threads = 1
     so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    # No memory arena: it keeps the largest batch's buffers for good (~12 MB on the MSRA
+    # test) and bought no measurable speed.
+    so.enable_cpu_mem_arena = False
     so.log_severity_level = 3  # errors only
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
