@@ -340,7 +340,7 @@ def test_bare_report_resolves_to_the_named_report(qnlp):
 
 
 def test_resolve_description_is_used_for_a_person_named_nearby(qnlp, monkeypatch):
-    """The quotes stage asks speakers.coref which titled person a description fits (here
+    """The quotes stage asks speakers.resolve which titled person a description fits (here
     faked: this pipeline has no titles stage) and takes it only if named nearby."""
     from zhpolicy_nlp.speakers import resolve
 

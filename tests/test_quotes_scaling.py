@@ -5,7 +5,7 @@ docs/benchmarks.md records the scaling figure."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from zhpolicy_nlp.speakers.resolve import DocIndex
+from zhpolicy_nlp.speakers.index import DocIndex
 
 NEWS = (
     "国务院副总理王勇表示，要加快推进政务服务标准化。王勇指出，各地要抓好落实。\n"

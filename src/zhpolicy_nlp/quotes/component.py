@@ -21,16 +21,11 @@ from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import DocIndex
-from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, Mention, Resolver,
-                                sentence_subject, subject)
+from ..speakers.resolve import ADVERBIAL_RE, COLLECTIVE_RE, Mention, SpeakerResolver
 from ..text import CLAUSE_PUNCT, HAN, trim
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, OBJECT_TAKING, Cue, find_cues
 
-# `，并要求…`: a second cue in the sentence with the subject left out.
-CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
-                        r"曾|曾经|一再|反复|始终|"
-                        rf"(?:通过|经过|经){HAN}{{1,4}})*")
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 TOPIC_END_RE = regex.compile(
     r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
@@ -104,7 +99,7 @@ class Attributor:
         self.ix = DocIndex(doc)
         self.text = self.ix.text  # rebuilding doc.text makes a Token per token
         self.lay = Layout(self.text)
-        self.res = Resolver(self.ix, [p[0] for p in self.lay.paras])
+        self.res = SpeakerResolver(self.ix, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)
         self.quotes: list[Quote] = []
         self.list_speaker: Optional[str] = None  # whose list or quotation the next paragraphs may be
@@ -176,10 +171,9 @@ class Attributor:
                         and not any(ch in CLAUSE_PUNCT for ch in self.text[s:c]))
         if not (headline or speaker_line):
             return False
-        who = self.ix.last_person_before(c, s)
-        if who is None or who[1] != c:
+        m = self.res.headline_speaker(c, s)
+        if m is None:
             return False
-        m = Mention(who[0], who[1], "person", who[2])
         speaker = self.res.resolve(m, s)
         q = self._add(c + 1, e, "indirect", speaker, m, _span(self.text, c, c + 1))
         if q:
@@ -207,16 +201,18 @@ class Attributor:
             earlier = [events[-1].cue.end] if events and events[-1].sent_start == sent else []
             zone = max([look, *marks, *earlier])
             if cue.cls == "kanlai":
-                m = subject(self.ix, cue.src_start, cue.src_end)
+                m = self.res.subject(cue.src_start, cue.src_end)
             else:
-                m = subject(self.ix, zone, cue.start)
+                m = self.res.subject(zone, cue.start)
             if m is not None and text.endswith("经", 0, m.start):
                 continue  # 经朋友介绍，她来到…: "through an introduction", not a report
             if m is not None:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             else:
-                found = self._left_out_subject(cue, sent, look, zone, holder, para)
+                found = self.res.left_out_subject(
+                    cue.start, self._reports(cue), sent, look, zone,
+                    (holder.speaker, holder.kind, holder.sent_start) if holder else None, para[0])
                 if found is None:
                     continue
                 speaker, kind, clause = found
@@ -234,26 +230,13 @@ class Attributor:
             events.append(ev)
         return events
 
-    def _left_out_subject(self, cue: Cue, sent: int, look: int, zone: int, holder: Optional[Event],
-                          para: tuple[int, int]) -> Optional[tuple[Optional[str], str, int]]:
-        """(speaker, kind, clause start) for a cue whose subject is left out: `…，并要求…`
-        (the sentence's earlier source), `X发表了演讲，认为…`, `X到县里调研，在考察后说…`,
-        `…关切地说` (the sentence's subject); None when the cue has no subject at all."""
+    def _reports(self, cue: Cue) -> bool:
+        """Can the cue report with its subject left out (`…，并要求…`)? Not an epistemic
+        adverb (预计), nothing after it (提出了), a 提出-type cue only before a colon (并提出：)."""
         text = self.text
-        comma = max((i for i in range(zone, cue.start) if text[i] in "，,；;"), default=-1)
-        lead_in = text[comma + 1:cue.start] if comma >= 0 else ""
-        reports = cue.cls not in OBJECT_TAKING or text.startswith(("：", ":"), cue.end)  # 并提出：
-        elided = (comma >= 0 and reports and text[cue.start:cue.end] not in EPISTEMIC
-                  and not text.startswith(("了", "过"), cue.end)
-                  and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
-        if not elided and not text.endswith("地", 0, cue.start):
-            return None
-        if elided and holder is not None and holder.sent_start == sent:
-            return holder.speaker, holder.kind, comma
-        m = sentence_subject(self.ix, look, comma if elided else cue.start)
-        if m is None:
-            return None
-        return self.res.resolve(m, para[0]), m.kind, (comma if elided else zone)
+        reports = cue.cls not in OBJECT_TAKING or text.startswith(("：", ":"), cue.end)
+        return (reports and text[cue.start:cue.end] not in EPISTEMIC
+                and not text.startswith(("了", "过"), cue.end))
 
     def _unnest(self, events: list[Event], para: tuple[int, int]) -> list[Event]:
         """Drop an event that opens the content of the one before it (在专家看来，数据表明…):

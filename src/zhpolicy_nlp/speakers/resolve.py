@@ -1,22 +1,169 @@
-"""Who is speaking: source mentions before a speech cue and their resolution.
+"""Speaker resolution, in one place: who a mention refers to.
 
-A source is a named person (PERSON entity, resolved to the titles stage's canonical name),
-a pronoun or description (resolved to the salient person), a collective or unnamed role
-(kept as worded, with the organisation in front of it), or a non-person source (an ORG
-entity, a document such as 报告/《通知》; a bare 报告 resolves to the report last named).
+The titles stage builds the document's person records with :class:`Registry` (names,
+aliases such as ``（Elliott Harris）``, the last part of a transliterated name, ``李总理``/
+``麦教授``); the quotes stage asks one :class:`SpeakerResolver`, built once per Doc from those
+records (``doc._.people``) and the entities, for the source of each speech cue and whom it
+means: a named person, a pronoun or description (the salient person), a collective or
+unnamed role (kept as worded, with the organisation in front of it), or a non-person source
+(an ORG entity, a document such as 报告/《通知》; a bare 报告 resolves to the report last
+named). :func:`resolve_description` (``这位院长`` → the titled person) serves both. The per-Doc
+position lookups are in :mod:`.index`.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import regex
 
 from .. import lexicon
-from ..text import HAN
-from .coref import resolve_description
+from ..schema import Person, TextSpan, Title
+from ..text import HAN, is_han
+from ..titles import lexicon as tl
+from ..titles.designations import Found
 from .index import NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
+
+# ---------------------------------------------------------------- person records (titles stage)
+
+CharSpan = tuple[int, int]  # (start, end) in characters
+
+
+def _title_of(text: str, seg_title: CharSpan, seg_org: Optional[CharSpan]) -> Title:
+    ts = TextSpan(seg_title[0], seg_title[1], text[seg_title[0]:seg_title[1]])
+    os_ = TextSpan(seg_org[0], seg_org[1], text[seg_org[0]:seg_org[1]]) if seg_org else None
+    return Title(ts.text, os_.text if os_ else None, ts, os_)
+
+
+class Registry:
+    """Builds :class:`Person` records from designations and PERSON spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: dict[str, Person] = {}
+        self.forms: dict[str, str] = {}  # name form → canonical name
+        self.person_spans: set[CharSpan] = set()
+
+    def add(self, span: CharSpan, titles: Iterable[Title] = (), alias: Optional[CharSpan] = None) -> Person:
+        name = self.text[span[0]:span[1]]
+        canon = self.forms.get(name, name)
+        p = self.people.setdefault(canon, Person(canon))
+        self.forms.setdefault(name, canon)
+        self.person_spans.add(span)
+        for t in titles:
+            self._add_title(p, t)
+        if alias:
+            a = self.text[alias[0]:alias[1]]
+            if a not in p.aliases:
+                p.aliases.append(a)
+            self.forms.setdefault(a, canon)
+            self.person_spans.add(alias)
+        if "·" in canon:  # 哈里斯 for 埃利奥特·哈里斯, 伊维拉 for 恩戈齐·奥孔乔-伊维拉
+            last = canon.split("·")[-1]
+            self.forms.setdefault(last, canon)
+            self.forms.setdefault(regex.split(r"[-－‐]", last)[-1], canon)
+        return p
+
+    @staticmethod
+    def _add_title(p: Person, t: Title) -> None:
+        for old in p.titles:
+            if old.title == t.title and (old.org == t.org or t.org is None):
+                return
+            if old.title == t.title and old.org is None:
+                old.org, old.org_span = t.org, t.org_span
+                return
+        p.titles.append(t)
+
+    def add_found(self, found: Found) -> None:
+        for d in found.designations:
+            self.add(d.person, [_title_of(self.text, s.title, s.org) for s in d.segs], d.alias)
+
+    def occurrences(self, free: Callable[[CharSpan], bool]) -> list[CharSpan]:
+        """Every occurrence of a name form of a titled or aliased person where ``free`` allows
+        (a name the ner stage alone proposed is not spread further)."""
+        forms = sorted((f for f, c in self.forms.items()
+                        if len(f) >= 2 and (self.people[c].titles or self.people[c].aliases)),
+                       key=len, reverse=True)
+        if not forms:
+            return []
+        pat = regex.compile("|".join(regex.escape(f) for f in forms))
+        return [m.span() for m in pat.finditer(self.text) if free(m.span())]
+
+    def surname_mentions(self, titles: list[CharSpan], taken: Callable[[CharSpan], bool]) -> list[tuple[CharSpan, str]]:
+        """``李总理``/``麦教授``: surname + title or honorific of exactly one known person, where
+        ``taken`` says the span overlaps no name already found."""
+        out = []
+        hon = tl.honorifics()
+        cands = list(titles) + [m.span() for w in hon for m in regex.finditer(regex.escape(w), self.text)]
+        for s, e in sorted(set(cands)):
+            for n in (2, 1):
+                b = s - n
+                if b < 0 or taken((b, e)):
+                    continue
+                canon = self._by_surname(self.text[b:s], self.text[s:e])
+                if canon:
+                    out.append(((b, e), canon))
+                    break
+        return out
+
+    def _by_surname(self, surname: str, title: str) -> Optional[str]:
+        """Why: a surname alone is weak; it needs the person's own title, or a polite address
+        (先生/女士) when only one person in the document has that surname."""
+        same = [p for p in self.people.values() if p.name.startswith(surname)
+                and 2 <= len(p.name) - len(surname) + 1 <= 3 and is_han(p.name[0])
+                and tl.surname_at(p.name, 0) == surname]
+        if len(same) == 1 and tl.honorifics().get(title) == "address":
+            return same[0].name
+        fit = [p for p in same if any(t.title == title or t.title.endswith(title) for t in p.titles)]
+        return fit[0].name if len(fit) == 1 else None
+
+    def mention(self, span: CharSpan, canon: Optional[str] = None) -> Optional[str]:
+        text = self.text[span[0]:span[1]]
+        canon = canon or self.forms.get(text)
+        if canon is None:
+            return None
+        p = self.people[canon]
+        if all((m.start, m.end) != span for m in p.mentions):
+            p.mentions.append(TextSpan(span[0], span[1], text))
+        return canon
+
+    def records(self) -> list[Person]:
+        for p in self.people.values():
+            p.mentions.sort(key=lambda m: m.start)
+        return sorted(self.people.values(), key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+_DETERMINERS = regex.compile(r"^(?:该|这位|这名|那位|此|本|其|首家|首位|一位|该名)")
+
+
+def resolve_description(people: list[Person], description: str, before: int) -> Optional[str]:
+    """Canonical name for a description such as ``这位院长``, ``杭州互联网法院院长``, ``该负责人``.
+
+    With a title word: the person holding that title (and, when the description names an
+    organisation, holding it there) mentioned last before ``before``; None when nobody fits,
+    so a headline's ``首家互联网法院院长`` is not pinned on another 院长. Without one
+    (``该负责人``): the titled person mentioned last before ``before``."""
+    def last_before(p: Person) -> int:
+        starts = [m.start for m in p.mentions if m.start < before]
+        return max(starts) if starts else -1
+
+    found = tl.find_titles(description)
+    if found:
+        ts, te = found[-1]
+        word = description[ts:te]
+        org_part = _DETERMINERS.sub("", description[:ts])
+        pool = [p for p in people
+                if any((t.title.endswith(word) or word.endswith(t.title))
+                       and (not org_part or (t.org and (t.org in description or org_part in t.org)))
+                       for t in p.titles)]
+    else:
+        pool = [p for p in people if p.titles]
+    pool = [p for p in pool if last_before(p) >= 0]
+    return max(pool, key=last_before).name if pool else None
+
+
+# ---------------------------------------------------------------- sources of speech cues (quotes stage)
 
 PERSONLIKE = ("person", "pronoun", "description", "honorific")
 
@@ -49,6 +196,10 @@ NAMED_DOC_RE = regex.compile(
     r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
 ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|后|前)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
+# `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
+CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
+                        r"曾|曾经|一再|反复|始终|"
+                        rf"(?:通过|经过|经){HAN}{{1,4}})*")
 SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[师员长家者手官士]")
@@ -184,13 +335,51 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     return min(people, key=lambda m: m.start) if people else None
 
 
-class Resolver:
-    """Resolves pronouns, descriptions and generic documents against the discourse so far."""
+class SpeakerResolver:
+    """The quotes stage's one entry point to speaker resolution, built once per Doc.
+
+    Finds the source mention of a cue (:meth:`subject`, :meth:`left_out_subject`,
+    :meth:`headline_speaker`) and says whom it means (:meth:`resolve`: names, surnames,
+    pronouns, descriptions, documents), remembering the last speaker of the discourse
+    (:meth:`note`) for pronouns and descriptions that follow."""
 
     def __init__(self, ix: DocIndex, para_starts: Sequence[int] = ()) -> None:
         self.ix = ix
         self.para_starts = list(para_starts)
         self.last: Optional[tuple[str, int, str]] = None  # (speaker, paragraph start, kind)
+
+    def subject(self, start: int, cue: int) -> Optional[Mention]:
+        """The source of a cue at ``cue`` standing in ``text[start:cue]``."""
+        return subject(self.ix, start, cue)
+
+    def headline_speaker(self, colon: int, para_start: int) -> Optional[Mention]:
+        """The person named right before a colon (``…副秘书长任志武：``, ``汪文斌：``), or None."""
+        who = self.ix.last_person_before(colon, para_start)
+        if who is None or who[1] != colon:
+            return None
+        return Mention(who[0], who[1], "person", who[2])
+
+    def left_out_subject(self, cue_start: int, reports: bool, sent: int, look: int, zone: int,
+                         holder: Optional[tuple[Optional[str], str, int]], para_start: int,
+                         ) -> Optional[tuple[Optional[str], str, int]]:
+        """(speaker, kind, clause start) for a cue whose subject is left out: `…，并要求…`
+        (the sentence's earlier source, ``holder`` = (speaker, kind, sentence start)),
+        `X发表了演讲，认为…`, `X到县里调研，在考察后说…`, `…关切地说` (the sentence's subject);
+        None when the cue has no subject at all. ``reports``: the cue reports by itself (not
+        an epistemic adverb, no 了/过 after it, a 提出-type cue only before a colon)."""
+        text = self.ix.text
+        comma = max((i for i in range(zone, cue_start) if text[i] in "，,；;"), default=-1)
+        lead_in = text[comma + 1:cue_start] if comma >= 0 else ""
+        elided = (comma >= 0 and reports
+                  and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
+        if not elided and not text.endswith("地", 0, cue_start):
+            return None
+        if elided and holder is not None and holder[2] == sent:
+            return holder[0], holder[1], comma
+        m = sentence_subject(self.ix, look, comma if elided else cue_start)
+        if m is None:
+            return None
+        return self.resolve(m, para_start), m.kind, (comma if elided else zone)
 
     def prev_para_start(self, para_start: int) -> int:
         i = bisect.bisect_left(self.para_starts, para_start)
@@ -246,7 +435,7 @@ class Resolver:
         noun = text[m.start:m.end].lstrip("该这位此名那些")
         if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
             return self.last[0] if self.last and self.last[0].endswith(noun) else None
-        # 杭州互联网法院院长, 这位院长: the titled person the description fits (coref)
+        # 杭州互联网法院院长, 这位院长: the titled person the description fits
         name = resolve_description(self.ix.people, text[m.start:m.end], m.start)
         if name and self.ix.named_between(name, floor, m.start):
             return name

@@ -3,8 +3,9 @@
 Reads the ner stage's ``doc.ents``, finds designations (``designations.find``), adds TITLE
 entities and the PERSON/ORG spans a title pattern proves (names the ner stage missed or cut),
 sets ``doc._.people`` (one person per record, as plain data: ``result.person_data``) and
-``Span._.person`` on PERSON entities. :func:`resolve_description` is the hook the quotes
-stage uses for ``该负责人``/``这位院长``-style speakers.
+``Span._.person`` on PERSON entities. The person records and their mentions come from
+:class:`speakers.resolve.Registry`; :func:`resolve_description` answers ``该负责人``/``这位院长``
+for a caller holding a Doc.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from .. import extensions  # noqa: F401
 from .. import result
 from ..schema import TextSpan
 from ..spans import char_entities, set_char_entities
-from ..speakers import coref
+from ..speakers.resolve import Registry, resolve_description as _resolve_description
 from ..text import is_han
 from ..tokenizer import jieba_dict
 from . import designations
@@ -76,7 +77,7 @@ class TitleResolver:
         text = doc.text
         ner = _with_cue_names(text, char_entities(doc), self._word_tag)
         found = designations.find(text, ner, self._pos(text), self._word_tag)
-        reg = coref.Registry(text)
+        reg = Registry(text)
         reg.add_found(found)
 
         mine = _Claims(len(text))
@@ -170,7 +171,7 @@ def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, Span]) -> Opt
         s, e = span.start, span.end
     else:
         s, e = span
-    return coref.resolve_description(result.people(doc), doc.text[s:e], s)
+    return _resolve_description(result.people(doc), doc.text[s:e], s)
 
 
 @Language.factory(

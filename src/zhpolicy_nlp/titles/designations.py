@@ -586,7 +586,7 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
 
 def _gap_name(text: str, i: int) -> Optional[CharSpan]:
     """Surname + one or two characters from ``i`` with a speech cue (or a title and a cue)
-    right after them; no surname and title (王副部长表示: coref reads that)."""
+    right after them; no surname and title (王副部长表示: speakers.resolve.Registry reads that)."""
     sur = tl.surname_at(text, i)
     if not sur or tl.title_regex().match(text, i + len(sur)):
         return None
@@ -631,7 +631,7 @@ def _plausible_name(name: str, sur: str, word_tag: WordTag) -> bool:
     if head and head[1] >= _COMMON and not head[0].startswith(("nr", "ns")):
         return False  # 信息|来说
     if given in _NOT_GIVEN_WORDS or tl.title_regex().fullmatch(given) or given in tl.honorifics():
-        return False  # 李总理, 王总, 张老: a surname with a title, which coref reads
+        return False  # 李总理, 王总, 张老: a surname with a title, which speakers.resolve.Registry reads
     gword = word_tag(given) if len(given) > 1 else None
     return not (gword and (gword[0].startswith(_NOT_GIVEN)  # 王|许多
                            or gword[1] >= _COMMON and not gword[0].startswith(("nr", "ns"))))
