@@ -179,15 +179,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate.run_cli(args)
 
 
-def cmd_train(args: argparse.Namespace) -> int:
-    """Trainers are imported here only, so that the other commands never load training code."""
-    if args.component == "ner":
+def trainer_parser(component: str, prog: str = SCRIPT):
+    """The trainer module of ``train COMPONENT`` and the parser of its own options. Trainers
+    are imported here only, so that the other commands never load training code."""
+    if component == "ner":
         from .training import lstm as trainer
     else:
         from .training import crf as trainer
-    p = argparse.ArgumentParser(prog=f"{args.prog} train {args.component}",
+    p = argparse.ArgumentParser(prog=f"{prog} train {component}",
                                 description=plain(trainer.__doc__), formatter_class=_Help)
     trainer.add_arguments(p)
+    return trainer, p
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    trainer, p = trainer_parser(args.component, args.prog)
     options = p.parse_args(args.options)
     if args.component == "ner":
         _extra("torch", "train", "train ner")
