@@ -1,6 +1,7 @@
 """The lexicon reader: a missing file is an error, kinds select each reader's set."""
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -36,3 +37,33 @@ def test_surname_sets_keep_their_sizes():
     assert len(lexicon.words("surnames", "crf", field=2)) == 270
     assert len(rules.name_surnames()) == 156
     assert "向" in lexicon.words("surnames") and "向" not in rules.name_surnames()
+
+
+def test_alternation_keeps_file_order():
+    """A regex tries alternatives left to right: 国内外 must stay before 国内, 本报讯 before 本报."""
+    mods = lexicon.alternation("rule_words", "list_modifier").split("|")
+    assert mods.index("国内外") < mods.index("国内")
+    assert lexicon.alternation("title_words", "dateline") == "本报讯|本报|电讯"
+    assert re.fullmatch(f"(?:{lexicon.alternation('cue_words', 'first_person')})", "咱们")
+
+
+def test_every_kind_a_reader_asks_for_has_entries():
+    """A kind misspelt in code reads as an empty set; these are the kinds the stages ask for."""
+    for name, kinds in {
+        "rule_words": ("chain_stop_char", "continuation", "left_stop_char", "deictic", "before_name",
+                       "full_place_end", "xiang_word", "gov_chain", "country_body", "team_chain",
+                       "list_modifier", "list_kind"),
+        "title_words": ("not_after_title", "name_stop", "not_given_char", "not_given_word",
+                        "not_org_ending", "cue_lead", "generic_org", "company_title", "byline_title",
+                        "byline_before", "byline_after", "dateline", "post_time"),
+        "speaker_words": ("determiner", "desc_determiner", "courtesy", "collective_modifier",
+                          "indefinite", "person_noun", "names_doc", "publishes", "publishes_before",
+                          "doc_qualifier", "adverbial_end", "topic_noun", "conj", "via", "speech_noun",
+                          "role_end", "honour", "not_subject_char", "not_subject_before",
+                          "takes_person", "lead_function_char", "body_word"),
+        "cue_words": ("noun_before", "coord", "measure", "locative", "frame_before", "frame_after",
+                      "glued_before", "as_said", "topic_end", "narration", "enum_word",
+                      "person_modifier", "first_person"),
+    }.items():
+        for kind in kinds:
+            assert lexicon.words(name, kind), (name, kind)

@@ -10,6 +10,7 @@ its kind with ``words(NAME, kind)``: one file per concept, each reader's set unc
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -57,3 +58,9 @@ def words(name: str, kind: Optional[str] = None, field: int = 1) -> frozenset[st
     """The first field of every entry of lexicon ``name``; with ``kind``, only the entries
     whose field ``field`` lists that kind."""
     return frozenset(ordered(name, kind, field))
+
+
+def alternation(name: str, kind: Optional[str] = None, field: int = 1) -> str:
+    """``ordered(name, kind)`` as a regex alternation (``a|b|…``, each entry escaped), in file
+    order: a regex tries alternatives left to right, so the order is part of the pattern."""
+    return "|".join(map(re.escape, ordered(name, kind, field)))

@@ -34,36 +34,36 @@ MAX_CHAIN_SHORT = 8     # … and before a one-character suffix (部, 局, 委)
 MAX_COMPANY_NAME = 14   # name characters before a legal form
 MAX_SPAN = 32           # a grown name longer than this is a run of names, not one
 
+
+def _rule_words(kind: str) -> frozenset[str]:
+    return lexicon.words("rule_words", kind)
+
+
 # Characters that never occur inside the body words of a name: function words, deixis,
 # numbers, and 副 (titles start there).
-_CHAIN_STOP = set("的了在是对把被将从向于也都就还又等各这那该此其他她我们说称到给让使时并但而"
-                  "或则即已曾会个位名次号届副某因由要应须任0123456789")
+_CHAIN_STOP = set(_rule_words("chain_stop_char")) | set("0123456789")
 # Patterns that end a name's body besides the chain_stop words of lexicons/rule_words.txt:
 # a title in 长 (部长, 市长), a date (三月五日), a count of works (第一部).
 _CHAIN_STOP_PATTERNS = ("[部局院厅处科市省县区镇乡村校行社所会事书员组队站署司团]长"
                         "|[一二三四五六七八九十〇两]+[年月日]|[一二三四五六七八九十两几首该每]部")
 # A suffix's last character followed by these characters is an ordinary word, not a name's end.
-_CONTINUATIONS = {
-    "部": set("门分署长位件落队族"), "局": set("长面势部"), "院": set("长士校子"),
-    "委": set("员托屈"), "办": set("理法事公学税案结好实成"), "厅": set("长"), "署": set("长名"),
-    "司": set("长法机令"), "处": set("长理于置分"), "会": set("长议见上同"),
-    "行": set("长业动政间"), "所": set("长有以在"), "社": set("长会区"), "团": set("长结"),
-    "队": set("员伍列"),
-}
+# (部门, 局面, 会议: the ``continuation`` words of rule_words.txt)
+_CONTINUATIONS = {c: {w[1] for w in _rule_words("continuation") if w[0] == c}
+                  for c in {w[0] for w in _rule_words("continuation")}}
 # A suffix's last character followed by 长 is a title (部长, 局长, 院长): handled generally.
 
 # Company name left edge: characters that precede a name rather than belong to it (words:
 # left_stop in lexicons/rule_words.txt).
-_LEFT_STOP = set("的了在是和与及由向被把将对从等于、，。；：！？“”‘’（）()《》〈〉「」 \t\n\r")
-_DEICTIC = set("该这那本各每此其一两几多某")
+_LEFT_STOP = set(_rule_words("left_stop_char")) | set("、，。；：！？“”‘’（）()《》〈〉「」 \t\n\r")
+_DEICTIC = set(_rule_words("deictic"))
 
 # A short place name right after a surname that starts a word is a person (，陈尚义): the
 # character before the surname is not Han or ends a title or a function word.
-_BEFORE_NAME = set("长任员授士记理席官裁事师者家人的了和与及是在说，、。；：“”（） \n")
-_FULL_PLACE_END = tuple("省市县区州盟旗镇乡国")
+_BEFORE_NAME = set(_rule_words("before_name")) | set("，、。；：“”（） \n")
+_FULL_PLACE_END = lexicon.ordered("rule_words", "full_place_end")
 
 # A town name ending in 乡 followed by these is the word 乡村/乡风…: 振兴乡村, 团结乡亲.
-_AFTER_XIANG = set("村镇亲土音情愁下风里贤")
+_AFTER_XIANG = {w[1] for w in _rule_words("xiang_word")}
 
 # A short bracketed place inside a company name: 腾讯科技（深圳）有限公司.
 _BRACKETED = regex.compile(f"[（(]{HAN}{{2,4}}[）)]")
@@ -75,17 +75,15 @@ _LATIN_ALIAS = re.compile(f"[（(]([A-ZÀ-Ö][{_LATIN}]*(?: [A-ZÀ-Ö][{_LATIN}]
 # (places, known ORGs) are found by the lexicon scan itself.
 _HAN_ALIAS = regex.compile(f"[（(]({HAN}{{2,6}})[）)]")
 # 政府 closes a name only right after a place or an administrative level (香港特区政府).
-_GOV_CHAIN = {"", "特区", "特别行政区", "市", "县", "区", "省", "镇", "乡"}
+_GOV_CHAIN = {""} | _rule_words("gov_chain")
 # A country name directly followed by these is one ORG (中国海关, 美国国务院 via the lexicon).
-_COUNTRY_BODIES = {"海关", "大使馆", "使馆", "领事馆", "总领事馆", "外交部", "国防部", "外务省",
-                   "防卫省", "财务省", "经济产业省", "厚生劳动省", "文部科学省", "国土交通省", "总务省",
-                   "法务省", "农林水产省", "环境省", "常务委员会", "人民代表大会", "人大常委会"}
+_COUNTRY_BODIES = set(_rule_words("country_body"))
 # 中国队, 中国女队, 中国国家队: a country's team is an ORG.
-_TEAM_CHAIN = {"", "男", "女", "国家", "国家男", "国家女"}
+_TEAM_CHAIN = {""} | _rule_words("team_chain")
 # "A、B、C等知名企业": a list that ends in a kind of organisation; its unknown members are ORGs
 # when most members are known ones.
-_ORG_LIST_END = re.compile("等(?:知名|重点|大型|骨干|龙头|主要|国内外|国内|国际|中外|相关|多家)?"
-                           "(?:企业|公司|机构|单位|组织|高校|院校|银行|互联网企业|科技企业)")
+_ORG_LIST_END = re.compile(f"等(?:{lexicon.alternation('rule_words', 'list_modifier')})?"
+                           f"(?:{lexicon.alternation('rule_words', 'list_kind')})")
 _LIST_ITEM = regex.compile(f"[{HAN}A-Za-z0-9]{{2,8}}")
 # Place kinds that nest (四川省成都市, 杭州市余杭区): adjacent ones make one LOC span.
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2, "town": 3}

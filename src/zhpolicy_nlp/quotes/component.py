@@ -27,20 +27,17 @@ from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, OBJECT_TAKING, Cue, find_cues
 
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
-TOPIC_END_RE = regex.compile(
-    r"(?:情况|经验|做法|成效|成果|进展|举措|措施|观点|看法|思路|内容|历程|意义|实践|体会|经过|背景|现状|"
-    r"特点|成就|变化|重要性|必要性|紧迫性|欢迎|感谢|祝贺|慰问|哀悼|同情|关切|赞赏|支持|谢意|敬意|歉意|遗憾|"
-    r"要求|目标|任务|方针|政策|原则|主张|意见|建议|设想|构想|倡议|计划)$")
+TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')})$")
 # A sentence that is narration, not more of the speech before it.
-NARRATION_RE = regex.compile(r"(?:话音|掌声|据悉|据了解|据介绍|据统计|据报道|记者|截至|会上|会后|会议|随后|此前|当天|当日|同日|期间)")
+NARRATION_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'narration')})")
 ENUM_RE = regex.compile(
     r"(?:第[一二三四五六七八九十]+[，、,是：]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|"
-    r"\d+[.、．]|[一二三四五六七八九十]+、|首先|其次|再次|最后)")
+    rf"\d+[.、．]|[一二三四五六七八九十]+、|{lexicon.alternation('cue_words', 'enum_word')})")
 PRONOUN_START_RE = regex.compile(r"(?:他|她)们?(?!们)")
-PERSON_AS_MODIFIER_RE = regex.compile(r"的|理论|思想|同志|主义|文选|时代|时期|精神|路线")
+PERSON_AS_MODIFIER_RE = regex.compile(f"的|{lexicon.alternation('cue_words', 'person_modifier')}")
 # Cues that introduce facts and figures: dated sentences after them are still the source's.
 INFORMING_CUES = lexicon.words("speech_cues", "informing", field=2)
-FIRST_PERSON_RE = regex.compile(r"我们|咱们")
+FIRST_PERSON_RE = regex.compile(lexicon.alternation("cue_words", "first_person"))
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
 EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 MIN_CONTENT = 5

@@ -18,23 +18,22 @@ from ..speakers.resolve import DOCUMENTS
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
                         if r[1:2] != ("-",)}
 # Verbs and modifiers after which 要求/建议/… are nouns.
-NOUN_BEFORE = ("的", "提出", "按照", "根据", "依照", "遵照", "落实", "贯彻", "符合", "满足", "达到",
-               "听取", "征求", "采纳", "接受", "新", "相关", "具体", "总体", "基本", "严格", "各项",
-               "有关", "这一", "这些", "此", "该", "被", "所", "据")
+NOUN_BEFORE = lexicon.ordered("cue_words", "noun_before")
 # Cue words often used as nouns (按照…的要求, 提出建议): flag `noun` in speech_cues.txt.
 NOUN_CUES = lexicon.words("speech_cues", "noun", field=2)
 OBJECT_TAKING = frozenset({"topic", "object"})
 # 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
-COORD = frozenset({"和", "与", "及", "、", "或", "以及", "或者"})
-MEASURE = frozenset("项点条些种个份")
-LOCATIVE = frozenset({"中", "时", "上", "里", "后", "下", "之中", "期间"})
+COORD = lexicon.words("cue_words", "coord")
+MEASURE = lexicon.words("cue_words", "measure")
+LOCATIVE = lexicon.words("cue_words", "locative")
+# 被认为, 据介绍, 所说 / 强调的是, 说得好: no report frame.
+FRAME_BEFORE = lexicon.words("cue_words", "frame_before")
+FRAME_AFTER = lexicon.words("cue_words", "frame_after")
 # What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
 # another (强调指出) or to a document noun (结果表明) counts as its last part.
-GLUED_BEFORE = frozenset({*"中上时还也又并曾则后里地", "明确", "进一步", "再次", "一再", "特别",
-                          "同时", "首先", "最后", "郑重", "严肃", "深刻", "充分", "普遍", "一致", "纷纷",
-                          "多次", "反复", "始终", "一直", "强烈", "公开", "正式", "曾经", "也都"})
+GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
 # 正如X所指出的，…: the content follows 的，
-AS_SAID_RE = regex.compile(r"(?:正如|如同|诚如|就像)[^，。；：]{1,25}所$")
+AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
 
@@ -71,7 +70,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
         as_said = prev == "所" and nxt == "的" and AS_SAID_RE.search(text, max(0, pos - 30), pos)
-        if not as_said and (prev in ("被", "据", "所", "经") or nxt in ("的", "为", "称为", "得")
+        if not as_said and (prev in FRAME_BEFORE or nxt in FRAME_AFTER
                             or nxt in LOCATIVE):
             continue
         if prev in COORD or (prev and prev[-1] in MEASURE):  # 意见和建议, 八项主张

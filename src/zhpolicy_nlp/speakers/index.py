@@ -17,16 +17,15 @@ from ..text import HAN, is_han
 
 
 # Words right before a person that make it an object, not a subject (会见李四, 向江主席).
-NOT_SUBJECT_BEFORE = ("与", "同", "跟", "和", "会见", "会见了", "对", "向", "给", "为", "把", "被", "陪同", "及",
-                      "致电", "致函", "致信", "接见", "会晤", "看望", "宴请", "转告")
+NOT_SUBJECT_BEFORE = lexicon.ordered("speaker_words", "not_subject_before")
 # Organisation-like words right before a cue when NER missed them: 世卫组织呼吁
 ORG_TAIL_RE = regex.compile(
     rf"{HAN}{{1,14}}(?:{'|'.join(map(regex.escape, lexicon.ordered('org_endings', 'tail')))})$")
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
-OBJECT_OF_RE = regex.compile(r"(?:会见|接见|会晤|看望|慰问|宴请|陪同|接受|致电|致信)了?[^，。；：]*$")
+OBJECT_OF_RE = regex.compile(f"(?:{lexicon.alternation('speaker_words', 'takes_person')})了?[^，。；：]*$")
 QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
-LEAD_FUNCTION_CHARS = frozenset("据经由对向在从为和与及同把被让")
-BODY_WORDS = ("政府", "当局", "方面", "部门", "官方")
+LEAD_FUNCTION_CHARS = lexicon.words("speaker_words", "lead_function_char")
+BODY_WORDS = lexicon.ordered("speaker_words", "body_word")
 JOINERS = "和及"
 JOINED_MAX = 6  # how long the first half of 省粮食和物资储备局 may be
 CLAUSE_START = frozenset("，,。！？；;：:”」\n")

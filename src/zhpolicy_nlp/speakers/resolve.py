@@ -134,7 +134,7 @@ class Registry:
         return sorted(self.people.values(), key=lambda p: p.mentions[0].start if p.mentions else 0)
 
 
-_DETERMINERS = regex.compile(r"^(?:该|这位|这名|那位|此|本|其|首家|首位|一位|该名)")
+_DETERMINERS = regex.compile(f"^(?:{lexicon.alternation('speaker_words', 'determiner')})")
 
 
 def resolve_description(people: list[Person], description: str, before: int) -> Optional[str]:
@@ -169,7 +169,12 @@ PERSONLIKE = ("person", "pronoun", "description", "honorific")
 
 
 def _kind_words(kind: str) -> frozenset[str]:
-    return frozenset(r[0] for r in lexicon.rows("speaker_words") if len(r) > 1 and r[1] == kind)
+    return lexicon.words("speaker_words", kind)
+
+
+def _words_alt(kind: str) -> str:
+    """A kind of speaker_words.txt as a regex alternation, in file order."""
+    return lexicon.alternation("speaker_words", kind)
 
 
 PRONOUNS = _kind_words("pronoun")
@@ -181,35 +186,36 @@ DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
 DESC_RE = regex.compile(
-    rf"(?:该|这位|此位|这名|该名|那位|这些)[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
+    rf"(?:{_words_alt('desc_determiner')})[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
 # 总统先生 / 王女士: a person the text does not name further
-HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:先生|女士|夫人)")
+HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:{_words_alt('courtesy')})")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
-COLLECTIVE_RE = regex.compile(rf"(?:相关|有关|业内|资深|知名|权威|国内外)?(?:{_alt(COLLECTIVES)})")
+COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})?(?:{_alt(COLLECTIVES)})")
 # 一位领导同志 / 有的乡村干部 / 一位“老巴黎”: an unnamed someone, kept as worded
 INDEFINITE_RE = regex.compile(
-    rf"(?:一位|一名|有位|有的|一些|不少|许多)(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
-    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | {'同志', '人'})}))")
+    rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
+    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))}))")
 DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
 NAMED_DOC_RE = regex.compile(
-    r"(?:发布|发表|公布|出台|印发|推出|公开|颁布)了?(?:新一期|最新)?([^，。；：、\s“”]{2,30}?)(?=[，。；\s]|$)")
+    rf"(?:{_words_alt('names_doc')})了?(?:{_words_alt('doc_qualifier')})?([^，。；：、\s“”]{{2,30}}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
-ADVERBIAL_RE = regex.compile(r"在[^，。；：]{1,30}(?:时|中|上|期间|之际|后|前)|就[^，。；：]{1,20}?(?:问题|事宜|情况)")
+ADVERBIAL_RE = regex.compile(rf"在[^，。；：]{{1,30}}(?:{_words_alt('adverbial_end')})"
+                              rf"|就[^，。；：]{{1,20}}?(?:{_words_alt('topic_noun')})")
 # `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
-CONJ_RE = regex.compile(r"(?:并|并且|同时|还|也|又|都|均|进而|此外|另外|而且|他|她|其|特别|再次|一致|多次|"
-                        r"曾|曾经|一再|反复|始终|"
-                        rf"(?:通过|经过|经){HAN}{{1,4}})*")
-SPEECH_NOUN_RE = regex.compile(r"的(?:预测|话|讲话|说法|消息|分析|看法|观点|发言|声明|谈话)$")
+CONJ_RE = regex.compile(rf"(?:{_words_alt('conj')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
+SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
-ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[师员长家者手官士]")
-HONOUR_RE = regex.compile(rf"老|总|公|{_alt(DESC_NOUNS)}")
-PUBLISH_RE = regex.compile(r"(?:发布|发表|公布|发出|印发|援引)了?")
-PUBLISH_BEFORE_RE = regex.compile(r"(?:发布|发表|公布|发出|印发)了?$")
+ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
+HONOUR_RE = regex.compile(rf"{_words_alt('honour')}|{_alt(DESC_NOUNS)}")
+PUBLISH_RE = regex.compile(f"(?:{_words_alt('publishes')})了?")
+PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
-NOT_SUBJECT_CHARS = frozenset("对向与和同跟给为把被及")
+NOT_SUBJECT_CHARS = _kind_words("not_subject_char")
+# The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
+_DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
 DOC_LOOKBACK = 3000  # how far back a bare 报告 looks for the report it means
 
@@ -432,7 +438,7 @@ class SpeakerResolver:
         """A person for 该负责人/这位院长, only one named in this or the previous paragraph."""
         text = self.ix.text
         floor = self.prev_para_start(para_start)
-        noun = text[m.start:m.end].lstrip("该这位此名那些")
+        noun = text[m.start:m.end].lstrip(_DESC_DETERMINER_CHARS)
         if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
             return self.last[0] if self.last and self.last[0].endswith(noun) else None
         # 杭州互联网法院院长, 这位院长: the titled person the description fits

@@ -14,6 +14,7 @@ from typing import Callable, Optional
 
 import regex
 
+from .. import lexicon
 from ..spans import within
 from ..text import HAN, is_han
 from . import lexicon as tl
@@ -25,15 +26,16 @@ Tok = tuple[int, int, str]  # start, end, jieba POS flag
 WordTag = Callable[[str], Optional[tuple[str, int]]]
 
 # A dateline before a byline (北京１月２６日电, 本报讯): never part of an organisation.
-_DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|本报讯|本报|电讯")
+_DATELINE = regex.compile(r"[0-9０-９一二三四五六七八九十〇]+[日号]?[电讯]|"
+                          + lexicon.alternation("title_words", "dateline"))
 # POS flags that end the run of words an organisation name is read from.
 _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 # Verbs that take a person as object (邀请…, 会见…): a verb inside an org name (治理, 发展) does not.
 _STOP_VERBS = tl.org_run_stops()
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
-_GENERIC_ORGS = frozenset("公司 集团 企业 单位 学校 医院 银行 大学 学院 政府 部门 机构 组织".split())
+_GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
-_COMPANY_TITLES = ("经理", "董事", "董事长", "总裁", "行长", "首席执行官", "CEO")
+_COMPANY_TITLES = tl.title_words("company_title")
 # All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
 _DOTTED = regex.compile(rf"(?:{HAN}{{1,6}}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
@@ -41,10 +43,12 @@ _SHORT_PAREN = regex.compile(rf"[（(][{HAN}A-Za-z0-9]{{1,10}}[）)]")
 # Conjunctions that join the parts of one organisation name (通讯及新闻部).
 _JOINERS = frozenset({"及", "和", "与"})
 # What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
-_BYLINE_BEFORE = ("（", "(", "\n", "本报", "社", "电", "讯", "台", "网", "摄影")
+_BYLINE_BEFORE = ("（", "(", "\n", *tl.title_words("byline_before"))
 # What follows a name in a byline.
-_BYLINE_AFTER = ("报道", "摄", "）", ")", "、", "和", " ", "\u3000", "\n", "，", "/", "】")
-_BYLINE_TITLES = ("记者", "通讯员", "特约记者", "实习生")
+_BYLINE_AFTER = (*tl.title_words("byline_after"), "）", ")", "、", " ", "\u3000", "\n", "，", "/", "】")
+_BYLINE_TITLES = tl.title_words("byline_title")
+# A time word of the post before the organisation: 原|总政治部副主任.
+_POST_TIME = regex.compile(f"(?:{lexicon.alternation('title_words', 'post_time')})")
 LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
 
@@ -341,7 +345,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         if close > 0:
             e = close + 1
             org = (org[0], e)
-    lead = regex.match(r"(?:时任|现任|原任|原|前)", text[org[0]:org[1]])
+    lead = _POST_TIME.match(text[org[0]:org[1]])
     if lead and org[1] - org[0] - lead.end() >= 2:  # 原|总政治部 副主任: a time word, not the org
         org = (org[0] + lead.end(), org[1])
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
@@ -542,7 +546,7 @@ _FUNCTION = ("c",)
 # Last characters of office names (高教司, 财政厅); given names hardly end so (unlike 国, 华).
 _OFFICE_ENDS = tl.office_ends()
 _OFFICE_END_RE = regex.compile(f"[{''.join(sorted(_OFFICE_ENDS))}](?={HAN})")
-_NOT_GIVEN_CHARS = frozenset("地们他她我你您其它时便却才乃个")
+_NOT_GIVEN_CHARS = frozenset(tl.title_words("not_given_char"))
 # A surname rarer than this whose character is a word more frequent than _WORD_NOT_SURNAME in
 # jieba's dictionary (有, 是, 其) starts no name before a cue.
 _RARE_SURNAME = 50
@@ -550,7 +554,7 @@ _WORD_NOT_SURNAME = 50000
 # A given-name part this frequent in jieba's dictionary is a common word (有|消息), unless
 # jieba tags it as a name or place (李|建国).
 _COMMON = 500
-_NOT_GIVEN_WORDS = frozenset("总 老 某 氏 局 处 董 工 总工 老师 师傅 大爷 大妈 大姐 阿姨".split())
+_NOT_GIVEN_WORDS = frozenset(tl.title_words("not_given_word"))
 
 
 def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[CharSpan]:

@@ -13,10 +13,17 @@ import regex
 from .. import lexicon
 
 from ..text import PUNCT, is_han  # noqa: F401  (PUNCT: re-exported for designations)
+
+
+def title_words(kind: str) -> tuple[str, ...]:
+    """The entries of one kind of title_words.txt, in file order."""
+    return lexicon.ordered("title_words", kind)
+
+
 # A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府, 博士生).
-_NOT_AFTER_TITLE = "会部处室厅办组团台级们制职性了着队国局站府生"
+_NOT_AFTER_TITLE = "".join(title_words("not_after_title"))
 # Single-character words that usually follow a 2-character name (王涛等, 徐雷在, 高洁摄).
-NAME_STOP = set("说在是等和与也对就以为的称将已向从同并及还都又均则应曾再于到把被让给摄今昨作")
+NAME_STOP = set(title_words("name_stop"))
 
 
 @lru_cache(maxsize=None)
@@ -89,9 +96,7 @@ def surname_at(text: str, i: int) -> Optional[str]:
 
 
 # Common words that end like an organisation but are none (社会 ends in 会).
-_NOT_ORG_ENDINGS = ("社会", "机会", "体会", "都会", "部分", "全部", "内部", "外部", "干部", "局部",
-                    "东部", "西部", "南部", "北部", "中部", "各国", "全国", "各省", "各市", "大局",
-                    "格局", "布局", "结局", "当局", "出处", "好处", "难处", "到处", "此处")
+_NOT_ORG_ENDINGS = title_words("not_org_ending")
 
 
 def ends_with_org_head(s: str) -> bool:
@@ -102,8 +107,8 @@ def ends_with_org_head(s: str) -> bool:
 # ones flagged epistemic, which double as adverbs (预计, 估计): a name may stand right before them.
 _EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 # Adverbials between a speaker's name and the cue: 张三日前表示, 李四在会上指出, 王五对记者说.
-_CUE_LEAD = (r"(?:也|还|则|又|再次|进一步|同时|曾|随后|最后|特别|日前|近日|今天|昨天|当天|当日|此前|"
-             r"会上|对记者|对本报记者|向记者|在[^，。！？；“”\n]{1,25}?(?:时|上|中|后|期间)[，,]?)*")
+_CUE_LEAD = (f"(?:{lexicon.alternation('title_words', 'cue_lead')}|"
+             r"在[^，。！？；“”\n]{1,25}?(?:时|上|中|后|期间)[，,]?)*")
 
 
 @lru_cache(maxsize=None)
