@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import runpy
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +69,12 @@ def test_every_kind_a_reader_asks_for_has_entries():
     }.items():
         for kind in kinds:
             assert lexicon.words(name, kind), (name, kind)
+
+
+def test_ner_places_is_what_its_script_builds():
+    """ner_places.txt is frozen with the NER models: it must stay what its sources give."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_ner_places.py"
+    build = runpy.run_path(str(script))
+    if not (build["DATA"] / "JioNLP" / "china_location.txt").is_file():
+        pytest.skip("../shared/data/lexicons is not here")
+    assert build["OUT"].read_text(encoding="utf-8") == build["render"](build["build"]())
