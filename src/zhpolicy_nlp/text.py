@@ -45,6 +45,11 @@ def sentence_ends(text: str) -> list[int]:
     return [m.end() for m in SENT_END_RE.finditer(text)]
 
 
+def not_alnum(ch: str) -> bool:
+    """What an NER span drops at its edges: anything not a letter or digit."""
+    return not ch.isalnum()
+
+
 def trim(text: str, start: int, end: int,
          strip: Union[str, Callable[[str], bool]] = TRIM) -> tuple[int, int]:
     """``(start, end)`` shrunk past the characters ``strip`` names at both ends.
@@ -52,7 +57,7 @@ def trim(text: str, start: int, end: int,
     ``strip`` is a set of characters (default: punctuation and space, what a quote's span
     drops) or a predicate. The two callers differ on purpose: a quote keeps a % or a
     currency sign at its edge, while an NER span drops every character that is not a letter
-    or digit (``lambda c: not c.isalnum()``), since a model can tag symbols it never saw."""
+    or digit (:func:`not_alnum`), since a model can tag symbols it never saw."""
     drop = strip.__contains__ if isinstance(strip, str) else strip
     while start < end and drop(text[start]):
         start += 1

@@ -23,11 +23,13 @@ from spacy.util import ensure_path, minibatch
 from .. import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .. import lexicon
 from ..spans import set_char_entities
+from ..text import not_alnum, trim
 from . import lstm
 from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
 from .dates import find_dates
 from .features import Gazetteers
+from .rules import rule_entities
 from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
@@ -60,15 +62,6 @@ def resolve_model(model: Optional[str | Path]) -> Path:
     return p
 
 
-def _load_rules() -> Optional[Callable[[str], list[Span3]]]:
-    """``rules.rule_entities`` if that module exists (it is optional)."""
-    try:
-        from .rules import rule_entities
-    except ImportError:
-        return None
-    return rule_entities
-
-
 def words_of(doc: Doc, text: str) -> list[str]:
     """Token texts, read through the token offsets array (iterating Token objects, or
     ``doc.text``, which joins them, costs more than the CRF itself on long documents)."""
@@ -97,16 +90,6 @@ def chunks(doc: Doc, text: str) -> Iterator[tuple[int, list[str]]]:
                  or (size > _MAX_CHUNK and last in _SOFT_END) or size > _HARD_MAX)
     if words:
         yield start, words
-
-
-def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """A model span without the spaces or punctuation at its edges (a model can tag input it
-    never saw, such as runs of whitespace); an empty result means no span."""
-    while s < e and not text[s].isalnum():
-        s += 1
-    while e > s and not text[e - 1].isalnum():
-        e -= 1
-    return s, e
 
 
 def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Span3]:
@@ -153,7 +136,7 @@ class EntityRecognizer:
         self.model_path: Optional[Path] = None
         self._tagger: Optional[Union[lstm.LstmTagger, CrfTagger]] = None
         self._gaz: Optional[Gazetteers] = None
-        self._rules = _load_rules()
+        self._rules = rule_entities
         self._not_names = lexicon.words("not_names")
         if load:
             self.initialize()
@@ -215,13 +198,13 @@ class EntityRecognizer:
         tagged = self._tagger.tag(sents, segs, self._gaz)
         for k, start, sent, tags in zip(owner, starts, sents, tagged):
             for s, e, lab in spans_from_tags(tags):
-                s, e = trim(sent, s, e)
+                s, e = trim(sent, s, e, not_alnum)  # a model can tag runs of spaces it never saw
                 if s < e and (lab != "PERSON" or sent[s:e] not in not_names):
                     out[k].append((start + s, start + e, lab))
         return out
 
     def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
-        rules = list(self._rules(text)) if self._rules else []
+        rules = list(self._rules(text))
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         return set_char_entities(doc, merge(rules, dates, model))
 

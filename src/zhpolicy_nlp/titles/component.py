@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from typing import Optional, Union
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -22,14 +21,13 @@ from .. import result
 from ..schema import TextSpan
 from ..spans import char_entities, set_char_entities
 from ..speakers.resolve import Registry, resolve_description as _resolve_description
-from ..text import is_han
+from ..text import SENTENCE_RE, is_han
 from ..tokenizer import jieba_dict
 from . import designations
 from . import lexicon as tl
 
-Span = tuple[int, int]
+CharSpan = tuple[int, int]  # (start, end) in characters
 _POSSEG_LOCK = threading.Lock()
-_SENTENCE = regex.compile(r"[^。！？\n]+[。！？\n]*|[。！？\n]+")
 
 
 class TitleResolver:
@@ -64,7 +62,7 @@ class TitleResolver:
         """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
         look nowhere else)."""
         out = []
-        for m in _SENTENCE.finditer(text):
+        for m in SENTENCE_RE.finditer(text):
             if not tl.title_regex().search(m.group()):
                 continue
             pos = m.start()
@@ -132,7 +130,7 @@ def _with_cue_names(text: str, ner: list[tuple[int, int, str]],
     return sorted(kept + [(s, e, "PERSON") for s, e in names])
 
 
-def _org_parts(text: str, org: Span) -> list[Span]:
+def _org_parts(text: str, org: CharSpan) -> list[CharSpan]:
     """``印孚瑟斯（Infosys）`` is two ORG entities: the name and its parenthesised form."""
     s, e = org
     m = designations.LATIN_PAREN.search(text, s, e)
@@ -145,23 +143,23 @@ class _Claims:
     """Labelled spans with a per-character occupancy map, so overlap tests stay cheap."""
 
     def __init__(self, n: int) -> None:
-        self.labels: dict[Span, str] = {}
+        self.labels: dict[CharSpan, str] = {}
         self._used = bytearray(n)
 
-    def overlaps(self, span: Span) -> bool:
+    def overlaps(self, span: CharSpan) -> bool:
         return any(self._used[span[0]:span[1]])
 
-    def put(self, span: Span, label: str) -> None:
+    def put(self, span: CharSpan, label: str) -> None:
         self.labels[span] = label
         self._used[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
-    def claim(self, span: Span, label: str) -> None:
+    def claim(self, span: CharSpan, label: str) -> None:
         """Add ``span`` unless it overlaps a span already held."""
         if not self.overlaps(span):
             self.put(span, label)
 
 
-def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, Span]) -> Optional[str]:
+def resolve_description(doc: Doc, span: Union[TextSpan, SpacySpan, CharSpan]) -> Optional[str]:
     """Canonical name of the person a description (``该负责人``, ``这位院长``,
     ``杭州互联网法院院长``) at ``span`` (a TextSpan, a spaCy Span or (start, end) chars) refers
     to, from ``doc._.people``; None if none fits."""
