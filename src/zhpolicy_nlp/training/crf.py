@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .. import evaluate, lexicon
+from .. import lexicon
+from ..evaluate import prf as _prf
 from ..ner.crf import MODEL_FILE
 from ..ner.features import Gazetteers, featurize
 from ..ner.tags import spans_from_tags
@@ -174,7 +175,7 @@ def train(corpora: Corpora, out: Path, *, c1: float = 0.05, c2: float = 0.01,
 def prf(tp: int, np_: int, ng: int) -> dict:
     """``evaluate.prf`` (the one scoring helper) in the training report's shape: rounded,
     F1 as ``f1``."""
-    fig = evaluate.prf(tp, np_, ng)
+    fig = _prf(tp, np_, ng)
     return {"p": round(fig["p"], 4), "r": round(fig["r"], 4), "f1": round(fig["f"], 4), "gold": ng}
 
 
