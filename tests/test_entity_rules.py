@@ -195,3 +195,17 @@ def test_sentence_start_is_like_a_full_stop(text):
     """Spans depend on the sentence, not on where it sits in the document."""
     shifted = [(s + 1, e + 1, label) for s, e, label in rule_entities(text)]
     assert rule_entities("。" + text) == shifted
+
+
+def test_rule_patterns_do_not_depend_on_the_hash_seed():
+    # a regex alternation built from a set would try `其` before `其中` in some processes only
+    import os
+    import subprocess
+    import sys
+
+    code = ("from zhpolicy_nlp.ner import rules; t = rules._tables(); "
+            "print(t.left_stop_re.pattern); print(t.chain_stop_re.pattern)")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1

@@ -151,8 +151,13 @@ def _tables() -> _Tables:
     kinds: dict[str, set[str]] = {}
     for row in lexicon.rows("rule_words"):
         kinds.setdefault(row[1], set()).add(row[0])
-    chain_stop = re.compile("|".join([_CHAIN_STOP_PATTERNS, *map(re.escape, kinds["chain_stop"])]))
-    left_stop = re.compile("|".join(map(re.escape, kinds["left_stop"])))
+    # Sorted, longest first: a set's order varies with PYTHONHASHSEED, and with `其` tried
+    # before `其中` the left edge of `其中某某公司` would differ from one process to the next.
+    def longest_first(words: set[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+
+    chain_stop = re.compile(f"{_CHAIN_STOP_PATTERNS}|{longest_first(kinds['chain_stop'])}")
+    left_stop = re.compile(longest_first(kinds["left_stop"]))
     return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
                    tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
                    name_surnames(), chain_stop, left_stop,
