@@ -9,6 +9,7 @@ the repository: the gold in ``tests/data/news_gold/ann/DOC_ID.json`` refers to i
     python scripts/news_gold.py show DOC_ID              # paragraphs with line numbers and offsets
     python scripts/news_gold.py import DRAFT.ann [...]   # a hand-written draft -> ann/DOC_ID.json
     python scripts/news_gold.py build out/news_gold      # out/news_gold/{dev,heldout}/NAME.{txt,gold.json}
+    python scripts/news_gold.py build out/news_gold --split dev   # the dev set alone
     python -m zhpolicy_nlp evaluate out/news_gold/dev
 
 Selection (``draw``): articles of 500-3,000 characters with at least 5 speech cues (the
@@ -288,7 +289,7 @@ def import_drafts(paths: list[Path]) -> int:
     return 1 if bad else 0
 
 
-def build(out: Path) -> None:
+def build(out: Path, only: Optional[str] = None) -> None:
     sel = {a["doc_id"]: a for a in json.loads((GOLD / "selection.json").read_text("utf-8"))["articles"]}
     anns = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((GOLD / "ann").glob("*.json"))}
     texts = {rec["doc_id"]: rec["text"] for rec in articles() if rec["doc_id"] in anns}
@@ -298,6 +299,8 @@ def build(out: Path) -> None:
         if sha(text) != gold["text_sha256"]:
             raise SystemExit(f"{doc_id}: the corpus text changed (sha256 differs)")
         split = sel[doc_id]["split"]
+        if only and split != only:
+            continue
         for q in gold["quotes"]:
             q["text"] = text[q["start"]:q["end"]]
         folder = out / split
@@ -324,6 +327,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     i.add_argument("drafts", nargs="+", type=Path)
     b = sub.add_parser("build", help="write NAME.txt + NAME.gold.json pairs for evaluate")
     b.add_argument("out", type=Path)
+    b.add_argument("--split", choices=("dev", "heldout"),
+                   help="only this split (tuning work builds --split dev alone)")
     args = ap.parse_args(argv)
     if args.cmd == "draw":
         draw(args.extend)
@@ -332,7 +337,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     elif args.cmd == "import":
         return import_drafts(args.drafts)
     else:
-        build(args.out)
+        build(args.out, args.split)
     return 0
 
 
