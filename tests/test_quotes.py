@@ -430,3 +430,24 @@ def test_one_endless_sentence_is_processed(qnlp):
 def test_full_pipeline_sets_quotes(ex):
     res = ex.extract("国家统计局局长张三表示，经济运行总体平稳。")
     assert [q.text for q in res.quotes] == ["经济运行总体平稳"]
+
+
+# ------------------------------------------------------------------ issue #12: news dev-set classes
+
+def test_indirect_then_own_words_in_marks_are_two_quotes(qnlp):
+    text = "郑岚表示，园区今年新增企业三十家，“我们还要把配套服务做细，让企业安心扎根。”"
+    qs = run(qnlp, text, [("郑岚", "PERSON")])
+    assert said(qs) == [("indirect", "郑岚", "园区今年新增企业三十家"),
+                        ("direct", "郑岚", "我们还要把配套服务做细，让企业安心扎根")]
+
+
+def test_quoted_slogan_after_comma_stays_in_indirect(qnlp):
+    text = "郑岚表示，要落实“放管服，强监管”的要求，持续优化营商环境。"
+    qs = run(qnlp, text, [("郑岚", "PERSON")])
+    assert said(qs) == [("indirect", "郑岚", "要落实“放管服，强监管”的要求，持续优化营商环境")]
+
+
+def test_cue_closing_its_sentence_reports_nothing_after(qnlp):
+    text = "“今年的订单比去年多了一倍。”厂长韩松说。交完货后，他又赶往下一个客户那里送样品。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "今年的订单比去年多了一倍")]

@@ -52,6 +52,7 @@ DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narrat
 HEADLINE_MAX = 60
 SPEAKER_PREFIX_MAX = 25  # 外交部发言人汪文斌：… — how long the part before the colon may be
 COLON_RE = regex.compile(r"[：:]")
+SENTENCE_END = "。！？!?"
 
 
 @dataclass
@@ -308,8 +309,8 @@ class Attributor:
                         self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)
             sent_end = self.lay.sentence_end(ev.cue.end, para[1])
             cs = self._content_start(ev, sent_end)
-            if cs is None:
-                continue
+            if cs is None or cs < len(text) and text[cs] in SENTENCE_END:
+                continue  # `“…”王五说。接班后，…`: the cue closes its sentence, nothing follows
             direct = next((p for p in pairs if p.open == cs and p not in claimed
                            and not _is_term(text, p, para[1])), None)
             if direct is not None:
@@ -330,8 +331,23 @@ class Attributor:
                      and (text[p.open - 1] in "。！？" or self._cue_colon_before(p.open))]
             if opens:  # a new quotation ends the content at the start of its sentence
                 end = max(self.lay.sentence_start(min(opens), cs), cs)
+            tail = next((p for p in pairs if cs < p.open < end and p not in claimed
+                         and self._trailing_direct(p, para[1])), None)
+            if tail is not None:  # `X说，A，“B。”`: A is indirect, B his direct words
+                end = tail.open
+                claimed.add(tail)
+                self._add(tail.start, tail.end, "direct", ev.speaker, ev.mention, cue_span)
             self._add(cs, end, "indirect", ev.speaker, ev.mention, cue_span)
         self._unclaimed(para, pairs, claimed, events)
+
+    def _trailing_direct(self, pair: Marked, para_end: int) -> bool:
+        """Does ``pair`` carry on a running indirect quote in the speaker's own words
+        (`张三说，A，“B，C。”`)? After a comma, a clause inside, and the clause ends with it
+        (not `要落实“放管服，强监管”的要求`)."""
+        text = self.text
+        if text[pair.open - 1] not in "，," or _is_term(text, pair, para_end):
+            return False
+        return pair.close + 1 >= para_end or text[pair.close + 1] in CLAUSE_PUNCT
 
     def _cue_colon_before(self, pos: int) -> bool:
         """Is ``pos`` right after a cue and a colon (有位智者说过：“…”)?"""
