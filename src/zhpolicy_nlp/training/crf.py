@@ -1,7 +1,7 @@
 """Train and score the character CRF of :mod:`zhpolicy_nlp.ner` from ``../shared/data``.
 
-``python -m zhpolicy_nlp train ner --data ../shared/data --out models/ner-crf`` rebuilds the
-shipped model: MSRA train (minus nothing, or minus the lemonhu_val sentences with
+``python -m zhpolicy_nlp train ner-crf --data ../shared/data --out models/ner-crf`` rebuilds the
+shipped model (the default ``--out`` is ``runs/ner-crf``, so that a trial run never overwrites it): MSRA train (minus nothing, or minus the lemonhu_val sentences with
 ``--holdout``) + People's Daily NER dev, segmented with the pipeline's own jieba dictionary
 so that word features at training time match those at run time.
 """
@@ -213,7 +213,8 @@ def evaluate(model_dir: Path, sents: Sequence[Sentence],
 # ---------------------------------------------------------------- CLI
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="../shared/data", help="the shared data folder")
-    p.add_argument("--out", default="models/ner-crf", help="model folder to write")
+    p.add_argument("--out", default="runs/ner-crf",
+                   help="model folder to write (models/ner-crf replaces the shipped model)")
     p.add_argument("--c1", type=float, default=0.05, help="L1 weight (model size)")
     p.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     p.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations")

@@ -1,7 +1,8 @@
 """Train the BiLSTM-CRF of :mod:`zhpolicy_nlp.ner.lstm` with PyTorch (CPU is enough).
 
-``python -m zhpolicy_nlp train ner-lstm --data ../shared/data --out models/ner-lstm`` rebuilds
-the shipped model from MSRA train + People's Daily NER dev. The epoch kept is the one that
+``python -m zhpolicy_nlp train ner --data ../shared/data --out models/ner-lstm`` rebuilds
+the shipped model (the default ``--out`` is ``runs/ner-lstm``, so that a trial run never
+overwrites it) from MSRA train + People's Daily NER dev. The epoch kept is the one that
 scores best on ``msra/lemonhu_val``, whose sentences are held out of training; the MSRA and
 People's Daily test sets are only scored, never used to choose anything. Weights are written
 as NumPy arrays so that run time needs no torch.
@@ -348,7 +349,8 @@ def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="../shared/data", help="the shared data folder")
-    p.add_argument("--out", default="models/ner-lstm", help="model folder to write")
+    p.add_argument("--out", default="runs/ner-lstm",
+                   help="model folder to write (models/ner-lstm replaces the shipped model)")
     helps = {"epochs": "passes over the training sentences",
              "batch": "sentences per training batch", "lr": "Adam learning rate",
              "decay": "learning-rate factor per epoch", "hidden": "LSTM units per direction",
