@@ -451,3 +451,28 @@ def test_cue_closing_its_sentence_reports_nothing_after(qnlp):
     text = "“今年的订单比去年多了一倍。”厂长韩松说。交完货后，他又赶往下一个客户那里送样品。"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert said(qs) == [("direct", "韩松", "今年的订单比去年多了一倍")]
+
+
+def test_cueless_quote_after_the_person_the_paragraph_is_about(qnlp):
+    text = "村里没钱修路，老支书韩松二话没说，自己先垫上，“钱的事我来想办法，路一定要修。”"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "钱的事我来想办法，路一定要修")]
+
+
+def test_cueless_quote_then_the_person_named_in_the_next_sentence(qnlp):
+    text = "饭菜端上了桌。“大家快来吃饭，菜要凉了！”系着围裙的志愿者邓雪招呼着老人们。"
+    qs = run(qnlp, text, [("邓雪", "PERSON")])
+    assert said(qs) == [("direct", "邓雪", "大家快来吃饭，菜要凉了！")]
+
+
+def test_cueless_quote_takes_the_person_named_after_over_an_earlier_cue(qnlp):
+    text = ("胡军说，社区今年建起了食堂。“以前做饭最发愁，现在天天有热饭吃。”"
+            "住在三楼的马兰笑得合不拢嘴。")
+    qs = run(qnlp, text, [("胡军", "PERSON"), ("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "胡军", "社区今年建起了食堂"),
+                        ("direct", "马兰", "以前做饭最发愁，现在天天有热饭吃")]
+
+
+def test_cueless_quote_with_nobody_in_its_paragraph_is_left(qnlp):
+    text = "韩松是村里的老支书。\n“这条路，我们盼了二十年。”\n如今，新路已经通车。"
+    assert run(qnlp, text, [("韩松", "PERSON")]) == []
