@@ -209,3 +209,15 @@ def test_rule_patterns_do_not_depend_on_the_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("同事阿布来提·艾合买提说，大家都很想念他。", [("阿布来提·艾合买提", "PERSON")]),
+    ("买买提江·吐尔逊表示，村里变化很大。", [("买买提江·吐尔逊", "PERSON")]),
+    ("安德烈·科兹来华访问。", [("安德烈·科兹", "PERSON")]),
+    ("外交部正组织各方开展工作。", [("外交部", "ORG")]),
+])
+def test_dotted_names_and_adverbs_at_the_edges(text, expected):
+    """Uyghur/Kazakh syllables (来, 合, 江) inside dotted names; a verb (来华) after one ends it;
+    the adverb 正 after an ORG is no body word (外交部|正组织)."""
+    assert ents(text) == expected

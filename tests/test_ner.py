@@ -159,3 +159,24 @@ def test_dates_skip_years_that_open_a_document_name(text, dates):
     from zhpolicy_nlp.ner.dates import find_dates
 
     assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("市政府新闻办12日举行发布会。", ["12日"]),
+    ("本市3日起实行新的交通管制。", ["3日"]),
+    ("申请材料应在15日内办结。", []),
+    ("景区推出一日游线路，地铁5号线同日开通。", []),
+])
+def test_a_day_without_a_month_is_a_date(text, dates):
+    """docs/annotation.md: a day without a month (5日) is a DATE; a span of days is not."""
+    from zhpolicy_nlp.ner.dates import find_dates
+
+    assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+def test_one_character_places_and_two_place_abbreviations_are_dropped(nlp):
+    """中方/中外/中医's 中 and 美伊's 美 are no LOC (a model guesses them); 港澳 is two places."""
+    text = "中方欢迎各方参与，港澳同胞和中外企业代表出席，中医专家也到了现场。"
+    ents = {(text[s:e], lab) for s, e, lab in char_entities(nlp(text))}
+    assert not any(lab == "LOC" and len(span) == 1 for span, lab in ents), ents
+    assert ("港澳", "LOC") not in ents

@@ -330,3 +330,43 @@ def test_full_pipeline_people_and_titles(ex):
     assert p["titles"] == [{"title": "副局长", "org": "国家统计局"}]
     assert [m["start"] for m in p["mentions"]] == [text.index("张建华"), text.rindex("张建华")]
     assert any(e["label"] == "TITLE" and e["text"] == "副局长" for e in res["entities"])
+
+
+def test_party_committee_before_secretary_is_the_org(tnlp):
+    """某局党委书记 → (书记, 某局党委) (docs/annotation.md): the committee is the organisation."""
+    doc = run(tnlp, "东湖县交通局党委书记钱立新说，道路年底通车。", [("东湖县交通局", "ORG")])
+    assert people(doc)["钱立新"] == [("书记", "东湖县交通局党委")]
+    doc = run(tnlp, "南岭街道青石社区党总支书记孙慧玲介绍了情况。", [("南岭街道青石社区", "LOC")])
+    assert people(doc)["孙慧玲"] == [("书记", "南岭街道青石社区党总支")]
+
+
+def test_agency_credit_line_gives_the_reporter_org(tnlp):
+    """据某社电  记者X: the agency is the reporter's organisation, as in 新华社记者X (SCHEMA §2);
+    a dateline with a place and a date stays null (the titles dev sets' convention)."""
+    doc = run(tnlp, "（据新华社电  记者周明远、吴小燕）", [("新华社", "ORG")])
+    assert people(doc) == {"周明远": [("记者", "新华社")], "吴小燕": [("记者", "新华社")]}
+    doc = run(tnlp, "据新华社西安5月3日电（记者周明远）当地举行了活动。", [("新华社", "ORG"), ("西安", "LOC")])
+    assert people(doc) == {"周明远": [("记者", None)]}
+
+
+def test_title_inside_a_place_name_is_none(tnlp):
+    """上海市长宁区, 湖南省长沙市: 市长/省长 inside a place are no titles."""
+    doc = run(tnlp, "上海市长宁区新泾镇居委会主任郑红梅说，活动很成功。", [("上海市长宁区新泾镇", "LOC")])
+    assert set(people(doc)) == {"郑红梅"}
+    assert labelled(doc, "TITLE") == ["主任"]
+
+
+def test_one_character_country_before_a_title(tnlp):
+    """The ner stage drops one-character LOC spans; 俄外长X still has the country as its org."""
+    doc = run(tnlp, "他与俄外长拉夫罗夫举行了会谈。")
+    assert people(doc)["拉夫罗夫"] == [("外长", "俄")]
+
+
+def test_short_form_inside_a_dotted_name_stays_the_full_name(tnlp):
+    """艾力 mentioned alone elsewhere does not cut 艾力·买买提 where the full name stands."""
+    text = "同事艾力·买买提说，工作很辛苦。后来，艾力调到了乡里。"
+    doc = tnlp.make_doc(text)
+    short = text.rindex("艾力")
+    doc = set_char_entities(doc, [(2, 8, "PERSON"), (short, short + 2, "PERSON")])
+    doc = tnlp.get_pipe("titles")(doc)
+    assert ("艾力·买买提", "PERSON") in [(e.text, e.label_) for e in doc.ents]

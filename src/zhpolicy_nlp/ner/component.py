@@ -138,6 +138,8 @@ class EntityRecognizer:
         self._gaz: Optional[Gazetteers] = None
         self._rules = rule_entities
         self._not_names = lexicon.words("not_names")
+        self._one_char_places = lexicon.words("rule_words", "one_char_place")
+        self._not_places = lexicon.words("rule_words", "not_place")
         if load:
             self.initialize()
 
@@ -178,7 +180,9 @@ class EntityRecognizer:
     def model_spans(self, doc: Doc, text: Optional[str] = None) -> list[Span3]:
         """PERSON/ORG/LOC spans the model tags, sentence by sentence (as it was trained),
         less PERSON spans that are exactly a frequent common noun or place name
-        (``not_names`` lexicon: 王国 in ``王国表示``)."""
+        (``not_names`` lexicon: 王国 in ``王国表示``), and one-character LOC spans (the 中 of
+        ``中方``/``中外``/``中医``, the 美 of ``美伊矛盾``) but the few one-character places a reader
+        marks (``one_char_place`` in rule_words: 京 of ``进京``)."""
         return self._model_spans_many([doc], [doc.text if text is None else text])[0]
 
     def _model_spans_many(self, docs: list[Doc], texts: list[str]) -> list[list[Span3]]:
@@ -199,14 +203,19 @@ class EntityRecognizer:
         for k, start, sent, tags in zip(owner, starts, sents, tagged):
             for s, e, lab in spans_from_tags(tags):
                 s, e = trim(sent, s, e, not_alnum)  # a model can tag runs of spaces it never saw
-                if s < e and (lab != "PERSON" or sent[s:e] not in not_names):
+                if s < e and not (lab == "PERSON" and sent[s:e] in not_names
+                                  or lab == "LOC" and e - s == 1
+                                  and sent[s] not in self._one_char_places):
                     out[k].append((start + s, start + e, lab))
         return out
 
     def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
         rules = list(self._rules(text))
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
-        return set_char_entities(doc, merge(rules, dates, model))
+        # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
+        kept = [sp for sp in merge(rules, dates, model)
+                if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
+        return set_char_entities(doc, kept)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

@@ -1,6 +1,6 @@
 """DATE entities by rule: explicit calendar expressions only (SCHEMA §2).
 
-``2018年11月8日``, ``去年7月份``, ``2018年10月底``, ``11月8日上午`` are dates; vague ones
+``2018年11月8日``, ``去年7月份``, ``2018年10月底``, ``11月8日上午``, ``5日`` are dates; vague ones
 (``近年来``, ``目前``) are not.
 """
 from __future__ import annotations
@@ -12,8 +12,11 @@ _YEAR = rf"(?:{_NUM}{{2,4}}年|[去今明前]年)"
 _MONTH = rf"(?:{_NUM}{{1,2}}月份?)"
 _DAY = rf"(?:{_NUM}{{1,3}}[日号])"
 _PART = r"(?:[上中下]旬|[初底末])"
+# A day without a month (外交部发言人5日表示, 北京6日电) is a date too (docs/annotation.md), in
+# digits only and not a span of days (30日内办结): 一日三餐, 3号线 are no dates.
+_BARE_DAY = r"(?<![0-9０-９.．])[0-9０-９]{1,2}日(?!(?:以|之)?内)"
 DATE_RE = regex.compile(
-    rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)(?:{_PART})?"
+    rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?|{_BARE_DAY})(?:{_PART})?"
 )
 _BARE_RELATIVE_YEAR = regex.compile(r"^[去今明前]年$")
 _BARE_YEAR = regex.compile(rf"^{_YEAR}$")

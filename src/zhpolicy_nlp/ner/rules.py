@@ -367,14 +367,21 @@ def _coverage(spans: list[LabelledSpan]) -> set[int]:
 
 
 def _foreign_names(text: str, t: _Tables) -> list[LabelledSpan]:
-    """Dotted names; a leading 理 that closes a title (总经理理查德·…) is not the name's."""
+    """Dotted names; a leading 理 that closes a title (总经理理查德·…) is not the name's, nor a
+    verb after it made of the same characters (…·…来华访问)."""
     out = []
     for m in t.foreign_re.finditer(text):
         s = m.start()
         if s > 0 and text[s - 1:s + 1] in t.rule_words["title_pair"]:
             s += 1
-        if any(text.find(d, s, m.end()) > s for d in _DOT):
-            out.append((s, m.end(), "PERSON"))
+        e = m.end()
+        last = max(text.rfind(d, s, e) for d in _DOT) + 1
+        for verb in t.rule_words["verb_after_name"]:   # 某某·某某来华访问: 来华 is the verb
+            k = text.find(verb, last + 1, e + len(verb) - 1)
+            if k > last:
+                e = min(e, k)
+        if any(text.find(d, s, e) > s for d in _DOT):
+            out.append((s, e, "PERSON"))
     return out
 
 

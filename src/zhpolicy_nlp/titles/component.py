@@ -97,7 +97,17 @@ class TitleResolver:
         for s, e, label in ner:  # one Han character is a surname mention (江主席), not a person
             if label == "PERSON" and not mine.overlaps((s, e)) and not (e - s == 1 and is_han(text[s])):
                 reg.add((s, e))
+        # A short form found again inside a longer name the ner stage read (艾力 inside
+        # 艾力·买买提) is that name, not a mention of its own.
+        person_at: dict[int, CharSpan] = {}
+        for s, e, label in ner:
+            if label == "PERSON":
+                person_at.update((i, (s, e)) for i in range(s, e))
         for sp in reg.occurrences(lambda sp: sp in reg.person_spans or not blocked.overlaps(sp)):
+            host = person_at.get(sp[0])
+            if host and host[0] <= sp[0] and sp[1] <= host[1] and host != sp \
+                    and sp not in reg.person_spans:
+                continue
             mine.claim(sp, "PERSON")
 
         ents = [(s, e, lab) for (s, e), lab in mine.labels.items()]

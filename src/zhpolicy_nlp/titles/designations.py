@@ -49,6 +49,12 @@ _BYLINE_AFTER = (*tl.title_words("byline_after"), "）", ")", "、", " ", "\u300
 _BYLINE_TITLES = tl.title_words("byline_title")
 # A time word of the post before the organisation: 原|总政治部副主任.
 _POST_TIME = regex.compile(f"(?:{lexicon.alternation('title_words', 'post_time')})")
+_PARTY_COMMITTEE = regex.compile(f"(?:{lexicon.alternation('title_words', 'party_committee')})")
+# An agency's credit line right before a byline (某通讯社电  记者X): the agency is the
+# reporter's organisation, as in 新华社记者X (SCHEMA §2). A dateline with a place and a date
+# (某社东京1月5日电（记者X）) is the dispatch's, not the reporter's org: null, as the titles
+# dev sets mark it.
+_AGENCY_DATELINE = regex.compile(r"电[ \u3000\u00a0]*$")
 LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
 
@@ -78,6 +84,12 @@ class Found:
 class _Ctx:
     def __init__(self, text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
                  word_tag: Optional[WordTag] = None):
+        # the ner stage drops one-character places (中方, 美伊); before a title one is the
+        # country (俄外长X, 美总统X: titles_country_abbr), read as a place here
+        taken = {i for a, b, _ in ents for i in range(a, b)}
+        abbr = [(a - 1, a, "LOC") for a, _ in tl.find_titles(text)
+                if a > 0 and text[a - 1] in tl.country_abbr() and a - 1 not in taken]
+        ents = sorted(ents + abbr) if abbr else ents
         self.text = text
         self.word_tag = word_tag
         self.ents = ents
@@ -86,7 +98,13 @@ class _Ctx:
         # a title word tagged as a verb and not followed by a name is a verb: 代表/v 党中央
         verbs = {(a, b) for (a, b, f), nxt in zip(toks, toks[1:] + [(0, 0, "x")])
                  if f.startswith("v") and not nxt[2].startswith("nr")}
-        self.titles = [t for t in tl.find_titles(text) if t not in verbs]
+        # a title inside a place name is none: 上海市|长宁区, 湖南省|长沙市 (市长, 省长)
+        in_place = bytearray(len(text) + 1)
+        for a, b, l in ents:
+            if l == "LOC":
+                in_place[a + 1:b] = b"\x01" * (b - a - 1)
+        self.titles = [t for t in tl.find_titles(text)
+                       if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
@@ -345,6 +363,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         if close > 0:
             e = close + 1
             org = (org[0], e)
+    committee = _PARTY_COMMITTEE.match(text, e, j)
+    if committee and committee.end() == j and e - org[0] >= 2:  # 某局|党委 书记: the committee is
+        e = j                                                      # the org (annotation.md)
+        org = (org[0], e)
     lead = _POST_TIME.match(text[org[0]:org[1]])
     if lead and org[1] - org[0] - lead.end() >= 2:  # 原|总政治部 副主任: a time word, not the org
         org = (org[0] + lead.end(), org[1])
@@ -400,7 +422,8 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
     if not text[s:e].endswith(_BYLINE_TITLES):
         return None
     spaced = e < len(text) and text[e] in " \u3000"
-    if not (spaced or s == 0 or text[max(0, s - 2):s].endswith(_BYLINE_BEFORE)):
+    before = text[max(0, s - 8):s].rstrip(" \u3000\u00a0")  # 据新华社电  记者X
+    if not (spaced or s == 0 or before.endswith(_BYLINE_BEFORE)):
         return None  # 接受记者采访: not a byline
     names: list[CharSpan] = []
     i = e
@@ -427,6 +450,15 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
     return names or None
 
 
+def _agency_before(ctx: _Ctx, s: int, floor: int) -> Optional[CharSpan]:
+    """The news agency of a credit line right before a byline at ``s`` (据某社电  记者X): an ORG
+    entity followed by 电 only."""
+    for a, b, label in reversed(ctx.orgish_within(max(floor, s - 16), s)):
+        if label == "ORG" and _AGENCY_DATELINE.fullmatch(ctx.text, b, s):
+            return (a, b)
+    return None
+
+
 def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
          word_tag: Optional[WordTag] = None) -> Found:
     """All designations and role descriptions in ``text``, left to right. ``word_tag`` tells
@@ -443,6 +475,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         names = _byline(ctx, s, e)
         if names:
             org, _ = org_before(ctx, s, floor, e)
+            org = org or _agency_before(ctx, s, floor)
             for n in names:
                 designations.append(Designation(n, [Seg((s, e), org)]))
             floor = names[-1][1]
