@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .. import lexicon, result
 from ..spans import within
 from ..text import HAN, is_han
+from ..titles import lexicon as tl
 
 
 # Words right before a person that make it an object, not a subject (会见李四, 向江主席).
@@ -24,11 +25,14 @@ ORG_TAIL_RE = regex.compile(
 # 会见了英特尔公司董事长葛鲁夫: a person after such a verb (in the same clause) is its object
 OBJECT_OF_RE = regex.compile(f"(?:{lexicon.alternation('speaker_words', 'takes_person')})了?[^，。；：]*$")
 QUOTED_RE = regex.compile(r"“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|‘[^’\n]*’")
+NOT_NAMES = lexicon.words("not_names")  # 王国, 江南: common words that start with a surname
 LEAD_FUNCTION_CHARS = lexicon.words("speaker_words", "lead_function_char")
 BODY_WORDS = lexicon.ordered("speaker_words", "body_word")
 JOINERS = "和及"
 JOINED_MAX = 6  # how long the first half of 省粮食和物资储备局 may be
 CLAUSE_START = frozenset("，,。！？；;：:”」\n")
+# 邰某是…邰某某的女儿，…，她说: a person before 的 + a kin noun describes someone else
+KIN_AFTER_RE = regex.compile(f"的(?:{lexicon.alternation('speaker_words', 'kin_noun')})")
 
 
 class DocIndex:
@@ -47,6 +51,7 @@ class DocIndex:
         persons: dict[tuple[int, int], str] = {
             (m.start, m.end): p.name for p in self.people for m in p.mentions or []}
         self.orgs: list[tuple[int, int]] = []
+        self.titles: list[tuple[int, int]] = []
         self.dates: set[int] = set()
         ents = doc.ents  # a new Span per entity on each read: read it once
         for ent in ents:
@@ -55,13 +60,19 @@ class DocIndex:
                 persons[key] = ent._.person or persons.get(key) or ent.text
             elif ent.label_ in ("ORG",):
                 self.orgs.append((ent.start_char, ent.end_char))
+            elif ent.label_ == "TITLE":
+                self.titles.append((ent.start_char, ent.end_char))
             elif ent.label_ == "DATE":
                 self.dates.add(ent.start_char)
+        self.tok_starts = set(self.tok_pos)
+        self.tok_ends = {p + len(t) for p, t in zip(self.tok_pos, self.tok_text)}
+        self._spread(persons, ents)
         self.persons = sorted((s, e, n) for (s, e), n in persons.items())
         self._person_starts = [p[0] for p in self.persons]
         self._org_ends = {e: s for s, e in self.orgs}
         self._orgs_sorted = sorted(self.orgs)  # doc.ents order already; bisect relies on it
         self._org_starts = [s for s, _ in self._orgs_sorted]
+        self._title_starts = [s for s, _ in self.titles]
         self.ent_ends = {ent.end_char for ent in ents}
         for ent in ents:  # 墨西哥朋友, 海协负责人: a place or body in front of a group
             if ent.label_ in ("LOC", "GPE"):
@@ -69,8 +80,6 @@ class DocIndex:
         self._dates = sorted(self.dates)
         self._quoted = [m.span() for m in QUOTED_RE.finditer(self.text)]
         self._quoted_starts = [q[0] for q in self._quoted]
-        self.tok_starts = set(self.tok_pos)
-        self.tok_ends = {p + len(t) for p, t in zip(self.tok_pos, self.tok_text)}
         self._person_ends = {e for _, e, _ in self.persons}
         self._by_name: dict[str, list[tuple[int, int]]] = {}
         self._surnames: dict[str, tuple[list[int], list[Optional[str]]]] = {}
@@ -79,6 +88,26 @@ class DocIndex:
             if len(n) > 1:
                 self._note_surname(s, n)
         self.doc = doc
+
+    def _spread(self, persons: dict[tuple[int, int], str], ents) -> None:
+        """Every other occurrence of a person's Chinese name, as whole words outside other
+        entities: the ner stage finds 关强 in one sentence and misses it in the next, and a
+        later 他 must still find him as the paragraph's subject."""
+        names = {n for n in persons.values() if 2 <= len(n) <= 4 and all(is_han(c) for c in n)
+                 and n not in NOT_NAMES and tl.surname_at(n, 0)}
+        if not names:
+            return
+        taken = sorted((e.start_char, e.end_char) for e in ents)
+        starts = [a for a, _ in taken]
+        pat = regex.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+        for m in pat.finditer(self.text):
+            s, e = m.span()
+            if (s, e) in persons or s not in self.tok_starts or e not in self.tok_ends:
+                continue
+            i = bisect.bisect_right(starts, e - 1) - 1
+            if i >= 0 and taken[i][1] > s:
+                continue  # inside or across another entity
+            persons[(s, e)] = m.group()
 
     def _note_surname(self, start: int, name: str) -> None:
         """Per first character: person starts in order, and for each prefix of them the one
@@ -97,6 +126,11 @@ class DocIndex:
         i = bisect.bisect_left(self.tok_pos, start)
         j = bisect.bisect_left(self.tok_pos, end)
         return [(p, t) for p, t in zip(self.tok_pos[i:j], self.tok_text[i:j]) if p + len(t) <= end]
+
+    def token_end(self, pos: int) -> int:
+        """End of the token containing ``pos``."""
+        i = bisect.bisect_right(self.tok_pos, pos) - 1
+        return self.tok_pos[i] + len(self.tok_text[i]) if i >= 0 else pos
 
     def token_start(self, pos: int) -> int:
         """Start of the token containing ``pos``."""
@@ -125,6 +159,7 @@ class DocIndex:
         while i >= 0 and self.persons[i][0] >= floor:
             s, e, _ = self.persons[i]
             if (e <= pos and not any(self.text.endswith(w, 0, s) for w in NOT_SUBJECT_BEFORE)
+                    and not KIN_AFTER_RE.match(self.text, e)
                     and not OBJECT_OF_RE.search(self.text, max(floor, s - 25), s)
                     and not self.quoted(s)):
                 return self.persons[i]
@@ -152,6 +187,14 @@ class DocIndex:
         while i >= 0 and spans[i][1] > pos:
             i -= 1
         return spans[i] if i >= 0 else None
+
+    def titles_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """TITLE entities inside ``[start, end)``, in text order."""
+        return within(self.titles, self._title_starts, start, end)
+
+    def org_end(self, pos: int) -> bool:
+        """Does an ORG or place end at ``pos`` (主席团|常务主席, 美国|国务卿)?"""
+        return pos in self._org_ends
 
     def orgs_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """ORG entities inside ``[start, end)``, in text order."""

@@ -201,19 +201,29 @@ NAMED_DOC_RE = regex.compile(
     rf"(?:{_words_alt('names_doc')})了?(?:{_words_alt('doc_qualifier')})?([^，。；：、\s“”]{{2,30}}?)(?=[，。；\s]|$)")
 # Adverbials whose people are not the subject: 在会见李四时, 与李四会谈时, 据李四介绍 is handled by the caller
 ADVERBIAL_RE = regex.compile(rf"在[^，。；：]{{1,30}}(?:{_words_alt('adverbial_end')})"
-                              rf"|就[^，。；：]{{1,20}}?(?:{_words_alt('topic_noun')})")
+                              rf"|就[^，。；：]{{1,20}}?(?:{_words_alt('topic_noun')})"
+                              # 主席团常务主席根据各代表团的意见和修改情况，建议…
+                              rf"|根据[^，。；：]{{1,30}}?(?:{_words_alt('topic_noun')})")
 # `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
 CONJ_RE = regex.compile(rf"(?:{_words_alt('conj')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
 SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
 HONOUR_RE = regex.compile(rf"{_words_alt('honour')}|{_alt(DESC_NOUNS)}")
-PUBLISH_RE = regex.compile(f"(?:{_words_alt('publishes')})了?")
+# 发言人办公室18日发布新闻稿表示: a date may stand before the verb
+PUBLISH_RE = regex.compile(
+    rf"(?:\d{{1,2}}日|{_words_alt('when')})?(?:{_words_alt('publishes')})了?")
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
 NOT_SUBJECT_CHARS = _kind_words("not_subject_char")
+FAMILIAR_RE = regex.compile(rf"(?:{_words_alt('familiar')}){HAN}")  # 老丛, 小王
+LAW_ENDS = lexicon.ordered("speaker_words", "law_end")
+LAW_LEAD_RE = regex.compile(f"^(?:{_words_alt('lead_word')})")
+# 发言人|办公室: a collective noun followed by a body word is inside an organisation's name
+ORG_BODIES = lexicon.ordered("org_endings", "body")
+LAW_MAX = 16
 # The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
 _DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
@@ -226,6 +236,7 @@ class Mention:
     end: int
     kind: str  # person | pronoun | description | honorific | collective | document | org
     name: Optional[str] = None  # canonical person, or resolved source text
+    issued: Optional[str] = None  # for an author: the document it issued here (新闻稿)
 
 
 def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]) -> bool:
@@ -237,13 +248,25 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
     gap = text[e:cue]
     if len(gap) > FILLER_MAX:
         return False
-    for a, b in excl:  # commas inside an adverbial do not count
-        if e <= a and b <= cue:
-            gap = gap.replace(text[a:b], "")
+    for a, b in excl:  # commas inside an adverbial, or right after it, do not count
+        if e <= a and b <= cue:  # 国家邮政局在《某方案》中，明确提出…
+            gap = gap.replace(text[a:b] + ("，" if text.startswith("，", b) else ""), "")
     # 他…接受各阶层提出的改革要求: a 的-phrase between them means the cue is in a clause of its own
     # (but 官员的预测说, 他的讲话指出: the words themselves)
     gap = SPEECH_NOUN_RE.sub("", gap)
     return not any(c in gap for c in "，,。；;：:的")
+
+
+def _law_start(ix: DocIndex, pos: int, floor: int) -> int:
+    """Where a law's name ending in the token at ``pos`` begins: the Han words before it in
+    its clause, less an opening 根据/比如 (比如，|水污染防治法规定)."""
+    text, b = ix.text, pos
+    while b > floor and pos - b < LAW_MAX and is_han(text[b - 1]):
+        b -= 1
+    while b < pos and b not in ix.tok_starts:
+        b += 1
+    lead = LAW_LEAD_RE.match(text[b:pos])
+    return b + lead.end() if lead else b
 
 
 def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list[Mention]:
@@ -259,18 +282,36 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
             name = ix.surname_person(text[pos - 1], pos)
             if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
                 out.append(Mention(pos - 1, pos + len(tok), "description", name))
+        elif len(tok) >= 3 and tok.endswith(LAW_ENDS):  # 水污染防治法规定: the law speaks
+            b = _law_start(ix, pos, start)
+            out.append(Mention(b, pos + len(tok), "document", text[b:pos + len(tok)]))
+    for m in FAMILIAR_RE.finditer(text, start, cue):  # 老丛动情地说: 丛某某, named before
+        s, e = m.span()
+        if s in ix.tok_starts and (e in ix.tok_ends or e == cue) and tl.surname_at(text, s + 1):
+            name = ix.surname_person(text[s + 1], s)
+            if name and len(name) > 1:
+                out.append(Mention(s, e, "description", name))
     for m in DESC_RE.finditer(text, start, cue):
         out.append(Mention(m.start(), m.end(), "description"))
     for m in HONORIFIC_RE.finditer(text, start, cue):
         if (m.start() in ix.tok_starts and m.end() in ix.tok_ends
                 and text[m.start()] not in NOT_SUBJECT_CHARS):
             out.append(Mention(m.start(), m.end(), "honorific"))
-    for m in INDEFINITE_RE.finditer(text, start, cue):
-        out.append(Mention(ix.extend_left(m.start()), m.end(), "collective"))
+    for m in INDEFINITE_RE.finditer(text, start, cue):  # 不少医护人|员: to the word's end
+        e = m.end() if m.end() in ix.tok_ends else min(ix.token_end(m.end()), cue)
+        out.append(Mention(ix.extend_left(m.start()), e, "collective"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
         if m.end() in ix.tok_ends or m.end() == cue:  # 官员, 高级官员 (one jieba word)
-            out.append(Mention(ix.extend_left(s), m.end(), "collective"))
+            body = next((w for w in ORG_BODIES if len(w) > 1 and text.startswith(w, m.end())
+                         and m.end() + len(w) in ix.tok_ends), None)
+            if body and m.end() + len(body) <= cue:  # 政府发言人办公室: an office, not a person
+                out.append(Mention(ix.extend_left(s), m.end() + len(body), "org"))
+            else:
+                out.append(Mention(ix.extend_left(s), m.end(), "collective"))
+    for s, e in ix.titles_in(start, cue):  # 主席团常务主席建议: a post with no name after it
+        if ix.org_end(s) and ix.person_starting_at(e) is None:
+            out.append(Mention(ix.extend_left(s), e, "collective"))
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1) or m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
@@ -314,6 +355,8 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
         verb = PUBLISH_BEFORE_RE.search(ix.text, start, best.start)
         if not owner and verb and ix.body_before(verb.start()) < verb.start():
             owner = [Mention(ix.body_before(verb.start()), verb.start(), "org")]
+        if owner:
+            owner[-1].issued = ix.text[best.start:best.end].strip("《》")
         best = owner[-1] if owner else best
     if best.kind == "org":  # 国家统计局 + 负责人 → the longer collective wins
         longer = [m for m in cands if m.start <= best.start and m.end >= best.end and m is not best]
@@ -353,6 +396,7 @@ class SpeakerResolver:
         self.ix = ix
         self.para_starts = list(para_starts)
         self.last: Optional[tuple[str, int, str]] = None  # (speaker, paragraph start, kind)
+        self.issued: dict[str, str] = {}  # document → its author (X发布新闻稿表示 … 新闻稿说)
 
     def subject(self, start: int, cue: int) -> Optional[Mention]:
         """The source of a cue at ``cue`` standing in ``text[start:cue]``."""
@@ -408,6 +452,12 @@ class SpeakerResolver:
         return p[2] if p else None
 
     def resolve(self, m: Mention, para_start: int) -> Optional[str]:
+        name = self._resolve(m, para_start)
+        if m.issued and name:
+            self.issued[m.issued] = name
+        return name
+
+    def _resolve(self, m: Mention, para_start: int) -> Optional[str]:
         text = self.ix.text
         worded = text[m.start:m.end]
         if m.kind == "person" and m.name and len(m.name) == 1:
@@ -459,7 +509,11 @@ class SpeakerResolver:
         return None
 
     def _document(self, noun: str, pos: int) -> str:
-        """A bare 报告 means the report last named before it."""
+        """A bare 报告 means the report last named before it; a document whose author
+        spoke through it before (某办公室发布新闻稿表示…。新闻稿说) means that author."""
+        author = next((a for d, a in reversed(self.issued.items()) if d.endswith(noun)), None)
+        if author:
+            return author
         best = None
         for m in NAMED_DOC_RE.finditer(self.ix.text, max(0, pos - DOC_LOOKBACK), pos):
             name = m.group(1).strip("《》")

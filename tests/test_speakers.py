@@ -1,0 +1,128 @@
+"""Speaker resolution (issue #12 part 2): who the source of a cue is, on sentences written for
+these tests. Each builds its Doc from the tokenizer and the entities it assumes, then runs the
+quotes stage, so it checks speakers/resolve.py and speakers/index.py whatever the NER does."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from zhpolicy_nlp import result
+from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the tokenizer)
+from zhpolicy_nlp.quotes.component import QuoteAttributor
+from zhpolicy_nlp.schema import Person, TextSpan
+from zhpolicy_nlp.spans import set_char_entities
+
+
+@pytest.fixture(scope="module")
+def qnlp():
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
+
+
+def run(qnlp, text, ents=(), first_only=()):
+    """Quotes of ``text`` with ``ents`` = [(surface, label)] marked at every occurrence, and
+    ``first_only`` ones at their first occurrence alone (a name the NER found once)."""
+    doc = qnlp.make_doc(text)
+    spans = []
+    for surface, label in ents:
+        i = text.find(surface)
+        while i >= 0:
+            spans.append((i, i + len(surface), label))
+            i = text.find(surface, i + len(surface))
+    for surface, label in first_only:
+        i = text.find(surface)
+        spans.append((i, i + len(surface), label))
+    doc = set_char_entities(doc, spans)
+    people: dict[str, Person] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            p = people.setdefault(e.text, Person(e.text))
+            p.mentions.append(TextSpan(e.start_char, e.end_char, e.text))
+            e._.person = e.text
+    doc._.people = [result.person_data(p) for p in people.values()]
+    QuoteAttributor(qnlp)(doc)
+    return result.quotes(doc)
+
+
+def speakers(quotes):
+    return [q.speaker for q in quotes]
+
+
+# ------------------------------------------------------------------ sources as worded
+
+@pytest.mark.parametrize("text,ents,speaker", [
+    # an indefinite source runs to the end of its word (not 不少医护人)
+    ("不少医护人员表示，希望尽快完善职业病防治体系。", [], "不少医护人员"),
+    ("一位00后男孩表示，以后还会常来参观博物馆。", [], "一位00后男孩"),
+    ("一家面馆老板说，今年的生意比去年好了不少。", [], "一家面馆老板"),
+    # groups, sides and kin named by a plain noun
+    ("当地人说，这座桥让两岸村民往来方便多了。", [], "当地人"),
+    ("所有的受访者都表示，社区服务水平明显提升。", [], "所有的受访者"),
+    ("德国网民纷纷表示，这样的报道毫无根据。", [("德国", "LOC")], "德国网民"),
+    ("美方称，将继续推进双边经贸谈判。", [], "美方"),
+    ("父亲说，做人做事都要踏踏实实。", [], "父亲"),
+    # a law speaks (规定), without the 比如 that opens its clause
+    ("比如，野生动物保护法规定，禁止出售国家重点保护野生动物。", [], "野生动物保护法"),
+])
+def test_sources_kept_as_worded(qnlp, text, ents, speaker):
+    assert speakers(run(qnlp, text, ents)) == [speaker]
+
+
+def test_office_is_not_its_spokesman(qnlp):
+    text = "市政府发言人办公室发布新闻稿表示，全市将新增公共停车位一万个。"
+    assert speakers(run(qnlp, text, [("市政府", "ORG")])) == ["市政府发言人办公室"]
+
+
+def test_post_with_no_name_after_its_body(qnlp):
+    text = "主席团常务主席建议，批准修改后的工作报告。"
+    qs = run(qnlp, text, [("主席团", "ORG"), ("常务主席", "TITLE")])
+    assert speakers(qs) == ["主席团常务主席"]
+
+
+def test_document_refers_back_to_its_author(qnlp):
+    text = ("市政府新闻办公室18日发布新闻稿表示，全市将新增公共停车位一万个。\n"
+            "新闻稿说，新增车位将优先安排在老旧小区周边。")
+    qs = run(qnlp, text, [("市政府新闻办公室", "ORG")])
+    assert speakers(qs) == ["市政府新闻办公室", "市政府新闻办公室"]
+
+
+# ------------------------------------------------------------------ adverbials
+
+@pytest.mark.parametrize("text,speaker", [
+    # 在…上, then a comma, then the cue: still the body's words
+    ("省交通厅在年度工作会议上，明确要求各地加快推进农村公路建设。", "省交通厅"),
+    # 根据…情况, then a comma: the whole description before it speaks
+    ("市政府有关负责人根据各方反馈情况，建议延长试点期限一年。", "市政府有关负责人"),
+    # 就…工作 is an adverbial: 代表 inside it is not the source
+    ("调研组就代表建议办理工作指出，要把群众满意作为标准。", "调研组"),
+])
+def test_source_before_an_adverbial(qnlp, text, speaker):
+    qs = run(qnlp, text, [("省交通厅", "ORG"), ("市政府", "ORG")])
+    assert speakers(qs) == [speaker]
+
+
+# ------------------------------------------------------------------ pronouns and descriptions
+
+def test_familiar_surname_means_the_person_named_before(qnlp):
+    text = "王大海在村里住了四十年。\n老王说，这几年村里的路越修越宽。"
+    qs = run(qnlp, text, [("王大海", "PERSON")])
+    assert speakers(qs) == ["王大海"] and qs[0].speaker_mention.text == "老王"
+
+
+def test_lone_surname_keeps_its_form_of_address(qnlp):
+    text = "刚出院的冯阿姨说，有志愿者帮忙，心里踏实多了。"
+    assert speakers(run(qnlp, text, [("冯", "PERSON")])) == ["冯阿姨"]
+
+
+def test_pronoun_skips_a_parent_named_as_a_kin_relation(qnlp):
+    # 她 is 林小雨, not 林国栋 (named only as the one whose daughter she is)
+    text = "林小雨是一名插画师，也是画家林国栋的女儿，她说，绘画让她学会观察生活。"
+    qs = run(qnlp, text, [("林小雨", "PERSON"), ("林国栋", "PERSON")])
+    assert speakers(qs) == ["林小雨"]
+
+
+def test_pronoun_finds_a_name_the_ner_marked_only_once(qnlp):
+    text = ("宋立山是村支书。\n"
+            "村主任周明远说，今年要把村道全部硬化。\n"
+            "宋立山的第一件事是修路。村里没钱，他说，先用自己的积蓄垫上。")
+    qs = run(qnlp, text, [("周明远", "PERSON")], first_only=[("宋立山", "PERSON")])
+    assert speakers(qs) == ["周明远", "宋立山"]
