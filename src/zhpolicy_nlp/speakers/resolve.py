@@ -23,7 +23,7 @@ from ..schema import Person, TextSpan, Title
 from ..text import HAN, is_han
 from ..titles import lexicon as tl
 from ..titles.designations import Found
-from .index import NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
+from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
 
 # ---------------------------------------------------------------- person records (titles stage)
 
@@ -195,6 +195,10 @@ COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})?(?:{_al
 INDEFINITE_RE = regex.compile(
     rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
     rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))}))")
+# 包括张三在内的传承人: a group with one named member, kept as worded
+INCLUDING_RE = regex.compile(
+    rf"包括[^，。；：]{{1,20}}在内的[^，。；：\s“”]{{0,8}}?"
+    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))})")
 DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
 NAMED_DOC_RE = regex.compile(
@@ -275,6 +279,13 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     text = ix.text
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, cue)]
     out: list[Mention] = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, cue)]
+    for s, e, _ in ix.persons_in(start, cue):  # 张三的媳妇说: the kin speaks, as worded
+        kin = KIN_AFTER_RE.match(text, e)
+        if kin and kin.end() <= cue:
+            out.append(Mention(s, kin.end(), "collective"))
+    for m in INCLUDING_RE.finditer(text, start, cue):  # 包括张三在内的传承人纷纷表示
+        e = m.end() if m.end() in ix.tok_ends else min(ix.token_end(m.end()), cue)
+        out.append(Mention(m.start(), e, "collective"))
     for pos, tok in ix.tokens_in(start, cue):
         if tok in PRONOUNS:
             out.append(Mention(pos, pos + len(tok), "pronoun"))
