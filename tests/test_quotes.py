@@ -476,3 +476,26 @@ def test_cueless_quote_takes_the_person_named_after_over_an_earlier_cue(qnlp):
 def test_cueless_quote_with_nobody_in_its_paragraph_is_left(qnlp):
     text = "韩松是村里的老支书。\n“这条路，我们盼了二十年。”\n如今，新路已经通车。"
     assert run(qnlp, text, [("韩松", "PERSON")]) == []
+
+
+def test_weak_cue_with_a_comma_reports_a_wish(qnlp):
+    text = "不少家长希望，学校能把课后服务的时间再延长一些。"
+    qs = run(qnlp, text)
+    assert said(qs) == [("indirect", "不少家长", "学校能把课后服务的时间再延长一些")]
+
+
+def test_weak_cue_with_a_bare_object_is_no_quote(qnlp):
+    text = "邓雪希望通过自己的努力改变家乡面貌。"
+    assert run(qnlp, text, [("邓雪", "PERSON")]) == []
+
+
+def test_cue_glued_to_dao_keeps_it_in_the_cue(qnlp):
+    text = "韩松回忆道，那年冬天特别冷，工地上的水管都冻裂了。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "那年冬天特别冷，工地上的水管都冻裂了")]
+    assert qs[0].cue.text == "回忆道"
+
+
+def test_recollection_of_a_topic_is_no_quote(qnlp):
+    text = "韩松回忆起当年修路的情况。"
+    assert run(qnlp, text, [("韩松", "PERSON")]) == []

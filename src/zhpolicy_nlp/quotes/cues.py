@@ -79,6 +79,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
+        if nxt == "道":  # jieba's 解释|道, 回忆|道: the cue is 解释道
+            end += 1
         if tok == "告诉" and nxt == "记者":
             end += 2
         elif tok == "告诉" and nxt not in ("，", "：", "说"):
