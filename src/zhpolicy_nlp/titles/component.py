@@ -23,7 +23,7 @@ from ..spans import char_entities, set_char_entities
 from ..speakers.resolve import Registry, resolve_description as _resolve_description
 from ..text import SENTENCE_RE, is_han
 from ..tokenizer import jieba_dict
-from . import designations
+from . import designations, posseg
 from . import lexicon as tl
 
 CharSpan = tuple[int, int]  # (start, end) in characters
@@ -39,17 +39,15 @@ class TitleResolver:
         """Picklable for worker processes: the POS tagger is rebuilt there on first use."""
         return {**self.__dict__, "_posseg": None}
 
-    def _tagger(self):
-        """jieba's POS tagger, built on first use. It reads jieba's default dictionary without
-        the project's user words (the patterns were written against its cuts), the copy the
-        tokenizer module already holds: loading a second one cost ~100 MB and ~0.6 s."""
+    def _tagger(self) -> posseg.PosTagger:
+        """jieba's POS tagger (``posseg``: jieba.posseg's output, its HMM in NumPy), built on
+        first use. It reads jieba's default dictionary without the project's user words (the
+        patterns were written against its cuts), the copy the tokenizer module already holds:
+        loading a second one cost ~100 MB and ~0.6 s."""
         if self._posseg is None:
-            import jieba
-            import jieba.posseg
-
             with _POSSEG_LOCK:
                 if self._posseg is None:  # read-only: POS cuts add no words
-                    self._posseg = jieba.posseg.POSTokenizer(jieba_dict.shared_tokenizer())
+                    self._posseg = posseg.PosTagger(jieba_dict.shared_tokenizer())
         return self._posseg
 
     def _word_tag(self, word: str) -> Optional[tuple[str, int]]:
@@ -66,9 +64,9 @@ class TitleResolver:
             if not tl.title_regex().search(m.group()):
                 continue
             pos = m.start()
-            for pair in self._tagger().cut(m.group()):
-                out.append((pos, pos + len(pair.word), pair.flag))
-                pos += len(pair.word)
+            for word, flag in self._tagger().cut(m.group()):
+                out.append((pos, pos + len(word), flag))
+                pos += len(word)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -85,7 +83,10 @@ class TitleResolver:
                 mine.put(d.alias, "PERSON")
             for seg in d.segs:
                 mine.claim(seg.title, "TITLE")
-                if seg.org:
+                if seg.place:  # 美国|国务卿: the place is LOC; one character (俄|外长) no entity
+                    if seg.org[1] - seg.org[0] > 1:
+                        mine.claim(seg.org, "LOC")
+                elif seg.org:
                     for part in _org_parts(text, seg.org):
                         mine.claim(part, "ORG")
         for seg in found.roles:  # 首家互联网法院院长: the title only; the org is a description
