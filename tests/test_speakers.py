@@ -130,3 +130,39 @@ def test_pronoun_finds_a_name_the_ner_marked_only_once(qnlp):
             "宋立山的第一件事是修路。村里没钱，他说，先用自己的积蓄垫上。")
     qs = run(qnlp, text, [("周明远", "PERSON")], first_only=[("宋立山", "PERSON")])
     assert speakers(qs) == ["周明远", "宋立山"]
+
+
+# ------------------------------------------------------------------ person records (Registry)
+
+def _span(text, surface, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = text.find(surface, i + 1)
+    return i, i + len(surface)
+
+
+def test_address_before_the_only_namesake_is_its_own_person():
+    from zhpolicy_nlp.speakers.resolve import Registry
+    # 王先生 comes first and is never given a full name: not the 王丽华 named later
+    text = "家住城东的王先生说，孩子很喜欢这门课。年级组长王丽华认为，课时还可以再加。"
+    reg = Registry(text)
+    reg.add(_span(text, "王丽华"))
+    assert reg.surname_mentions([], lambda sp: False) == []
+    # named first, a later 王女士 is that person
+    text2 = "社区主任王丽华介绍了情况。王女士说，今年的活动比往年多。"
+    reg2 = Registry(text2)
+    reg2.add(_span(text2, "王丽华"))
+    assert reg2.surname_mentions([], lambda sp: False) == [(_span(text2, "王女士"), "王丽华")]
+
+
+def test_bare_last_part_before_the_full_name_is_someone_else():
+    from zhpolicy_nlp.speakers.resolve import Registry
+    # 市民阿卜杜拉 speaks before the minister 萨米尔·阿卜杜拉 is named: two people; a bare
+    # 阿卜杜拉 after the minister's full name is the minister
+    text = ("市民阿卜杜拉说，现在很少停电了。部长萨米尔·阿卜杜拉表示，新电站意义重大。"
+            "“我们会继续合作。”阿卜杜拉说。")
+    reg = Registry(text)
+    full = reg.add(_span(text, "萨米尔·阿卜杜拉"))
+    reg.add(_span(text, "阿卜杜拉"))
+    assert reg.mention(_span(text, "阿卜杜拉")) == "阿卜杜拉"
+    assert reg.mention(_span(text, "阿卜杜拉", 2)) == full.name == "萨米尔·阿卜杜拉"

@@ -44,10 +44,21 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.forms: dict[str, str] = {}  # name form → canonical name
         self.person_spans: set[CharSpan] = set()
+        self.last_parts: dict[str, str] = {}  # 哈里斯 → 埃利奥特·哈里斯 (the last part of a name)
+
+    def _canon(self, name: str, start: int) -> str:
+        """Whom the form ``name`` at ``start`` means. A bare last part (穆罕默德 of
+        黑德尔·穆罕默德) is the full name only after the text has given that name; one met
+        before it is someone else (喀土穆市民穆罕默德说…。部长黑德尔·穆罕默德表示…)."""
+        full = self.last_parts.get(name)
+        if full is not None and self.forms.get(name) in (full, name):
+            first = self.text.find(full)
+            return full if 0 <= first < start else name
+        return self.forms.get(name, name)
 
     def add(self, span: CharSpan, titles: Iterable[Title] = (), alias: Optional[CharSpan] = None) -> Person:
         name = self.text[span[0]:span[1]]
-        canon = self.forms.get(name, name)
+        canon = self._canon(name, span[0])
         p = self.people.setdefault(canon, Person(canon))
         self.forms.setdefault(name, canon)
         self.person_spans.add(span)
@@ -61,8 +72,10 @@ class Registry:
             self.person_spans.add(alias)
         if "·" in canon:  # 哈里斯 for 埃利奥特·哈里斯, 伊维拉 for 恩戈齐·奥孔乔-伊维拉
             last = canon.split("·")[-1]
-            self.forms.setdefault(last, canon)
-            self.forms.setdefault(regex.split(r"[-－‐]", last)[-1], canon)
+            for form in (last, regex.split(r"[-－‐]", last)[-1]):
+                self.forms.setdefault(form, canon)
+                if form != canon:
+                    self.last_parts.setdefault(form, canon)
         return p
 
     @staticmethod
@@ -101,29 +114,32 @@ class Registry:
                 b = s - n
                 if b < 0 or taken((b, e)):
                     continue
-                canon = self._by_surname(self.text[b:s], self.text[s:e])
+                canon = self._by_surname(self.text[b:s], self.text[s:e], b)
                 if canon:
                     out.append(((b, e), canon))
                     break
         return out
 
-    def _by_surname(self, surname: str, title: str) -> Optional[str]:
+    def _by_surname(self, surname: str, title: str, at: int = -1) -> Optional[str]:
         """Why: a surname alone is weak; it needs the person's own title, or a polite address
-        (先生/女士) when only one person in the document has that surname."""
+        (先生/女士) when only one person in the document has that surname and the text named
+        them before ``at``: in 家住北京的刘先生说…。教研组组长刘小园认为… the 刘先生 named first
+        is a person of his own, as worded, not the later 刘小园."""
         same = [p for p in self.people.values() if p.name.startswith(surname)
                 and 2 <= len(p.name) - len(surname) + 1 <= 3 and is_han(p.name[0])
                 and tl.surname_at(p.name, 0) == surname]
         if len(same) == 1 and tl.honorifics().get(title) == "address":
-            return same[0].name
+            first = self.text.find(same[0].name)
+            return same[0].name if at < 0 or 0 <= first < at else None
         fit = [p for p in same if any(t.title == title or t.title.endswith(title) for t in p.titles)]
         return fit[0].name if len(fit) == 1 else None
 
     def mention(self, span: CharSpan, canon: Optional[str] = None) -> Optional[str]:
         text = self.text[span[0]:span[1]]
-        canon = canon or self.forms.get(text)
+        canon = canon or (self._canon(text, span[0]) if text in self.forms else None)
         if canon is None:
             return None
-        p = self.people[canon]
+        p = self.people.setdefault(canon, Person(canon))  # a bare last part of its own
         if all((m.start, m.end) != span for m in p.mentions):
             p.mentions.append(TextSpan(span[0], span[1], text))
         return canon
