@@ -499,3 +499,20 @@ def test_cue_glued_to_dao_keeps_it_in_the_cue(qnlp):
 def test_recollection_of_a_topic_is_no_quote(qnlp):
     text = "韩松回忆起当年修路的情况。"
     assert run(qnlp, text, [("韩松", "PERSON")]) == []
+
+
+def test_cueless_quote_then_a_named_persons_kin_is_the_kin(qnlp):
+    text = "饭菜端上了桌。“大家快来吃饭，菜要凉了！”胡军的妻子招呼着客人。"
+    qs = run(qnlp, text, [("胡军", "PERSON")])
+    assert said(qs) == [("direct", "胡军的妻子", "大家快来吃饭，菜要凉了！")]
+
+
+def test_cueless_quote_skips_a_person_inside_an_adverbial(qnlp):
+    text = "新路通车了。“这条路，我们盼了二十年！”在送别韩松时，村民马兰红了眼眶。"
+    qs = run(qnlp, text, [("韩松", "PERSON"), ("马兰", "PERSON")])
+    assert said(qs) == [("direct", "马兰", "这条路，我们盼了二十年！")]
+
+
+def test_shuo_shenme_idiom_is_no_report(qnlp):
+    text = "邓雪的父亲说什么都不同意她外出打工，两个人为此吵了一架。"
+    assert run(qnlp, text, [("邓雪", "PERSON")]) == []

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
-from ..speakers.index import DocIndex
+from ..speakers.index import KIN_AFTER_RE, DocIndex
 from ..speakers.resolve import ADVERBIAL_RE, COLLECTIVE_RE, Mention, SpeakerResolver
 from ..text import CLAUSE_PUNCT, HAN, trim
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
@@ -401,26 +401,33 @@ class Attributor:
             m = Mention(pron[-1][0], pron[-1][0] + len(pron[-1][1]), "pronoun")
             return m, self.res.resolve(m, para[0])
         if who is None:
-            nxt = self.lay.sentence_end(p.close + 1, para[1])
-            named = [x for x in ix.persons_in(p.close + 1, nxt) if not ix.quoted(x[0])]
-            who = named[0] if named else None
+            who = self._first_named(p.close + 1, self.lay.sentence_end(p.close + 1, para[1]))
         return self._person(who, para) if who is not None else None
 
     def _named_after(self, p: Marked, para: tuple[int, int]) -> Optional[tuple[int, int, str]]:
         """The person named in the sentence right after a quotation that opens its sentence
         (`“…”身穿红马甲的老周端上饭菜。`), not inside an adverbial (`在老周的帮助下`)."""
-        text, ix = self.text, self.ix
+        text = self.text
         if not (p.open == para[0] or text[p.open - 1] in SENTENCE_END + "”」…"):
             return None
-        nxt = self.lay.sentence_end(p.close + 1, para[1])
-        adverbials = [m.span() for m in ADVERBIAL_RE.finditer(text, p.close + 1, nxt)]
-        named = [x for x in ix.persons_in(p.close + 1, nxt) if not ix.quoted(x[0])
+        return self._first_named(p.close + 1, self.lay.sentence_end(p.close + 1, para[1]))
+
+    def _first_named(self, s: int, e: int) -> Optional[tuple[int, int, str]]:
+        """The first person named in text[s:e], not quoted and not inside an adverbial
+        (`在老周的帮助下，小李…`: 小李)."""
+        ix = self.ix
+        adverbials = [m.span() for m in ADVERBIAL_RE.finditer(self.text, s, e)]
+        named = [x for x in ix.persons_in(s, e) if not ix.quoted(x[0])
                  and not any(a <= x[0] < b for a, b in adverbials)]
         return named[0] if named else None
 
     def _person(self, who: tuple[int, int, str], para: tuple[int, int]) -> tuple[Mention, Optional[str]]:
-        """A person mention from the index, resolved (a bare surname to the full name)."""
-        m = Mention(who[0], who[1], "person", who[2])
+        """A person mention from the index, resolved (a bare surname to the full name); a
+        person followed by a kin noun (`张三的媳妇端上饭菜`) is the kin, as worded, the way
+        speakers.resolve.candidates words it."""
+        kin = KIN_AFTER_RE.match(self.text, who[1])
+        m = (Mention(who[0], kin.end(), "collective") if kin
+             else Mention(who[0], who[1], "person", who[2]))
         return m, self.res.resolve(m, para[0])
 
     def _final(self) -> list[Quote]:
