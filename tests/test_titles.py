@@ -19,6 +19,7 @@ from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer
 from zhpolicy_nlp.schema import TextSpan
 from zhpolicy_nlp.spans import set_char_entities
 from zhpolicy_nlp.titles import component as titles
+from zhpolicy_nlp.titles import lexicon as tl
 
 
 @pytest.fixture(scope="module")
@@ -370,3 +371,67 @@ def test_short_form_inside_a_dotted_name_stays_the_full_name(tnlp):
     doc = set_char_entities(doc, [(2, 8, "PERSON"), (short, short + 2, "PERSON")])
     doc = tnlp.get_pipe("titles")(doc)
     assert ("艾力·买买提", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_title_after_dunhao_takes_the_place_of_a_committee(tnlp):
+    """某省委常委、常务副省长X (docs/annotation.md): the place is named once for both titles; a
+    post of the committee itself keeps the committee; no place named (市委书记、市长) stays null."""
+    doc = run(tnlp, "会上，江南省委常委、常务副省长周文涛作了说明。", [("江南省委", "ORG")])
+    assert people(doc)["周文涛"] == [("常委", "江南省委"), ("常务副省长", "江南省")]
+    doc = run(tnlp, "江南省委常委、副书记吴晓峰主持会议。", [("江南省委", "ORG")])
+    assert people(doc)["吴晓峰"] == [("常委", "江南省委"), ("副书记", "江南省委")]
+    doc = run(tnlp, "青河县交通局原党委书记、局长郑一鸣说，道路年底通车。", [("青河县交通局", "ORG")])
+    assert people(doc)["郑一鸣"][1] == ("局长", "青河县交通局")
+    doc = run(tnlp, "市委书记、市长郑一鸣提出了要求。")
+    assert people(doc)["郑一鸣"] == [("书记", "市委"), ("市长", None)]
+
+
+def test_title_after_a_named_person_takes_the_unit_of_a_committee(tnlp):
+    """某大学党委书记A、校长B: B is 校长 of 某大学; without a committee (某部某局局长A、新闻发言人B)
+    the text does not say which unit, so null."""
+    doc = run(tnlp, "东海大学党委书记赵明远、校长钱立群出席了仪式。", [("东海大学", "ORG")])
+    assert people(doc)["钱立群"] == [("校长", "东海大学")]
+    doc = run(tnlp, "水利部规划司司长孙建中、新闻发言人李文华回答了提问。", [("水利部规划司", "ORG")])
+    assert people(doc)["李文华"] == [("新闻发言人", None)]
+
+
+def test_place_before_a_title_is_a_loc(tnlp):
+    """A country or province before a title is an entity LOC; it stays the title's org."""
+    doc = run(tnlp, "新西兰总理阿德恩表示欢迎。", [("新西兰", "LOC")])
+    assert people(doc)["阿德恩"] == [("总理", "新西兰")]
+    assert labelled(doc, "LOC") == ["新西兰"] and labelled(doc, "ORG") == []
+    doc = run(tnlp, "江南省省长周文涛说，今年经济平稳。")
+    assert people(doc)["周文涛"] == [("省长", "江南省")]
+    assert "江南省" in labelled(doc, "LOC")
+    doc = run(tnlp, "他与俄外长拉夫罗夫举行了会谈。")
+    assert labelled(doc, "LOC") == [] and labelled(doc, "ORG") == []  # one character: no entity
+
+
+def test_meeting_verb_after_a_title(tnlp):
+    """首相会见: 会 glued to a title makes an org (部长会议), not before 会见/会晤/会谈; and a
+    place before the title is no surname guess (日本|首相)."""
+    doc = run(tnlp, "日本首相会见了来访的客人。", [("日本", "LOC")])
+    assert people(doc) == {}
+    assert tl.find_titles("部长会议") == [] and tl.find_titles("总统会晤") == [(0, 2)]
+
+
+def test_bylines_with_no_break_spaces(tnlp):
+    """本报记者\\xa0徐\\xa0靖: no-break spaces after the title, a two-character name padded."""
+    doc = run(tnlp, "标题\n本报记者\u00a0钱\u00a0进\n正文第一句。")
+    assert people(doc) == {"钱\u00a0进": [("记者", None)]}
+    doc = run(tnlp, "标题\n本报记者\u00a0钱立群\n正文第一句。")
+    assert people(doc) == {"钱立群": [("记者", None)]}
+
+
+def test_shared_title_over_a_list_with_a_dotted_name(tnlp):
+    """常务主席A、B、某·某某、C出席: the dotted name does not end the list."""
+    doc = run(tnlp, "主席团常务主席王立新、阿不都·依明、陈竺出席会议。", [("主席团", "ORG")])
+    assert people(doc) == {n: [("常务主席", "主席团")] for n in ("王立新", "阿不都·依明", "陈竺")}
+
+
+def test_craft_before_an_heir_title_is_no_org(tnlp):
+    """某地年画代表性传承人X: the craft describes the holder; 传承人 takes no domain words."""
+    doc = run(tnlp, "江北剪纸代表性传承人钱秀英展示了作品。", [("江北", "LOC")])
+    assert people(doc)["钱秀英"] == [("代表性传承人", None)]
+    doc = run(tnlp, "在市委书记赵明远、副书记钱立群等带领下，干部们出发了。")
+    assert people(doc)["钱立群"] == [("副书记", None)]

@@ -83,7 +83,10 @@ class TitleResolver:
                 mine.put(d.alias, "PERSON")
             for seg in d.segs:
                 mine.claim(seg.title, "TITLE")
-                if seg.org:
+                if seg.place:  # 美国|国务卿: the place is LOC; one character (俄|外长) no entity
+                    if seg.org[1] - seg.org[0] > 1:
+                        mine.claim(seg.org, "LOC")
+                elif seg.org:
                     for part in _org_parts(text, seg.org):
                         mine.claim(part, "ORG")
         for seg in found.roles:  # 首家互联网法院院长: the title only; the org is a description

@@ -36,6 +36,9 @@ _STOP_VERBS = tl.org_run_stops()
 _GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
 _COMPANY_TITLES = tl.title_words("company_title")
+# Titles that take no domain words into the title: words between an org and them describe
+# the person (某地年画代表性传承人), so the org must end right before the title.
+_NO_DOMAIN_TITLES = tl.title_words("no_domain_title")
 # All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
 _DOTTED = regex.compile(rf"(?:{HAN}{{1,6}}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
@@ -44,12 +47,23 @@ _SHORT_PAREN = regex.compile(rf"[（(][{HAN}A-Za-z0-9]{{1,10}}[）)]")
 _JOINERS = frozenset({"及", "和", "与"})
 # What stands before a byline's title: a bracket, a line start, a dateline, a news outlet.
 _BYLINE_BEFORE = ("（", "(", "\n", *tl.title_words("byline_before"))
+# Spaces between a byline's title and names, and inside a padded two-character name (徐 靖).
+_SPACES = (" ", "\u3000", "\u00a0")
 # What follows a name in a byline.
-_BYLINE_AFTER = (*tl.title_words("byline_after"), "）", ")", "、", " ", "\u3000", "\n", "，", "/", "】")
+_BYLINE_AFTER = (*tl.title_words("byline_after"), "）", ")", "、", *_SPACES, "\n", "，", "/", "】")
 _BYLINE_TITLES = tl.title_words("byline_title")
 # A time word of the post before the organisation: 原|总政治部副主任.
 _POST_TIME = regex.compile(f"(?:{lexicon.alternation('title_words', 'post_time')})")
 _PARTY_COMMITTEE = regex.compile(f"(?:{lexicon.alternation('title_words', 'party_committee')})")
+# A party committee closing an organisation (某局党组, 浙江省委), with a time word of the post
+# before it (某局原党委): what stands before is the unit or place the committee belongs to.
+_COMMITTEE_END = regex.compile(
+    f"(?:{lexicon.alternation('title_words', 'post_time')})?"
+    f"(?:{lexicon.alternation('title_words', 'party_committee')}|(?<=[{''.join(tl.title_words('place_committee'))}])委)$")
+# Last characters of a place name (江南省, 白鹿村) that org_endings also counts as org ends.
+_PLACE_ENDS = tl.title_words("place_end")
+# Posts held in the committee itself (省委常委、副书记): they keep the committee as their org.
+_PARTY_POSTS = tl.title_words("party_post")
 # An agency's credit line right before a byline (某通讯社电  记者X): the agency is the
 # reporter's organisation, as in 新华社记者X (SCHEMA §2). A dateline with a place and a date
 # (某社东京1月5日电（记者X）) is the dispatch's, not the reporter's org: null, as the titles
@@ -64,6 +78,7 @@ class Seg:
 
     title: CharSpan
     org: Optional[CharSpan] = None
+    place: bool = False  # the org is a place (美国|国务卿, 浙江省|省长): an entity LOC, not ORG
 
 
 @dataclass
@@ -109,6 +124,8 @@ class _Ctx:
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
         self.orgish = [(s, e) for s, e, l in ents if l in ("ORG", "LOC")]
+        self.places = {(s, e) for s, e, l in ents if l == "LOC"}
+        self.orgs = {(s, e) for s, e, l in ents if l == "ORG"}
         self.dates = [(s, e) for s, e, l in ents if l == "DATE"] + [m.span() for m in _DATELINE.finditer(text)]
         # Indexes so that per-title lookups do not scan every entity (quadratic on long texts).
         self.org_at: dict[int, CharSpan] = {}  # char position p → first ORG/LOC with s < p <= e
@@ -148,7 +165,7 @@ def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
     if not m:
         return None
     k = m.end()  # start of the last part
-    chars, text = tl.translit_chars(), ctx.text
+    chars, text = tl.dotted_chars(), ctx.text
     j = k
     while j < len(text) and (text[j] in chars or  # 奥孔乔-伊维拉: a hyphen inside the last part
                              text[j] in "-－‐" and j > k and text[j + 1:j + 2] in chars) \
@@ -259,6 +276,9 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[CharSpan]:
         tok = ctx.tok(b)
         if tok and tok[:2] == (b, j) and not tok[2].startswith(("nr", "ns", "nz")):
             continue  # a word of its own, not a name (钟南山/ns is tagged as a place)
+        ent = ctx.org_at.get(j)
+        if ent and ent[0] <= b:
+            continue  # 日本|首相: a place or an organisation, not a name
         if (b == 0 or ctx.text[b - 1] in tl.PUNCT) and tl.surname_at(ctx.text, b):
             return (b, j)
     return None
@@ -346,6 +366,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     e = max(ends | places) if ends or places else None
     if e is not None and e in places - ends and e < j and text[j:title_end].endswith(_COMPANY_TITLES):
         e = j  # 广东|证券 副总经理: a place and a noun name a company; 俄罗斯联邦|军事 总监 do not
+    if e is not None and e < j and text[j:title_end].endswith(_NO_DOMAIN_TITLES):
+        return None, j  # 凤翔|年画|代表性传承人: a craft before the title names no organisation
     if e is not None:
         if j - e > 8:
             e = j
@@ -421,19 +443,22 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
     text = ctx.text
     if not text[s:e].endswith(_BYLINE_TITLES):
         return None
-    spaced = e < len(text) and text[e] in " \u3000"
+    spaced = e < len(text) and text[e] in _SPACES
     before = text[max(0, s - 8):s].rstrip(" \u3000\u00a0")  # 据新华社电  记者X
     if not (spaced or s == 0 or before.endswith(_BYLINE_BEFORE)):
         return None  # 接受记者采访: not a byline
     names: list[CharSpan] = []
     i = e
     while i < len(text):
-        while i < len(text) and text[i] in " \u3000":
+        while i < len(text) and text[i] in _SPACES:
             i += 1
         if spaced:
             j = i
             while j < len(text) and is_han(text[j]) and j - i < 5:
                 j += 1
+            if j - i == 1 and text[j:j + 1] in _SPACES and is_han(text[j + 1:j + 2]) \
+                    and not is_han(text[j + 2:j + 3]):
+                j += 2  # 本报记者 徐 靖: a two-character name padded to the width of three
             name: Optional[CharSpan] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
             name = _surname_name(ctx, i, strict=False)
@@ -443,7 +468,7 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             break
         names.append(name)
         i = name[1]
-        if i < len(text) and text[i] == "、" or (spaced and i < len(text) and text[i] in " \u3000"):
+        if i < len(text) and text[i] == "、" or (spaced and i < len(text) and text[i] in _SPACES):
             i += 1
             continue
         break
@@ -494,9 +519,12 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
                 continue
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
-        seg = Seg((t_start, e), org)
-        if linked and org is None and text[s - 1] == "兼":
-            seg.org = chain[-1].org
+        seg = Seg((t_start, e), org, _is_place(ctx, org))
+        if linked and org is None:
+            seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e))
+        elif org is None and s > 0 and text[s - 1] == "、" and designations \
+                and designations[-1].person[1] == s - 1:  # 某大学党委书记A、校长B: 校长 of 某大学
+            seg.org = _committee_unit(ctx, designations[-1].segs[0].org, (s, e), in_chain=False)
         chain.append(seg)
         if e < len(text) and text[e] in "兼、" and (e + 1) in ctx.title_at or _next_seg_after(ctx, e):
             floor = e + 1
@@ -524,6 +552,51 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
     return Found(designations, roles)
 
 
+def _committee_unit(ctx: _Ctx, org: Optional[CharSpan], title: CharSpan,
+                    in_chain: bool = True) -> Optional[CharSpan]:
+    """The org a title after ``、`` with none of its own takes from the title before it, as a
+    reader infers it (docs/annotation.md): the text names the place or unit once for the whole
+    chain. 浙江省委常委、常务副省长 → 浙江省 (the province's government); 某局党组书记、局长 →
+    某局; a post of the committee itself (省委常委、副书记) keeps 浙江省委 within one person's
+    chain, and gets null after another person's name (市委书记A、副书记B, as the titles dev
+    sets mark it). Only a committee shows where its unit ends: 中共中央总书记、国家主席 and
+    市委书记、市长 (no place named) stay null."""
+    if org is None:
+        return None
+    text = ctx.text
+    m = _COMMITTEE_END.search(text, org[0], org[1])
+    if not m or m.end() != org[1]:
+        return None
+    if text[title[0]:title[1]].endswith(_PARTY_POSTS):
+        return org if in_chain else None
+    start = org[0] + 2 if text.startswith("中共", org[0]) else org[0]  # 中共|浙江省委
+    return (start, m.start()) if m.start() - start >= 2 else None
+
+
+def _is_place(ctx: _Ctx, org: Optional[CharSpan]) -> bool:
+    """An org that is only a place (美国|国务卿, 浙江省|省长, 某村|村支书): a LOC entity, a
+    name ending in a place character with no organisation inside, or place words (jieba ns)
+    from end to end; docs/annotation.md makes it an entity LOC."""
+    if org is None or org in ctx.orgs:
+        return False
+    if org in ctx.places:
+        return True
+    text = ctx.text
+    name = text[org[0]:org[1]]
+    if name.endswith(_PLACE_ENDS) and len(name) >= 3 and not tl.ends_with_org_head(name[:-1]) \
+            and not any(l == "ORG" for _, _, l in ctx.orgish_within(*org)):
+        return True  # 江南省|省长, 白鹿村|村支书: a place name ending, no organisation inside
+    if tl.ends_with_org_head(name):
+        return False
+    k = ctx.tok_index(org[0])
+    toks = []
+    while 0 <= k < len(ctx.toks) and ctx.toks[k][0] < org[1]:
+        toks.append(ctx.toks[k])
+        k += 1
+    return bool(toks) and toks[0][0] == org[0] and toks[-1][1] == org[1] \
+        and all(f == "ns" for _, _, f in toks)
+
+
 def _org_starts(ctx: _Ctx, i: int) -> bool:
     """An organisation starts at ``i``: a title word before it is a verb (江泽民代表|党中央)."""
     tok = ctx.tok(i)
@@ -548,7 +621,7 @@ def _ends_list_item(ctx: _Ctx, i: int) -> bool:
     if i >= len(ctx.text) or ctx.text[i] in "、，。；）)等和\n":
         return True
     tok = ctx.tok(i)
-    return bool(tok and tok[0] == i and tok[2].startswith(("v", "p", "d")))
+    return bool(tok and tok[0] == i and tok[2].startswith(("v", "p", "d", "l")))  # 陈某|出席会议/l
 
 
 def _proven_org(ctx: _Ctx, org: CharSpan) -> bool:

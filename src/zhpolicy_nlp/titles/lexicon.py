@@ -22,6 +22,8 @@ def title_words(kind: str) -> tuple[str, ...]:
 
 # A title glued to these is part of an organisation or a verb (委员会, 董事局, 代表团, 代表了, 主席国, 总统府, 博士生).
 _NOT_AFTER_TITLE = "".join(title_words("not_after_title"))
+# Verbs that start with such a character and follow a title as the clause's verb (首相|会见).
+_VERB_AFTER_TITLE = lexicon.alternation("title_words", "verb_after_title")
 # Single-character words that usually follow a 2-character name (王涛等, 徐雷在, 高洁摄).
 NAME_STOP = set(title_words("name_stop"))
 
@@ -34,7 +36,7 @@ def title_regex() -> regex.Pattern:
     alt = "|".join(regex.escape(c) for c in cores)
     mod = "|".join(regex.escape(m) for m in mods)
     return regex.compile(
-        rf"(?<![A-Za-z])(?:(?:{mod}){{0,3}}(?:{alt}))(?![A-Za-z{_NOT_AFTER_TITLE}])"
+        rf"(?<![A-Za-z])(?:(?:{mod}){{0,3}}(?:{alt}))(?!(?!{_VERB_AFTER_TITLE})[A-Za-z{_NOT_AFTER_TITLE}])"
     )
 
 
@@ -55,6 +57,13 @@ def surname_freq() -> dict[str, float]:
 @lru_cache(maxsize=None)
 def translit_chars() -> frozenset[str]:
     return lexicon.words("translit_chars", "titles")
+
+
+@lru_cache(maxsize=None)
+def dotted_chars() -> frozenset[str]:
+    """Characters of the last part of a name written with a middle dot (艾力·依明巴海): the dot
+    already proves a foreign name, so both kinds of translit_chars count."""
+    return translit_chars() | lexicon.words("translit_chars", "dotted")
 
 
 @lru_cache(maxsize=None)
