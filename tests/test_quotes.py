@@ -516,3 +516,16 @@ def test_cueless_quote_skips_a_person_inside_an_adverbial(qnlp):
 def test_shuo_shenme_idiom_is_no_report(qnlp):
     text = "邓雪的父亲说什么都不同意她外出打工，两个人为此吵了一架。"
     assert run(qnlp, text, [("邓雪", "PERSON")]) == []
+
+
+def test_running_quote_carries_on_to_a_later_first_person_sentence(qnlp):
+    text = ("韩松表示，新路已经修了三年。去年8月是最难的时候，工地被大水冲垮了。"
+            "对此，我们一天也没有停工。")
+    qs = run(qnlp, text, [("韩松", "PERSON"), ("去年8月", "DATE")])
+    assert said(qs) == [("indirect", "韩松", text[5:].rstrip("。"))]
+
+
+def test_running_quote_cut_at_a_dated_sentence_without_first_person(qnlp):
+    text = "韩松表示，新路已经修了三年。去年8月，工地被大水冲垮了。"
+    qs = run(qnlp, text, [("韩松", "PERSON"), ("去年8月", "DATE")])
+    assert said(qs) == [("indirect", "韩松", "新路已经修了三年")]

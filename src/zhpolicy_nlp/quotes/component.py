@@ -330,6 +330,7 @@ class Attributor:
                 if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
                     break
                 end = min(nxt, bound)
+            end = self._first_person_run(end, bound, para[1])
             opens = [p.open for p in pairs if cs < p.open < end and not _is_term(text, p, para[1])
                      and (text[p.open - 1] in "。！？" or self._cue_colon_before(p.open))]
             if opens:  # a new quotation ends the content at the start of its sentence
@@ -342,6 +343,22 @@ class Attributor:
                 self._add(tail.start, tail.end, "direct", ev.speaker, ev.mention, cue_span)
             self._add(cs, end, "indirect", ev.speaker, ev.mention, cue_span)
         self._unclaimed(para, pairs, claimed, events)
+
+    def _first_person_run(self, end: int, bound: int, para_end: int) -> int:
+        """Carry a cut running quote on to a later sentence, before the next source, in which
+        the speaker still says 我们 outside quotation marks (`X表示，…。10月1日是…。他们冲击…。
+        对此，我们表示强烈谴责。`): the reporter does not write in the first person, so the
+        sentences between are the speaker's too. No quotation may open in between."""
+        text = self.text
+        last, pos = end, end
+        while pos < bound:
+            nxt = min(self.lay.sentence_end(pos + 1, para_end), bound)
+            if any(c in QUOTE_OPENERS for c in text[pos:nxt]):
+                break
+            if any(not self.ix.quoted(m.start()) for m in FIRST_PERSON_RE.finditer(text, pos, nxt)):
+                last = nxt
+            pos = nxt
+        return last
 
     def _trailing_direct(self, pair: Marked, para_end: int) -> bool:
         """Does ``pair`` carry on a running indirect quote in the speaker's own words
