@@ -166,3 +166,15 @@ def test_bare_last_part_before_the_full_name_is_someone_else():
     reg.add(_span(text, "阿卜杜拉"))
     assert reg.mention(_span(text, "阿卜杜拉")) == "阿卜杜拉"
     assert reg.mention(_span(text, "阿卜杜拉", 2)) == full.name == "萨米尔·阿卜杜拉"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a plural pronoun means the group worded just before it
+    ("我的父母把希望寄托在我身上，他们相信，只要努力就能成功。", "我的父母"),
+    ("老家有我的家人和亲友，他们说，你一定能成功。", "我的家人和亲友"),
+    ("几位村民来到村委会。他们说，路修好了，日子也好过了。", "几位村民"),
+    # no group before it: as worded
+    ("张三和李四是老同学。他们说，明年还要一起创业。", "他们"),
+])
+def test_plural_pronoun_means_the_group_named_before(qnlp, text, speaker):
+    assert speakers(run(qnlp, text, [("张三", "PERSON"), ("李四", "PERSON")])) == [speaker]

@@ -247,6 +247,13 @@ LAW_MAX = 16
 # The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
 _DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
+PLURAL_PRONOUNS = _kind_words("plural_pronoun")
+_GROUP_NOUNS = _alt(COLLECTIVES - PLURAL_PRONOUNS | _kind_words("group_noun") | _kind_words("kin_noun")
+                    | _kind_words("person_noun") - {"人"})
+# 我的家人和亲朋 / 我的父母 / 几位村民: a group a later 他们 means
+GROUP_RE = regex.compile(
+    rf"(?:(?:{_words_alt('group_possessor')})的)?(?:{_GROUP_NOUNS})(?:[和与及、](?:{_GROUP_NOUNS}))*")
+GROUP_LOOKBACK = 2  # sentences: the pronoun's own and the one before
 DOC_LOOKBACK = 3000  # how far back a bare 报告 looks for the report it means
 
 
@@ -497,6 +504,8 @@ class SpeakerResolver:
                 at = self.ix.last_named_before(name, m.start)
                 return self._surname(name, *at) if at else name
             return name
+        if m.kind == "collective" and worded in PLURAL_PRONOUNS:  # 他们: the group just named
+            return self._group(m.start) or worded
         if m.kind == "honorific":  # 张女士, 总统先生: as worded
             return worded
         if m.kind == "description":
@@ -504,6 +513,29 @@ class SpeakerResolver:
         if m.kind == "document":
             return m.name or self._document(worded, m.start)
         return worded
+
+    def _group(self, pos: int) -> Optional[str]:
+        """The group a plural pronoun at ``pos`` means: the last group worded in its sentence
+        or the one before (几位村民来到村委会。他们说… → 几位村民), else None."""
+        text, ix = self.ix.text, self.ix
+        floor = pos
+        for _ in range(GROUP_LOOKBACK):
+            floor = max((text.rfind(c, 0, floor - 1) for c in "。！？\n"), default=-1) + 1
+            if floor <= 0:
+                break
+        best = None
+        for m in INDEFINITE_RE.finditer(text, floor, pos):
+            best = m
+        for m in GROUP_RE.finditer(text, floor, pos):
+            if m.start() in ix.tok_starts and m.end() in ix.tok_ends and not ix.quoted(m.start()) \
+                    and (best is None or m.end() > best.end()):
+                best = m
+        if best is None:
+            return None
+        s = best.start()
+        if "的" not in best.group():  # 村民 of 这个村|村民, 部门负责人: with the body before it
+            s = ix.extend_left(s)
+        return text[s:best.end()]
 
     def _surname(self, name: str, start: int, end: int) -> str:
         """A bare surname (麦 of 麦教授, 胡老): the one person of that surname named before,
