@@ -178,3 +178,14 @@ def test_bare_last_part_before_the_full_name_is_someone_else():
 ])
 def test_plural_pronoun_means_the_group_named_before(qnlp, text, speaker):
     assert speakers(run(qnlp, text, [("张三", "PERSON"), ("李四", "PERSON")])) == [speaker]
+
+
+@pytest.mark.parametrize("text,quotes", [
+    # 文中/该文 go back to the paper or document just named
+    ("《东方时报》那篇评论早已声名狼藉，文中提出“经济已进入寒冬”。", ["东方时报"]),
+    ("《东方时报》刊登了一篇评论。该文称，经济已经进入寒冬。", ["东方时报"]),
+    # nothing named before it: no source
+    ("文中提出，经济已经进入寒冬。", []),
+])
+def test_text_of_a_paper_refers_back_to_it(qnlp, text, quotes):
+    assert speakers(run(qnlp, text)) == quotes

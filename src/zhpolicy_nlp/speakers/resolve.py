@@ -254,6 +254,27 @@ _GROUP_NOUNS = _alt(COLLECTIVES - PLURAL_PRONOUNS | _kind_words("group_noun") | 
 GROUP_RE = regex.compile(
     rf"(?:(?:{_words_alt('group_possessor')})的)?(?:{_GROUP_NOUNS})(?:[和与及、](?:{_GROUP_NOUNS}))*")
 GROUP_LOOKBACK = 2  # sentences: the pronoun's own and the one before
+DOC_BACK_RE = regex.compile(_words_alt("doc_back"))
+TITLED_RE = regex.compile(r"《([^》]{1,40})》")
+
+
+def _sentences_back(text: str, pos: int, n: int) -> int:
+    """Start of the sentence ``n - 1`` sentences before the one holding ``pos``."""
+    floor = pos
+    for _ in range(n):
+        floor = max(text.rfind(c, 0, max(floor - 1, 0)) for c in "。！？\n") + 1
+        if floor <= 0:
+            return 0
+    return floor
+
+
+def _doc_back(text: str, pos: int) -> Optional[str]:
+    """The paper or document a 文中/该文/其中 at ``pos`` means: the last 《…》 in its sentence
+    or the one before (《某报》那篇文章…，文中提出… → 某报), else None."""
+    last = None
+    for m in TITLED_RE.finditer(text, _sentences_back(text, pos, GROUP_LOOKBACK), pos):
+        last = m.group(1)
+    return last
 DOC_LOOKBACK = 3000  # how far back a bare 报告 looks for the report it means
 
 
@@ -346,6 +367,10 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for s, e in ix.titles_in(start, cue):  # 主席团常务主席建议: a post with no name after it
         if ix.org_end(s) and ix.person_starting_at(e) is None:
             out.append(Mention(ix.extend_left(s), e, "collective"))
+    for m in DOC_BACK_RE.finditer(text, start, cue):  # 文中提出: the paper just named
+        name = _doc_back(text, m.start()) if m.start() in ix.tok_starts else None
+        if name:
+            out.append(Mention(m.start(), m.end(), "document", name))
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1) or m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
@@ -518,11 +543,7 @@ class SpeakerResolver:
         """The group a plural pronoun at ``pos`` means: the last group worded in its sentence
         or the one before (几位村民来到村委会。他们说… → 几位村民), else None."""
         text, ix = self.ix.text, self.ix
-        floor = pos
-        for _ in range(GROUP_LOOKBACK):
-            floor = max((text.rfind(c, 0, floor - 1) for c in "。！？\n"), default=-1) + 1
-            if floor <= 0:
-                break
+        floor = _sentences_back(text, pos, GROUP_LOOKBACK)
         best = None
         for m in INDEFINITE_RE.finditer(text, floor, pos):
             best = m
