@@ -120,3 +120,17 @@ def test_saved_user_words_replace_the_lexicons(tok):
     other = JiebaTokenizer(Vocab(), ["信息化发展局局长"])
     assert other.from_bytes(tok.to_bytes()).user_words == tok.user_words
     assert other.cut(ADAPTER_TEXTS[0]) == tok.cut(ADAPTER_TEXTS[0])
+
+
+def test_dictionary_cache_round_trips(tmp_path):
+    """The fast cache gives back jieba's own prefix dictionary (same keys in the same order,
+    same frequencies and total); a damaged file reads as none, so jieba loads instead."""
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    path = tmp_path / "freq.cache"
+    jieba_dict._write_cache(path, plain.FREQ, plain.total)
+    freq, total = jieba_dict._read_cache(path)
+    assert total == plain.total and list(freq.items()) == list(plain.FREQ.items())
+    path.write_bytes(path.read_bytes()[:-3])
+    assert jieba_dict._read_cache(path) is None
+    assert jieba_dict._read_cache(tmp_path / "missing") is None

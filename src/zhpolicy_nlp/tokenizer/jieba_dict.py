@@ -8,16 +8,29 @@ public ``initialize``, and hands it to new tokenizers by setting the three attri
 checks that a tokenizer made here cuts exactly as one made with the public API only, so a
 jieba release that changes these attributes fails a test instead of cutting differently.
 
+Loading: jieba's own cache (``jieba.cache``, a ``marshal`` dump of the 498k-key prefix
+dictionary) takes 0.5-0.9 s to unmarshal, most of a cold ``load()``. So the first load in a
+process also writes the same dictionary as one word blob plus an array of frequencies
+(:func:`_write_cache`), next to jieba's cache, and later processes read that back with one
+decode and one split (~0.2 s; :func:`_read_cache`). Its name carries jieba's version and
+its dictionary file's size and mtime, so a different jieba or dictionary never reads it;
+a missing, unreadable or malformed cache falls back to jieba's ``initialize``.
+
 Nothing here touches jieba's module-level tokenizer (``jieba.dt``) or its logger's level.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import tempfile
 import threading
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
 
 import jieba
+import numpy as np
 
 _LOCK = threading.Lock()
 _BASE: list[tuple[dict[str, int], int]] = []   # jieba's (FREQ, total), once per process
@@ -38,15 +51,82 @@ def _quiet_logger() -> Iterator[None]:
         jieba.default_logger.removeFilter(drop)
 
 
+_MAGIC = b"zhpolicy-jieba-freq 2"
+
+
+def _cache_path() -> Path:
+    """Where the fast copy of jieba's default dictionary lives: jieba's own cache folder
+    (the temp dir), under a name keyed to jieba's version and dictionary file."""
+    src = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    st = src.stat()
+    key = hashlib.sha1(f"{jieba.__version__}|{src}|{st.st_size}|{st.st_mtime_ns}".encode(
+        "utf-8", "surrogatepass")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"zhpolicy_nlp.jieba.{key}.cache"
+
+
+def _read_cache(path: Path) -> Optional[tuple[dict[str, int], int]]:
+    """``(FREQ, total)`` from a cache file (header line: magic, word count, total, size of
+    the word blob; uint32 frequencies; the words joined by newlines), or None when there is
+    none or it is malformed (a short file included)."""
+    try:
+        data = path.read_bytes()
+        head, _, rest = data.partition(b"\n")
+        magic, n_s, total_s, size_s = head.rsplit(b" ", 3)
+        n, total, size = int(n_s), int(total_s), int(size_s)
+        if magic != _MAGIC or len(rest) != 4 * n + size:
+            return None
+        freqs = np.frombuffer(rest, dtype="<u4", count=n).tolist()
+        words = rest[4 * n:].decode("utf-8").split("\n")
+    except (OSError, ValueError):
+        return None
+    if len(words) != n:
+        return None
+    return dict(zip(words, freqs)), total
+
+
+def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
+    """Write ``(FREQ, total)`` for :func:`_read_cache`, atomically (a temp file in the same
+    folder, then a rename, as jieba writes its own cache); skipped when a word holds a
+    newline or is no valid UTF-8, a frequency does not fit 32 bits, and on any OS error."""
+    words = list(freq)
+    freqs = np.fromiter(freq.values(), dtype=np.int64, count=len(words))
+    if any("\n" in w for w in words) or (len(freqs) and (freqs.min() < 0
+                                                         or freqs.max() >= 2 ** 32)):
+        return
+    try:
+        blob = "\n".join(words).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(b"%s %d %d %d\n" % (_MAGIC, len(words), total, len(blob)))
+                fh.write(freqs.astype("<u4").tobytes())
+                fh.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
 def base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's default prefix dictionary and its total frequency, loaded once per process.
-    Shared: callers must not change it (:func:`tokenizer` copies it first)."""
+    """jieba's default prefix dictionary and its total frequency, loaded once per process
+    (from the fast cache when there is one, else by jieba's ``initialize``, which then
+    writes it). Shared: callers must not change it (:func:`tokenizer` copies it first)."""
     with _LOCK:
         if not _BASE:
-            tk = jieba.Tokenizer()
-            with _quiet_logger():
-                tk.initialize()
-            _BASE.append((tk.FREQ, tk.total))
+            path = _cache_path()
+            got = _read_cache(path)
+            if got is None:
+                tk = jieba.Tokenizer()
+                with _quiet_logger():
+                    tk.initialize()
+                got = (tk.FREQ, tk.total)
+                _write_cache(path, *got)
+            _BASE.append(got)
         return _BASE[0]
 
 
