@@ -529,3 +529,9 @@ def test_running_quote_cut_at_a_dated_sentence_without_first_person(qnlp):
     text = "韩松表示，新路已经修了三年。去年8月，工地被大水冲垮了。"
     qs = run(qnlp, text, [("韩松", "PERSON"), ("去年8月", "DATE")])
     assert said(qs) == [("indirect", "韩松", "新路已经修了三年")]
+
+
+def test_weak_cue_before_a_clause_with_its_own_subject_reports(qnlp):
+    text = "韩松希望大家积极参与社区的垃圾分类工作。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "大家积极参与社区的垃圾分类工作")]

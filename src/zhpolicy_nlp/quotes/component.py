@@ -10,6 +10,7 @@ handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,6 +24,8 @@ from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
 from ..speakers.resolve import ADVERBIAL_RE, COLLECTIVE_RE, Mention, SpeakerResolver
 from ..text import CLAUSE_PUNCT, HAN, trim
+from ..titles import posseg
+from ..tokenizer import jieba_dict
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, OBJECT_TAKING, Cue, find_cues
 
@@ -40,6 +43,10 @@ INFORMING_CUES = lexicon.words("speech_cues", "informing", field=2)
 FIRST_PERSON_RE = regex.compile(lexicon.alternation("cue_words", "first_person"))
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
 EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
+# Weak cues (希望 觉得 相信 发现 承诺…) that report a bare clause with its own subject:
+# 希望大家多提意见 (a subject, then a verb), not 希望通过努力… (a verb phrase, no subject).
+CLAUSE_CUES = lexicon.words("speech_cues", "clause", field=2)
+SUBJECT_TAGS = ("n", "r", "t", "m")  # jieba tags a clause's subject may start with (nr, ns…)
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -91,6 +98,11 @@ def _speechlike(text: str, pair: Marked, para: tuple[int, int]) -> bool:
         return False
     opens_para = pair.open == para[0] or text[pair.open - 1] in "：:"
     return opens_para or inner[-1] in "。！？，,!?"
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    return posseg.word_tags(jieba_dict.shared_tokenizer().FREQ)
 
 
 class Attributor:
@@ -268,9 +280,25 @@ class Attributor:
         if (ev.cue.cls in OBJECT_TAKING and text.startswith(("：", ":"), after + len(clause))
                 and len(clause) <= COLON_OBJECT_MAX):
             return after + len(clause) + 1  # 提出要求：…, 分享三点经验：… (not 认为原因是：…)
+        if (ev.cue.cls == "object" and text[ev.cue.start:ev.cue.end] in CLAUSE_CUES
+                and self._subject_clause(after, after + len(clause))):
+            return after  # 希望大家多提意见, 承诺两年内解决…: a clause with its own subject
         if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
+
+    def _subject_clause(self, s: int, e: int) -> bool:
+        """Does text[s:e] open with a subject (a noun, pronoun, time or number word, by
+        jieba's tags) followed later by a verb (`大家多提意见`, not `通过努力改变面貌`)?"""
+        toks = self.ix.tokens_in(s, e)
+        if len(toks) < 2 or toks[0][0] != s:
+            return False
+        tags = _word_tags()
+        first = tags.get(toks[0][1], "")
+        if self.ix.person_starting_at(s) is not None or any(o == s for o, _ in self.ix.orgs_in(s, e)):
+            first = "n"  # a name the dictionary lacks
+        return first.startswith(SUBJECT_TAGS) and any(
+            tags.get(t, "").startswith("v") for _, t in toks[1:])
 
     def _continues(self, s: int, e: int, cue: str) -> bool:
         """Does the sentence text[s:e] carry on the speech before it? ``cue``: the cue with the
@@ -392,7 +420,8 @@ class Attributor:
                 self._add(p.start, p.end, "direct", speaker, mention, None)
                 continue
             before = [e for e in events if e.cue.start < p.open]
-            after = [e for e in events if e.cue.start > p.close]
+            # 高伯龙笑笑说：“…”: a cue opening a quotation of its own does not claim the one before
+            after = [e for e in events if e.cue.start > p.close and not self.res.owns_quote(e.cue.end)]
             ev = before[-1] if before else (after[0] if after else None)
             if ev is not None:
                 if ev.speaker is not None:
@@ -417,6 +446,10 @@ class Attributor:
         if pron:
             m = Mention(pron[-1][0], pron[-1][0] + len(pron[-1][1]), "pronoun")
             return m, self.res.resolve(m, para[0])
+        group = self.res.clause_group(self.lay.sentence_start(p.open, para[0]), p.open,
+                                      who[1] if who else para[0])
+        if group is not None:  # 一位教授问他，“…”: the unnamed someone whose clause it ends
+            return group, self.res.resolve(group, para[0])
         if who is None:
             who = self._first_named(p.close + 1, self.lay.sentence_end(p.close + 1, para[1]))
         return self._person(who, para) if who is not None else None
