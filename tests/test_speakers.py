@@ -189,3 +189,18 @@ def test_plural_pronoun_means_the_group_named_before(qnlp, text, speaker):
 ])
 def test_text_of_a_paper_refers_back_to_it(qnlp, text, quotes):
     assert speakers(run(qnlp, text)) == quotes
+
+
+@pytest.mark.parametrize("text,quotes", [
+    # a quotation ending someone's clause is theirs, not the next cue's, when that cue opens
+    # a quotation of its own
+    ("张三平时工作很忙。\n有一次，一位教授问他，“为什么不歇一歇啊？”他说，“事情还没做完，歇不下来。”",
+     [("一位教授", "为什么不歇一歇啊？"), ("张三", "事情还没做完，歇不下来。")]),
+    ("有一次，张三连续工作了十几个小时。爱人李梅看了心疼得流泪，“为啥就不能悠着点？”张三笑笑说：“我们起步已经晚了。”",
+     [("李梅", "为啥就不能悠着点？"), ("张三", "我们起步已经晚了。")]),
+    # one speaker's quotation split by the cue stays his
+    ("“路修好了，”张三说，“日子也好过了。”", [("张三", "路修好了，"), ("张三", "日子也好过了。")]),
+])
+def test_quotation_ending_anothers_clause(qnlp, text, quotes):
+    got = run(qnlp, text, [("张三", "PERSON"), ("李梅", "PERSON")])
+    assert [(q.speaker, q.text) for q in got] == quotes

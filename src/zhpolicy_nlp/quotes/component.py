@@ -337,6 +337,14 @@ class Attributor:
                             and not _is_term(text, p, para[1])
                             and not text[ev.zone:ev.mention.start].strip("，, ").count("，")):
                         claimed.add(p)
+                        if self.res.ends_anothers_clause(p.open, ev.cue.end):
+                            # 李梅心疼地问，“为啥不歇歇？”张三笑着说：“…”: 李梅 asks, not 张三
+                            found = self.res.clause_source(
+                                self.lay.sentence_start(p.open, para[0]), p.open, para[0]
+                            ) or self._cueless_speaker(p, para)
+                            if found is not None:
+                                self._add(p.start, p.end, "direct", found[1], found[0], None)
+                            continue
                         self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)
             sent_end = self.lay.sentence_end(ev.cue.end, para[1])
             cs = self._content_start(ev, sent_end)

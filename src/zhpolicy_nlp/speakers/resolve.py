@@ -253,6 +253,7 @@ _GROUP_NOUNS = _alt(COLLECTIVES - PLURAL_PRONOUNS | _kind_words("group_noun") | 
 # 我的家人和亲朋 / 我的父母 / 几位村民: a group a later 他们 means
 GROUP_RE = regex.compile(
     rf"(?:(?:{_words_alt('group_possessor')})的)?(?:{_GROUP_NOUNS})(?:[和与及、](?:{_GROUP_NOUNS}))*")
+OWN_QUOTE_RE = regex.compile(r"[了道]?[：:，,]?\s*[“「]")
 GROUP_LOOKBACK = 2  # sentences: the pronoun's own and the one before
 DOC_BACK_RE = regex.compile(_words_alt("doc_back"))
 TITLED_RE = regex.compile(r"《([^》]{1,40})》")
@@ -489,6 +490,35 @@ class SpeakerResolver:
         if m is None:
             return None
         return self.resolve(m, para_start), m.kind, (comma if elided else zone)
+
+    def owns_quote(self, cue_end: int) -> bool:
+        """Does a quotation of its own open right after the cue ending at ``cue_end``
+        (高伯龙笑笑说：“…”, 他说，“…”)? Then the cue is not the source of a quotation before it."""
+        return OWN_QUOTE_RE.match(self.ix.text, cue_end) is not None
+
+    def ends_anothers_clause(self, open_: int, cue_end: int) -> bool:
+        """Is a quotation opening at ``open_`` right before a cue ending at ``cue_end`` someone
+        else's? When it ends a clause of its own (李梅心疼得流泪，“为啥不歇歇？”) and the cue opens a
+        quotation of its own (张三笑笑说：“…”), the cue's speaker answers it. (`“A，”他说，“B”` is one
+        speaker: the first part opens its sentence.)"""
+        return self.ix.text[open_ - 1:open_] in ("，", ",", "：", ":") and self.owns_quote(cue_end)
+
+    def clause_source(self, sent: int, pos: int, para_start: int) -> Optional[tuple[Mention, Optional[str]]]:
+        """(mention, speaker) of the first person or group of the sentence a quotation at
+        ``pos`` ends (妻子李梅看了心疼得流泪，“…” → 李梅), or None."""
+        m = sentence_subject(self.ix, sent, pos)
+        if m is None or m.kind == "org" or (m.kind == "collective" and m.end - m.start < 2):
+            return None
+        return m, self.resolve(m, para_start)
+
+    def clause_group(self, sent: int, pos: int, floor: int) -> Optional[Mention]:
+        """The unnamed someone (一位教授, 几位村民) that opens the clause a cueless quotation at
+        ``pos`` ends (有一次，一位教授问他，“…”), after ``floor``; None if a person or other
+        source comes first."""
+        m = sentence_subject(self.ix, max(sent, floor), pos)
+        if m is None or m.kind != "collective" or not INDEFINITE_RE.match(self.ix.text, m.start):
+            return None
+        return m
 
     def prev_para_start(self, para_start: int) -> int:
         i = bisect.bisect_left(self.para_starts, para_start)
