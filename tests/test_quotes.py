@@ -535,3 +535,28 @@ def test_weak_cue_before_a_clause_with_its_own_subject_reports(qnlp):
     text = "韩松希望大家积极参与社区的垃圾分类工作。"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert said(qs) == [("indirect", "韩松", "大家积极参与社区的垃圾分类工作")]
+
+
+def test_heading_after_a_kicker_with_a_cue_is_the_sources(qnlp):
+    text = "针对停车难问题，某市交通局回应——\n增建车位 方便居民停车\n本报讯 近日，该市新建了三座停车场。"
+    qs = run(qnlp, text, [("某市交通局", "ORG")])
+    assert said(qs)[:1] == [("indirect", "某市交通局", "增建车位 方便居民停车")]
+    assert qs[0].cue.text == "回应"
+
+
+def test_heading_after_a_body_alone_before_the_dash_is_the_bodys(qnlp):
+    text = "某市政府——\n全力推进老旧小区改造\n本报讯 近日，该市公布了改造计划。"
+    qs = run(qnlp, text, [("某市政府", "ORG")])
+    assert said(qs)[:1] == [("indirect", "某市政府", "全力推进老旧小区改造")]
+
+
+def test_heading_after_a_persons_name_and_dash_is_a_profile(qnlp):
+    text = "社区干部韩松——\n悉心照顾独居老人\n韩松今年五十岁，在社区工作了二十年。"
+    assert run(qnlp, text, [("韩松", "PERSON")]) == []
+
+
+def test_epigraph_credits_the_paragraph_before_the_dash_and_name(qnlp):
+    text = "“要把路修好，让乡亲们走得舒心。”\n——韩松\n新路通车那天，村里格外热闹。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "要把路修好，让乡亲们走得舒心")]
+    assert qs[0].cue.text == "——"

@@ -59,6 +59,7 @@ DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narrat
 HEADLINE_MAX = 60
 SPEAKER_PREFIX_MAX = 25  # 外交部发言人汪文斌：… — how long the part before the colon may be
 COLON_RE = regex.compile(r"[：:]")
+SPACE = " \t\n\u3000\xa0"  # what a heading's edges drop (not its dash or quotation mark)
 SENTENCE_END = "。！？!?"
 # 他连夜赶回，“…”: a pronoun that opens a clause is its subject
 SUBJECT_PRONOUNS = ("他", "她")
@@ -120,10 +121,15 @@ class Attributor:
 
     def run(self) -> list[Quote]:
         ci = 0
-        for para in self.lay.paras:
+        paras = self.lay.paras
+        for i, para in enumerate(paras):
             start_ci = ci
             while ci < len(self.cues) and self.cues[ci].start < para[1]:
                 ci += 1
+            if i + 1 < len(paras) and self._epigraph(para, paras[i + 1]):
+                continue
+            if i and self._kicker(para, paras[i - 1]):
+                continue
             if self.list_speaker is not None and ENUM_RE.match(self.text, para[0]):
                 self._add(para[0], para[1], "indirect", self.list_speaker, None, None, "implicit")
                 continue
@@ -165,6 +171,53 @@ class Attributor:
                   _span(self.text, mention.start, mention.end) if mention else None, cue, tier)
         self.quotes.append(q)
         return q
+
+    def _epigraph(self, para: tuple[int, int], nxt: tuple[int, int]) -> bool:
+        """An epigraph: a short paragraph `——张三` (a name alone) credits the paragraph
+        before it (`“要把路修好，让乡亲们走得舒心。` / `——张三`), direct when it opens with a
+        quotation mark."""
+        text = self.text
+        s, e = trim(text, nxt[0], nxt[1], SPACE)
+        if not text.startswith("——", s):
+            return False
+        who = self.ix.person_starting_at(s + 2)
+        named = [x for x in self.ix.persons_in(s + 2, e) if x[0] == s + 2]
+        if who is None or not named or trim(text, named[0][1], e)[0] < e:
+            return False
+        mention, speaker = self._person(named[0], para)
+        cue = _span(text, s, s + 2)
+        ps, pe = trim(text, para[0], para[1], SPACE)
+        if text.startswith(QUOTE_OPENERS, ps):
+            close = text.find(CLOSERS.get(text[ps], '"'), ps + 1, pe)
+            return self._add(ps + 1, close if close >= 0 else pe, "direct", speaker, mention, cue) is not None
+        return self._add(ps, pe, "indirect", speaker, mention, cue) is not None
+
+    def _kicker(self, para: tuple[int, int], prev: tuple[int, int]) -> bool:
+        """A heading after a kicker line ending in `——`: `某部回应——` / `全面整改 便利出行`
+        (a cue before the dash), or a body or role alone before it (`某市政府——`): the
+        heading is what the source says. `干部张三——` / `悉心帮助群众` is a profile's heading,
+        not speech (a person with no cue)."""
+        text = self.text
+        ps, pe = trim(text, prev[0], prev[1], SPACE)
+        s, e = trim(text, para[0], para[1], SPACE)
+        if (not text.endswith("——", ps, pe) or pe - ps > HEADLINE_MAX or e - s > HEADLINE_MAX
+                or any(c in text[s:e - 1] for c in SENTENCE_END)):
+            return False
+        dash = pe - 2
+        clause = max((k + 1 for k in range(ps, dash) if text[k] in "，,"), default=ps)
+        cue = next((c for c in reversed(self.cues) if clause <= c.start and c.end <= dash), None)
+        m = self.res.subject(clause, cue.start if cue else dash)
+        if m is None:
+            return False
+        if cue is None and (m.kind in ("person", "pronoun", "honorific")
+                            or (m.start, m.end) != (clause, dash)):
+            return False
+        cue_span = _span(text, cue.start, cue.end) if cue else _span(text, dash, pe)
+        speaker = self.res.resolve(m, prev[0])
+        if text.startswith(QUOTE_OPENERS, s):
+            close = text.find(CLOSERS.get(text[s], '"'), s + 1, e)
+            return self._add(s + 1, close if close >= 0 else e, "direct", speaker, m, cue_span) is not None
+        return self._add(s, e, "indirect", speaker, m, cue_span) is not None
 
     def _proposition(self, s: int, e: int) -> bool:
         """Enough words to be something said (not 表示欢迎, 收集意见建议1800多条)."""
