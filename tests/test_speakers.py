@@ -204,3 +204,9 @@ def test_text_of_a_paper_refers_back_to_it(qnlp, text, quotes):
 def test_quotation_ending_anothers_clause(qnlp, text, quotes):
     got = run(qnlp, text, [("张三", "PERSON"), ("李梅", "PERSON")])
     assert [(q.speaker, q.text) for q in got] == quotes
+
+
+def test_helper_in_an_adverbial_is_not_the_speaker(qnlp):
+    # 在张三的帮助下，…李四: the one helped speaks, not the helper
+    text = "“离家近，还能照顾老人，这份工作我很满意。”在张三的帮助下，低保户李四当上了保洁员。"
+    assert speakers(run(qnlp, text, [("张三", "PERSON"), ("李四", "PERSON")])) == ["李四"]
