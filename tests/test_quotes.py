@@ -560,3 +560,8 @@ def test_epigraph_credits_the_paragraph_before_the_dash_and_name(qnlp):
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert said(qs) == [("direct", "韩松", "要把路修好，让乡亲们走得舒心")]
     assert qs[0].cue.text == "——"
+
+
+def test_shuo_xiao_chatting_is_no_report(qnlp):
+    text = "马兰和邻居们说笑着，慢慢走回了家。"
+    assert run(qnlp, text, [("马兰", "PERSON")]) == []
