@@ -565,3 +565,16 @@ def test_epigraph_credits_the_paragraph_before_the_dash_and_name(qnlp):
 def test_shuo_xiao_chatting_is_no_report(qnlp):
     text = "马兰和邻居们说笑着，慢慢走回了家。"
     assert run(qnlp, text, [("马兰", "PERSON")]) == []
+
+
+def test_left_out_subject_cue_after_a_comma_stays_in_the_speakers_quote(qnlp):
+    text = "韩松说，新路已经修了整整三年，建议村里再修一条环山公路。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "新路已经修了整整三年，建议村里再修一条环山公路")]
+
+
+def test_left_out_subject_cue_after_a_conjunction_starts_its_own_quote(qnlp):
+    text = "韩松表示，要把新路尽快修好，并要求各村全力配合施工。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "要把新路尽快修好"),
+                        ("indirect", "韩松", "各村全力配合施工")]

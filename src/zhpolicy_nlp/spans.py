@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Iterable, Sequence, Tuple
 
-from spacy.attrs import IDX, LENGTH, ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 
@@ -21,43 +21,32 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
     long texts). The new Doc keeps ``user_data``, so extension values (``doc._.doc_id``)
     survive, and the context of ``nlp.pipe(as_tuples=True)``; token attributes other than
     the text and whitespace are not carried over."""
-    return _split(doc, boundaries)[0]
-
-
-def _split(doc: Doc, boundaries: Iterable[int]) -> tuple[Doc, list[int], list[int]]:
-    """``split_at``, and the start and end char offsets of the returned Doc's tokens."""
+    cuts = sorted(set(boundaries))
+    if not cuts or not len(doc):
+        return doc
     # Token offsets in one C call: iterating Tokens costs seconds on a long document.
     arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
     starts = arr[:, 0].tolist()
     ends = (arr[:, 0] + arr[:, 1]).tolist()
-    cuts = sorted(set(boundaries))
     inner: dict[int, list[int]] = {}
     for c in cuts:
         i = bisect.bisect_right(starts, c) - 1
         if i >= 0 and starts[i] < c < ends[i]:
             inner.setdefault(i, []).append(c)
     if not inner:
-        return doc, starts, ends
-    # The text from the token strings: ``doc.text`` makes a Python Token per token.
-    strings = doc.vocab.strings
-    space = arr[:, 2].tolist()
-    text = "".join(strings[o] + " " if ws else strings[o]
-                   for o, ws in zip(doc.to_array(ORTH).tolist(), space))
+        return doc
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
     words: list[str] = []
     spaces: list[bool] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    for i, (s, e, ws) in enumerate(zip(starts, ends, space)):
+    for i, (s, e, ws) in enumerate(zip(starts, ends, arr[:, 2].tolist())):
         points = [s, *inner.get(i, ()), e]
         for a, b in zip(points, points[1:]):
             words.append(text[a:b])
             spaces.append(False)
-            new_starts.append(a)
-            new_ends.append(b)
         spaces[-1] = bool(ws)  # trailing whitespace stays after the last piece
     new = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
     new._context = doc._context  # nlp.pipe(as_tuples=True) reads the context back from here
-    return new, new_starts, new_ends
+    return new
 
 
 def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
@@ -73,16 +62,12 @@ def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
         if s >= last_end:
             kept.append((s, e, l))
             last_end = e
-    doc, starts, ends = _split(doc, [b for s, e, _ in kept for b in (s, e)])
-    # ``doc.char_span(s, e, alignment_mode="strict")`` from the known token offsets: a
-    # token must start at s and one end at e (char_span makes Tokens to find them).
-    by_start = {c: i for i, c in enumerate(starts)}
-    by_end = {c: i for i, c in enumerate(ends)}
+    doc = split_at(doc, [b for s, e, _ in kept for b in (s, e)])
     ents: list[Span] = []
     for s, e, l in kept:
-        i, j = by_start.get(s), by_end.get(e)
-        if i is not None and j is not None and i <= j:
-            ents.append(Span(doc, i, j + 1, label=l))
+        span = doc.char_span(s, e, label=l, alignment_mode="strict")
+        if span is not None:
+            ents.append(span)
     doc.set_ents(ents, default="outside")
     return doc
 

@@ -309,6 +309,8 @@ class Attributor:
         it is part of what the first source says."""
         out: list[Event] = []
         for ev in events:
+            if out and self._own_side(out[-1], ev, para):
+                continue
             if out and out[-1].sent_start == ev.sent_start:
                 prev = out[-1]
                 cs = self._content_start(prev, self.lay.sentence_end(prev.cue.end, para[1]))
@@ -317,6 +319,23 @@ class Attributor:
                     continue
             out.append(ev)
         return out
+
+    def _own_side(self, prev: Event, ev: Event, para: tuple[int, int]) -> bool:
+        """Is ``ev`` a cue whose left-out subject is the speaker still talking, inside the
+        indirect content of ``prev``, right after a comma (`张三说，A，建议B`: one quote, not two,
+        docs/annotation.md "Extent")? Not when either
+        content is a quotation or opens a list (`，并提出：`)."""
+        text = self.text
+        if (ev.mention is not None or ev.speaker is None or ev.speaker != prev.speaker
+                or text[ev.cue.start - 1] not in "，,"):
+            return False  # `…，并要求…` (a conjunction) starts a quote of its own
+        cs = self._content_start(prev, self.lay.sentence_end(prev.cue.end, para[1]))
+        own = self._content_start(ev, self.lay.sentence_end(ev.cue.end, para[1]))
+        if (cs is None or own is None or not cs < ev.cue.start or ev.sent_start != prev.sent_start
+                or not self._proposition(cs, ev.cue.start)):
+            return False  # 他表示反对，明确指出…: the first content is no proposition
+        return not (text.startswith(QUOTE_OPENERS, cs) or text.startswith(QUOTE_OPENERS, own)
+                    or text[own - 1] in "：:")
 
     def _content_start(self, ev: Event, sent_end: int) -> Optional[int]:
         """Where the event's reported content begins, or None for a topic-only object."""
