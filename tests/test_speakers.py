@@ -210,3 +210,17 @@ def test_helper_in_an_adverbial_is_not_the_speaker(qnlp):
     # 在张三的帮助下，…李四: the one helped speaks, not the helper
     text = "“离家近，还能照顾老人，这份工作我很满意。”在张三的帮助下，低保户李四当上了保洁员。"
     assert speakers(run(qnlp, text, [("张三", "PERSON"), ("李四", "PERSON")])) == ["李四"]
+
+
+def test_kin_address_after_a_description_is_someone_new(qnlp):
+    # 80岁的王奶奶 is introduced here: not 王小红 named before (the NER marks the lone 王)
+    text = "社区干部王小红每周都来看望老人。\n视频里，80岁的王奶奶笑着说：“谢谢社区，我心里踏实了！”"
+    lone = text.index("王奶奶")
+    doc = qnlp.make_doc(text)
+    doc = set_char_entities(doc, [(4, 7, "PERSON"), (lone, lone + 1, "PERSON")])
+    p = Person("王小红", mentions=[TextSpan(4, 7, "王小红")])
+    for e in doc.ents:
+        e._.person = "王小红" if e.start_char == 4 else None
+    doc._.people = [result.person_data(p)]
+    QuoteAttributor(qnlp)(doc)
+    assert speakers(result.quotes(doc)) == ["王奶奶"]

@@ -248,6 +248,7 @@ LAW_MAX = 16
 _DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
 PLURAL_PRONOUNS = _kind_words("plural_pronoun")
+KIN_ADDRESS = _kind_words("kin_address")
 _GROUP_NOUNS = _alt(COLLECTIVES - PLURAL_PRONOUNS | _kind_words("group_noun") | _kind_words("kin_noun")
                     | _kind_words("person_noun") - {"人"})
 # 我的家人和亲朋 / 我的父母 / 几位村民: a group a later 他们 means
@@ -592,6 +593,8 @@ class SpeakerResolver:
         """A bare surname (麦 of 麦教授, 胡老): the one person of that surname named before,
         else the surname with its honorific as worded."""
         honour = HONOUR_RE.match(self.ix.text, end)
+        if honour and honour.group() in KIN_ADDRESS and self.ix.text.endswith("的", 0, start):
+            return name + honour.group()  # 91岁的张奶奶: introduced here, not 张某 named before
         return self.ix.surname_person(name, start) or name + (honour.group() if honour else "")
 
     def _description(self, m: Mention, para_start: int) -> Optional[str]:
