@@ -44,7 +44,7 @@ FIRST_PERSON_RE = regex.compile(lexicon.alternation("cue_words", "first_person")
 # Cues that double as adverbs (…，估计政府不会批准): they need a subject of their own.
 EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 # Weak cues (希望 觉得 相信 发现 承诺…) that report a bare clause with its own subject:
-# 希望大家多提意见 (a subject, then a verb), not 希望通过努力… (a verb phrase, no subject).
+# 希望大家积极参与 (a subject, then a verb), not 希望通过努力… (a verb phrase, no subject).
 CLAUSE_CUES = lexicon.words("speech_cues", "clause", field=2)
 SUBJECT_TAGS = ("n", "r", "t", "m")  # jieba tags a clause's subject may start with (nr, ns…)
 MIN_CONTENT = 5
@@ -354,14 +354,14 @@ class Attributor:
             return after + len(clause) + 1  # 提出要求：…, 分享三点经验：… (not 认为原因是：…)
         if (ev.cue.cls == "object" and text[ev.cue.start:ev.cue.end] in CLAUSE_CUES
                 and self._subject_clause(after, after + len(clause))):
-            return after  # 希望大家多提意见, 承诺两年内解决…: a clause with its own subject
+            return after  # 希望大家积极参与, 承诺两年内解决…: a clause with its own subject
         if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
 
     def _subject_clause(self, s: int, e: int) -> bool:
         """Does text[s:e] open with a subject (a noun, pronoun, time or number word, by
-        jieba's tags) followed later by a verb (`大家多提意见`, not `通过努力改变面貌`)?"""
+        jieba's tags) followed later by a verb (`大家积极参与…`, not `通过努力改变面貌`)?"""
         toks = self.ix.tokens_in(s, e)
         if len(toks) < 2 or toks[0][0] != s:
             return False
