@@ -379,7 +379,9 @@ def _load_gold(gold_dir: Path) -> dict[str, dict]:
             for f in sorted(gold_dir.glob("*.gold.json"))}
 
 
-def _read_predictions(path: str, notes: list[str]) -> dict[str, dict]:
+def read_predictions(path: str, notes: list[str]) -> dict[str, dict]:
+    """Result records of a JSONL file by doc_id; a line that is not a record with a doc_id is
+    skipped and said in ``notes`` (``evaluate`` reports it, ``render`` refuses the file)."""
     out: dict[str, dict] = {}
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
@@ -445,7 +447,7 @@ def run_cli(args: argparse.Namespace) -> int:
         return 1
     notes: list[str] = []
     try:
-        preds = (_read_predictions(args.pred, notes) if args.pred
+        preds = (read_predictions(args.pred, notes) if args.pred
                  else _predict(golds, gold_dir, args.model))
     except Exception as e:  # no predictions at all (unreadable file, pipeline fails to load)
         print(f"evaluate: no predictions: {type(e).__name__}: {e}", file=sys.stderr)

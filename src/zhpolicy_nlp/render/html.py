@@ -8,7 +8,6 @@ HTML stays well nested whatever the stages produce.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..cli import UsageError, counted
+from ..evaluate import read_predictions
 from ..schema import Extraction
 
 QUOTE, MENTION, ENTITY = 0, 1, 2
@@ -172,22 +172,15 @@ def page(sections: Iterable[str], title: str = "zhpolicy-nlp: who said what") ->
 
 
 def _load_pred(path: str) -> dict[str, dict]:
-    """Results by doc_id; a file that cannot be read is the user's error (one line)."""
-    recs: dict[str, dict] = {}
+    """Results by doc_id, read as ``evaluate --pred`` reads them; a file that cannot be read or
+    holds a bad line is the user's error (one line): a page must not silently leave one out."""
+    notes: list[str] = []
     try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except ValueError as e:
-                    raise UsageError(f"--pred {path} line {n}: not a JSON record ({e})") from None
-                if not isinstance(rec, dict):
-                    raise UsageError(f"--pred {path} line {n}: not a JSON object")
-                recs[str(rec.get("doc_id"))] = rec
+        recs = read_predictions(path, notes)
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"cannot read --pred {path}: {getattr(e, 'strerror', None) or e}") from None
+    if notes:
+        raise UsageError(f"--pred {notes[0]}")
     return recs
 
 
