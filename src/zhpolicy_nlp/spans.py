@@ -8,19 +8,20 @@ callers use from then on.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Sequence, Tuple
+from typing import Iterable, Optional, Sequence, Tuple
 
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 
-def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
+def split_at(doc: Doc, boundaries: Iterable[int], text: Optional[str] = None) -> Doc:
     """``doc`` with every token that has a char offset from ``boundaries`` strictly inside it
     split there: the same Doc if no token needs splitting, else a new Doc built in one pass
     (one ``retokenize`` split per token shifts the whole token array each time, quadratic on
     long texts). The new Doc keeps ``user_data``, so extension values (``doc._.doc_id``)
     survive, and the context of ``nlp.pipe(as_tuples=True)``; token attributes other than
-    the text and whitespace are not carried over."""
+    the text and whitespace are not carried over. ``text``, if the caller has it, must be
+    ``doc.text`` (saves rebuilding it)."""
     cuts = sorted(set(boundaries))
     if not cuts or not len(doc):
         return doc
@@ -35,11 +36,17 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
             inner.setdefault(i, []).append(c)
     if not inner:
         return doc
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    if text is None:
+        text = doc.text  # Doc.text is rebuilt on every access: read it once
     words: list[str] = []
     spaces: list[bool] = []
     for i, (s, e, ws) in enumerate(zip(starts, ends, arr[:, 2].tolist())):
-        points = [s, *inner.get(i, ()), e]
+        cut = inner.get(i)
+        if cut is None:  # most tokens: kept whole
+            words.append(text[s:e])
+            spaces.append(bool(ws))
+            continue
+        points = [s, *cut, e]
         for a, b in zip(points, points[1:]):
             words.append(text[a:b])
             spaces.append(False)
@@ -49,10 +56,12 @@ def split_at(doc: Doc, boundaries: Iterable[int]) -> Doc:
     return new
 
 
-def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
+def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]],
+                      text: Optional[str] = None) -> Doc:
     """``doc`` with ``doc.ents`` replaced by ``spans`` (start_char, end_char, label); overlaps
     keep the first longest span. Returns a new Doc when tokens had to be split (see
-    :func:`split_at`), else ``doc`` itself: callers must use the returned Doc."""
+    :func:`split_at`), else ``doc`` itself: callers must use the returned Doc. ``text``: as
+    for :func:`split_at`."""
     n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # = len(doc.text), O(1)
     items = sorted({(s, e, l) for s, e, l in spans if 0 <= s < e <= n},
                    key=lambda x: (x[0], -(x[1] - x[0])))
@@ -62,7 +71,7 @@ def set_char_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
         if s >= last_end:
             kept.append((s, e, l))
             last_end = e
-    doc = split_at(doc, [b for s, e, _ in kept for b in (s, e)])
+    doc = split_at(doc, [b for s, e, _ in kept for b in (s, e)], text)
     ents: list[Span] = []
     for s, e, l in kept:
         span = doc.char_span(s, e, label=l, alignment_mode="strict")

@@ -215,7 +215,7 @@ class EntityRecognizer:
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)
                 if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
-        return set_char_entities(doc, kept)
+        return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

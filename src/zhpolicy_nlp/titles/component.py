@@ -113,7 +113,7 @@ class TitleResolver:
 
         ents = [(s, e, lab) for (s, e), lab in mine.labels.items()]
         ents += [(s, e, lab) for s, e, lab in ner if not mine.overlaps((s, e))]
-        doc = set_char_entities(doc, ents)
+        doc = set_char_entities(doc, ents, text)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 ent._.person = reg.mention((ent.start_char, ent.end_char))
