@@ -51,6 +51,13 @@ MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
+# 告诉对方“…”, 指责该法案“…”: how long the object between a cue and a quoted fragment may be
+FRAGMENT_OBJECT_MAX = 8
+FRAGMENT_OBJECT_RE = regex.compile(rf"[^，,；;：:。！？!?“”「」\n]{{0,{FRAGMENT_OBJECT_MAX}}}(?=[“「])")
+# 提出“…”的要求，: a quoted fragment closed by 的 + a topic noun is still what was said,
+# unless it is a run of short slogans (“专群结合、群防群治”的思路)
+SLOGANS_RE = regex.compile(r"[^、，,]{1,4}(?:、[^、，,]{1,4})+")
+FRAGMENT_TOPIC_RE = regex.compile(f"的(?:{lexicon.alternation('cue_words', 'topic_end')})")
 SOURCE_WINDOW = 120  # how far from its cue a source or an object is looked for
 QUOTE_OPENERS = (*OPENERS, '"')
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
@@ -346,6 +353,9 @@ class Attributor:
             return colon.end() if colon else None
         if after < len(text) and text[after] in "，,：:":
             return after + 1
+        frag = self._fragments(after, sent_end)
+        if frag:
+            return frag[0].open  # 表示“心痛”, 告诉对方“…”, 明确提出“…”的要求
         if text.startswith(("的，", "的,"), after):  # 正如X所指出的，…
             return after + 2
         clause = regex.match(r"[^，,；;：:。！？!?]*", text[after:sent_end]).group()
@@ -358,6 +368,47 @@ class Attributor:
         if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
+
+    def _fragments(self, after: int, limit: int) -> list[Marked]:
+        """Quoted fragments right after a cue, or after a short object (`表示“心痛”`,
+        `告诉对方“…”`, `强调“A”“B”`), that close the clause (`。`/`，`) or a topic noun after
+        `的` (`提出“…”的要求，`): each is a direct quote, short as it may be (docs/annotation.md,
+        partial quotations). `提出“一带一路”倡议` (the marks name a thing) is none."""
+        text = self.text
+        obj = FRAGMENT_OBJECT_RE.match(text, after, limit)
+        if obj is None or not self._noun_phrase(after, obj.end()):
+            return []  # 表示自己已经被“圈粉”, 称任长霞为“任妈妈”: the marks sit in a clause
+        out: list[Marked] = []
+        pos = obj.end()
+        while pos < limit and text[pos] in QUOTE_OPENERS:
+            close = text.find(CLOSERS.get(text[pos], '"'), pos + 1, limit + 1)
+            if close < 0 or close == pos + 1:
+                return []
+            out.append(Marked(pos, close))
+            pos = close + 1
+            if text.startswith("、", pos) and text.startswith(QUOTE_OPENERS, pos + 1):
+                pos += 1
+        topic = FRAGMENT_TOPIC_RE.match(text, pos)
+        if topic is not None:
+            if len(out) > 1 or SLOGANS_RE.fullmatch(text, out[0].start, out[0].end):
+                return []  # 提出“专群结合、群防群治”的思路: slogans naming a line, not words said
+            pos = topic.end()
+        if pos >= len(text) or text[pos] in CLAUSE_PUNCT + "\n":
+            return out
+        return []
+
+    def _noun_phrase(self, s: int, e: int) -> bool:
+        """Is text[s:e] empty or nouns and pronouns only (对方, 她, 该法案, 预算报告), by jieba's
+        tags, a name counting as a noun?"""
+        if s == e:
+            return True
+        toks = self.ix.tokens_in(s, e)
+        if not toks or toks[0][0] != s or toks[-1][0] + len(toks[-1][1]) != e:
+            return False
+        tags = _word_tags()
+        names = [(a, b) for a, b, _ in self.ix.persons_in(s, e)]
+        return all(tags.get(t, "").startswith(("n", "r")) or any(a <= pos < b for a, b in names)
+                   for pos, t in toks)
 
     def _subject_clause(self, s: int, e: int) -> bool:
         """Does text[s:e] open with a subject (a noun, pronoun, time or number word, by
@@ -422,6 +473,13 @@ class Attributor:
             cs = self._content_start(ev, sent_end)
             if cs is None or cs < len(text) and text[cs] in SENTENCE_END:
                 continue  # `“…”王五说。接班后，…`: the cue closes its sentence, nothing follows
+            frags = [p for p in (self._fragments(cs, sent_end) if text.startswith(QUOTE_OPENERS, cs)
+                                 else []) if p in pairs and p not in claimed]
+            if frags:  # 表示“心痛”, 强调“A”“B”: each fragment its own direct quote
+                for p in frags:
+                    claimed.add(p)
+                    self._add(p.start, p.end, "direct", ev.speaker, ev.mention, cue_span)
+                continue
             direct = next((p for p in pairs if p.open == cs and p not in claimed
                            and not _is_term(text, p, para[1])), None)
             if direct is not None:

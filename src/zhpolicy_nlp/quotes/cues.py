@@ -36,6 +36,10 @@ GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
+# 称马兰为“马妈妈”: 称 + whom + 为 + a quoted name calls someone something
+CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[“「]")
+# 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
+TELL_OBJECT_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,8}(?=[，,：:“「])")
 
 
 @dataclass
@@ -75,8 +79,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if prev in COORD or (prev and prev[-1] in MEASURE):  # 意见和建议, 八项主张
             continue
-        if tok == "称" and text.startswith("为", end):
-            continue
+        if tok == "称" and (text.startswith("为", end) or CALL_AS_RE.match(text, end)):
+            continue  # 称为, 称马兰为“马妈妈”: naming, not a report
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
         if nxt == "道":  # jieba's 解释|道, 回忆|道: the cue is 解释道
@@ -84,7 +88,11 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if tok == "告诉" and nxt == "记者":
             end += 2
         elif tok == "告诉" and nxt not in ("，", "：", "说"):
-            continue  # 告诉他们一个消息: an object, not a report frame
+            obj = TELL_OBJECT_RE.match(text, end)
+            if obj is None:
+                continue  # 告诉他们一个消息: an object, not a report frame
+            if text[obj.end()] not in "“「":
+                end = obj.end()  # 告诉总书记，…: the content follows the addressee's comma
         out.append(Cue(pos, end, cls))
     for m in KANLAI_RE.finditer(text):
         out.append(Cue(m.start(1) + len(m.group(1)), m.end(), "kanlai", m.start(1), m.end(1)))

@@ -1,0 +1,56 @@
+"""Quoted fragments after a cue and the addressee of 告诉 (issue #12, fourth quotes pass):
+sentences written for these tests, on the quotes stage alone (see test_quotes.run)."""
+from __future__ import annotations
+
+from test_quotes import qnlp, run, said  # noqa: F401  (qnlp is a fixture)
+
+
+def test_short_fragment_right_after_a_cue_is_a_direct_quote(qnlp):
+    qs = run(qnlp, "说起那场大火，所有的受访者都表示“难过”。")
+    assert said(qs) == [("direct", "所有的受访者", "难过")]
+
+
+def test_fragment_after_a_short_object_of_the_cue(qnlp):
+    qs = run(qnlp, "议员韩松指责该法案“对普通家庭的福祉漠不关心”。", [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "对普通家庭的福祉漠不关心")]
+
+
+def test_fragments_one_after_another_are_each_a_quote(qnlp):
+    qs = run(qnlp, "韩松强调“稳中求进”“久久为功”。", [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "稳中求进"), ("direct", "韩松", "久久为功")]
+
+
+def test_fragment_closed_by_a_topic_noun(qnlp):
+    text = "交通运输部在《三年行动方案》中，明确提出“到2025年底基本实现全覆盖”的要求，各地纷纷落实。"
+    qs = run(qnlp, text, [("交通运输部", "ORG")])
+    assert said(qs) == [("direct", "交通运输部", "到2025年底基本实现全覆盖")]
+
+
+def test_slogans_closed_by_a_topic_noun_are_no_quote(qnlp):
+    qs = run(qnlp, "村长韩松提出“专群结合、群防群治”的思路。", [("韩松", "PERSON")])
+    assert qs == []
+
+
+def test_marks_inside_a_clause_are_no_fragment(qnlp):
+    qs = run(qnlp, "从此，韩松一直称马兰为“马妈妈”。", [("韩松", "PERSON"), ("马兰", "PERSON")])
+    assert qs == []
+    qs = run(qnlp, "一位女孩表示自己已经被“圈粉”，以后还会再来。")
+    assert said(qs) == [("indirect", "一位女孩", "自己已经被“圈粉”，以后还会再来")]
+
+
+def test_named_thing_in_marks_after_a_cue_is_no_quote(qnlp):
+    assert run(qnlp, "韩松提出“一带一路”倡议。", [("韩松", "PERSON")]) == []
+
+
+def test_tell_with_an_addressee_then_a_comma(qnlp):
+    qs = run(qnlp, "老支书韩松告诉青年干部，最要紧的是在实践中不断学习。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "最要紧的是在实践中不断学习")]
+
+
+def test_tell_with_an_addressee_then_a_quotation(qnlp):
+    qs = run(qnlp, "韩松找到同事，告诉对方“这是了不起的成就，我们一起来做”。", [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "这是了不起的成就，我们一起来做")]
+
+
+def test_tell_with_a_thing_as_object_is_no_report(qnlp):
+    assert run(qnlp, "韩松告诉他们一个好办法。", [("韩松", "PERSON")]) == []
