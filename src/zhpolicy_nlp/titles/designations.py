@@ -118,8 +118,14 @@ class _Ctx:
         for a, b, l in ents:
             if l == "LOC":
                 in_place[a + 1:b] = b"\x01" * (b - a - 1)
+        # an occupation inside an entity names a firm or a body (平安好医生, 某某律师协会)
+        in_ent = bytearray(len(text) + 1)
+        for a, b, l in ents:
+            if l in ("ORG", "LOC"):
+                in_ent[a:b] = b"\x01" * (b - a)
         self.titles = [t for t in tl.find_titles(text)
-                       if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])]
+                       if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])
+                       and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
@@ -238,7 +244,44 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[CharSpan]:
     if end < len(text) and is_han(text[end]) and text[end] not in tl.NAME_STOP \
             and end not in ctx.title_at and not _word_starts(ctx, end):
         end += 1
+    if strict and not _pos_name(ctx, i, end) and _words_not_name(ctx, i, end, sur):
+        return None  # 委员|高质量履职, 总书记|祝福我们, 记者|好奇地问: words, not names
     return (i, end)
+
+
+# POS tags of a word that starts a surname guess and is no name's first part: 回望|习主席,
+# 好奇|地 (记者好奇地问), 接待|日 (局长接待日).
+_NOT_NAME_HEAD = ("v", "a", "d", "p", "c", "r", "u", "m", "t", "b")
+# POS tags of a given-name part that is a function word or an adverb (代表|和其他, 代表|是密切).
+_NOT_GIVEN_PART = ("r", "c", "p", "u", "a", "d")
+
+
+def _words_not_name(ctx: _Ctx, s: int, e: int, sur: str) -> bool:
+    """A surname guess that is words (jieba's dictionary): the whole a common word (委员|高质量,
+    主席|关心), its first two characters a verb, adjective or a frequent word (回望习|主席),
+    its given part a frequent function word or adverb (代表|和其他), or a character that ends
+    names (都是托|总书记). A rare word as the given part stays a name (钱立新: 立新/d)."""
+    if ctx.word_tag is None:
+        return False
+    text, tag = ctx.text, ctx.word_tag
+    name, given = text[s:e], text[s + len(sur):e]
+    if any(c in tl.NAME_STOP or c in _NOT_GIVEN_CHARS for c in given):
+        return True
+    whole = tag(name)
+    if whole and not whole[0].startswith(("nr", "ns")):
+        return True
+    head = tag(name[:2]) if len(name) == 3 and len(sur) == 1 else None
+    if head and not head[0].startswith(("nr", "ns")) and (
+            head[0].startswith(_NOT_NAME_HEAD) or head[1] >= _COMMON):
+        return True
+    part = tag(given) if len(given) > 1 else None
+    return bool(part and part[0].startswith(_NOT_GIVEN_PART) and part[1] >= _COMMON)
+
+
+def _pos_name(ctx: _Ctx, s: int, e: int) -> bool:
+    """jieba reads exactly ``text[s:e]`` as one name or place word (钟南山/ns, 王涛/nr)."""
+    tok = ctx.tok(s)
+    return bool(tok and tok[:2] == (s, e) and tok[2].startswith(("nr", "ns", "nz")))
 
 
 def _adverb_surname(ctx: _Ctx, tok: Tok) -> bool:
@@ -279,8 +322,10 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[CharSpan]:
         ent = ctx.org_at.get(j)
         if ent and ent[0] <= b:
             continue  # 日本|首相: a place or an organisation, not a name
-        if (b == 0 or ctx.text[b - 1] in tl.PUNCT) and tl.surname_at(ctx.text, b):
-            return (b, j)
+        sur = tl.surname_at(ctx.text, b)
+        if (b == 0 or ctx.text[b - 1] in tl.PUNCT) and sur and (
+                tok and tok[:2] == (b, j) or not _words_not_name(ctx, b, j, sur)):
+            return (b, j)  # not 回望习|主席, 都是托|总书记: words before a surname + title
     return None
 
 
@@ -506,8 +551,14 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             floor = names[-1][1]
             chain = []
             continue
+        occupation = tl.is_occupation(text[s:e])
+        if occupation and (e in ctx.title_at or not chain and not _strong_name_at(ctx, e)
+                           and name_before(ctx, s, strong_only=True) is None):
+            continue  # 律师协会, 医生及时发现: an occupation is a title only next to a name;
+            #           平安好医生董事长: before another title it ends a firm's name
         if not chain and not text[s:e].endswith(_BYLINE_TITLES):
-            before = name_before(ctx, s, strong_only=text[s:e] not in hon)
+            # an occupation after a name needs a real name (钢琴家: 殷某某钢琴家, no surname guess)
+            before = name_before(ctx, s, strong_only=text[s:e] not in hon or occupation)
             if before and before[0] >= floor and _org_starts(ctx, e):
                 continue  # 江泽民代表|中共中央: a verb
             if before and before[0] >= floor and not _strong_name_at(ctx, e):  # 布隆迪国防部长菲尔曼
@@ -546,7 +597,9 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
                 designations.append(Designation(other, [Seg(sg.title, sg.org) for sg in chain]))
                 floor = other[1]
         else:
-            roles.extend(sg for sg in chain if sg.org and _proven_org(ctx, sg.org))
+            # an occupation with no name is no role (医院的医生: the job, not a post)
+            roles.extend(sg for sg in chain if sg.org and _proven_org(ctx, sg.org)
+                         and not tl.is_occupation(text[sg.title[0]:sg.title[1]]))
             floor = e
         chain = []
     return Found(designations, roles)

@@ -29,9 +29,28 @@ NAME_STOP = set(title_words("name_stop"))
 
 
 @lru_cache(maxsize=None)
+def occupations() -> frozenset[str]:
+    """Occupations (外卖骑手, 钢琴家, 医生) that are a title only next to a name."""
+    return lexicon.words("title_occupations") - lexicon.words("titles")
+
+
+def is_occupation(title: str) -> bool:
+    """``title`` (modifiers included: 高级工程师, 副站长) is an occupation, not a post."""
+    mods = lexicon.words("title_modifiers")
+    core = title
+    while core not in occupations():
+        m = next((m for m in mods if core.startswith(m) and len(core) > len(m)), None)
+        if m is None:
+            return False
+        core = core[len(m):]
+    return True
+
+
+@lru_cache(maxsize=None)
 def title_regex() -> regex.Pattern:
-    """Modifiers (副, 常务, …) followed by a lexicon title, longest alternatives first."""
-    cores = sorted(lexicon.words("titles"), key=len, reverse=True)
+    """Modifiers (副, 常务, …) followed by a lexicon title or occupation, longest alternatives
+    first."""
+    cores = sorted(lexicon.words("titles") | occupations(), key=len, reverse=True)
     mods = sorted(lexicon.words("title_modifiers"), key=len, reverse=True)
     alt = "|".join(regex.escape(c) for c in cores)
     mod = "|".join(regex.escape(m) for m in mods)

@@ -1,0 +1,91 @@
+"""Titles stage, issue #12 (second dev pass): occupations as titles next to a name, and
+surname guesses that are words. Every sentence is made up for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from zhpolicy_nlp import lexicon, result
+from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer)
+from zhpolicy_nlp.spans import set_char_entities
+from zhpolicy_nlp.titles import lexicon as tl
+
+
+@pytest.fixture(scope="module")
+def tnlp():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("zhpolicy_titles", name="titles")
+    return nlp
+
+
+def run(tnlp, text, ents=()):
+    doc = tnlp.make_doc(text)
+    spans = [(m.start(), m.end(), label) for word, label in ents
+             for m in re.finditer(re.escape(word), text)]
+    return tnlp.get_pipe("titles")(set_char_entities(doc, spans))
+
+
+def people(doc):
+    return {p.name: [(t.title, t.org) for t in p.titles] for p in result.people(doc)}
+
+
+def test_occupation_lexicon_states_its_source_and_is_apart_from_titles():
+    head = lexicon._path("title_occupations").read_text(encoding="utf-8").splitlines()[0]
+    assert head.startswith("#")
+    assert {"外卖骑手", "钢琴家", "医生", "负责人"} <= tl.occupations()
+    assert not tl.occupations() & lexicon.words("titles")
+    assert tl.is_occupation("高级工程师") and tl.is_occupation("副站长")
+    assert not tl.is_occupation("副局长")
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    ("外卖骑手孟小川说，订单比平时多了一倍。", [("孟小川", "PERSON")], "孟小川", [("外卖骑手", None)]),
+    ("当天，钢琴家范一鸣在音乐厅演奏了新作。", [("范一鸣", "PERSON")], "范一鸣", [("钢琴家", None)]),
+    ("在严晓东老师的帮助下，他考上了音乐学院。", [("严晓东", "PERSON")], "严晓东", [("老师", None)]),
+    ("邻县医院医生柯文静告诉记者，患者已经出院。", [("柯文静", "PERSON")], "柯文静", [("医生", "邻县医院")]),
+])
+def test_occupation_next_to_a_name_is_a_title(tnlp, text, ents, name, titles):
+    doc = run(tnlp, text, ents)
+    assert people(doc)[name] == titles
+    assert titles[0][0] in [e.text for e in doc.ents if e.label_ == "TITLE"]
+
+
+@pytest.mark.parametrize("text", [
+    "医生们连续工作了十几个小时。",
+    "接诊的医生及时发现了病情变化。",
+    "一名护士正在给病人换药。",
+    "这家医院的医生主动上门服务。",
+    "有关负责人表示，将尽快公布结果。",
+])
+def test_occupation_without_a_name_is_nobody(tnlp, text):
+    doc = run(tnlp, text)
+    assert result.people(doc) == []
+    assert not [e for e in doc.ents if e.label_ == "TITLE"]
+
+
+def test_occupation_inside_an_organisation_is_no_title(tnlp):
+    """律师协会, 好医生董事长: the occupation is part of a body's or a firm's name."""
+    doc = run(tnlp, "东江省律师协会副会长程立平出席会议。")
+    assert people(doc)["程立平"] == [("副会长", "东江省律师协会")]
+    doc = run(tnlp, "会上，快乐好医生董事长梁子健致辞。")
+    assert people(doc)["梁子健"] == [("董事长", "快乐好医生")]
+
+
+@pytest.mark.parametrize("text", [
+    "提案的质量来自委员高质量履职。",          # 委员|高质量: a common word
+    "总书记关心最多的是基层群众。",            # 总书记|关心
+    "回望总书记的足迹，大家感慨万千。",        # 回望 is a verb before the title
+    "“真的吗？”记者好奇地问。",               # 记者|好奇地
+    "他和其他代表共同提交了议案。",            # 和|其他 代表
+    "每周六是局长接待日。",                    # 局长|接待日
+])
+def test_surname_guesses_that_are_words_name_nobody(tnlp, text):
+    assert result.people(run(tnlp, text)) == []
+
+
+def test_rare_word_given_name_stays_a_name(tnlp):
+    """钱立新: 立新 is a dictionary adverb, but too rare to be read as one after a title."""
+    doc = run(tnlp, "交通局局长钱立新说，道路年底通车。")
+    assert "钱立新" in people(doc)
