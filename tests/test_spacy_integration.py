@@ -3,7 +3,9 @@ serialises (Doc.to_bytes, DocBin, nlp.pipe(n_process=2)), pipe contexts, and no 
 side effects from importing or loading the package."""
 from __future__ import annotations
 
+import gc
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -86,6 +88,46 @@ def test_crf_pipeline_round_trip(tmp_path, no_models_dir, monkeypatch):
     again = zhpolicy_nlp.load(tmp_path / "crf")
     assert (tmp_path / "crf" / "ner" / "model.crfsuite").is_file()
     assert [again.extract(t).to_dict() for t in TEXTS] == expected
+
+
+@pytest.mark.parametrize("model", ["ner-lstm", "ner-crf"])
+def test_nlp_bytes_round_trip_into_a_blank_pipeline(root, model, tmp_path, monkeypatch):
+    """``nlp.to_bytes()`` carries the NER weights: a pipeline built from the same config
+    (nothing loaded) reads them back with ``models/`` hidden, and tags as the original."""
+    first = zhpolicy_nlp.load(model)
+    texts = [*TEXTS, (root / "seeds" / "forum.txt").read_text(encoding="utf-8")]
+    expected = [_view(d) for d in first.nlp.pipe(texts)]
+    data = first.nlp.to_bytes()
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    monkeypatch.setattr(pipeline, "models_dir", lambda: empty)
+    blank = spacy.util.load_model_from_config(first.nlp.config)
+    assert blank.get_pipe("ner")._tagger is None  # the factory loads nothing
+    blank.from_bytes(data)
+    assert [_view(d) for d in blank.pipe(texts)] == expected
+    assert expected[-1][2] and any(e for e, _, _ in expected)
+    assert zhpolicy_nlp.Extractor(blank).extract(texts[-1]).to_dict() \
+        == first.extract(texts[-1]).to_dict()
+
+
+def test_a_component_from_bytes_owns_its_folder(nlp):
+    """The temporary folder lives as long as the component; a pickled copy (spawned worker)
+    gets a folder of its own, whose removal leaves the original's in place."""
+    ner = nlp.get_pipe("ner")
+    other = type(ner)(nlp, "ner", load=False).from_bytes(ner.to_bytes())
+    folder = other.model_path
+    assert folder != ner.model_path and (folder / lstm.MODEL_FILE).is_file()
+    copy = pickle.loads(pickle.dumps(other))
+    assert copy.model_path != folder and (copy.model_path / lstm.MODEL_FILE).is_file()
+    assert [_view(n(nlp.make_doc(TEXTS[1])))[0] for n in (copy, other)] \
+        == [_view(ner(nlp.make_doc(TEXTS[1])))[0]] * 2
+    copied = copy.model_path
+    del copy
+    gc.collect()
+    assert not copied.exists() and folder.is_dir()
+    del other
+    gc.collect()
+    assert not folder.exists()
 
 
 def test_extension_values_are_plain_data(nlp):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
@@ -126,8 +127,9 @@ def _gazetteers_from_data(data: dict[str, Any]) -> Gazetteers:
 
 class EntityRecognizer:
     """The ``zhpolicy_ner`` component. Its weights come from :meth:`initialize` (the model
-    named in the config: a folder, or a name under ``models_dir()``) or from :meth:`from_disk`
-    (a saved pipeline's ``ner`` folder, which holds the model files and the gazetteers)."""
+    named in the config: a folder, or a name under ``models_dir()``), from :meth:`from_disk`
+    (a saved pipeline's ``ner`` folder, which holds the model files and the gazetteers) or
+    from :meth:`from_bytes` (the same, as one msgpack message)."""
 
     def __init__(self, nlp: Language, name: str = "ner", model: str = "",
                  load: bool = True) -> None:
@@ -136,6 +138,9 @@ class EntityRecognizer:
         self.model_path: Optional[Path] = None
         self._tagger: Optional[Union[lstm.LstmTagger, CrfTagger]] = None
         self._gaz: Optional[Gazetteers] = None
+        # The folder ``from_bytes`` wrote the model files to, removed with the component
+        # (the taggers read their files by path: the ONNX session is rebuilt from it on unpickling).
+        self._tmp: Optional[tempfile.TemporaryDirectory] = None
         self._rules = rule_entities
         self._not_names = lexicon.words("not_names")
         self._one_char_places = lexicon.words("rule_words", "one_char_place")
@@ -150,6 +155,7 @@ class EntityRecognizer:
         self.model_path = resolve_model(self.model or None)
         self._tagger = load_tagger(self.model_path)
         self._gaz = Gazetteers.load()
+        self._tmp = None
 
     def _ready(self) -> None:
         if self._tagger is None:
@@ -175,7 +181,47 @@ class EntityRecognizer:
         self._tagger = load_tagger(path)
         gaz = path / GAZETTEERS_FILE
         self._gaz = _gazetteers_from_data(srsly.read_json(gaz)) if gaz.is_file() else Gazetteers.load()
+        self._tmp = None
         return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """What :meth:`to_disk` writes, as one msgpack message: the model folder's files by
+        name, and the gazetteers (``nlp.to_bytes()`` calls this)."""
+        self._ready()
+        assert self.model_path is not None and self._gaz is not None
+        files = {f.name: f.read_bytes() for f in sorted(self.model_path.iterdir())
+                 if f.is_file() and f.name != GAZETTEERS_FILE}
+        return srsly.msgpack_dumps({"files": files, "gazetteers": _gazetteers_data(self._gaz)})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "EntityRecognizer":
+        """The model files written to a temporary folder that lives as long as the component
+        (the taggers open their files by path), then loaded as :meth:`from_disk` does."""
+        msg = srsly.msgpack_loads(data)
+        tmp = tempfile.TemporaryDirectory(prefix="zhpolicy-ner-")
+        folder = Path(tmp.name)
+        for name, content in msg["files"].items():
+            if Path(name).name != name or name in ("", ".", ".."):
+                raise ValueError(f"bad file name in NER bytes: {name!r}")
+            folder.joinpath(name).write_bytes(content)
+        self._tagger = load_tagger(folder)
+        self._gaz = _gazetteers_from_data(msg["gazetteers"])
+        self.model_path = folder
+        self._tmp = tmp  # the folder of an earlier from_bytes goes with its old handle
+        return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (spawned workers): a component loaded from bytes travels as its bytes,
+        so that the copy owns a folder of its own instead of sharing (and removing) this one."""
+        state = dict(self.__dict__)
+        if self._tmp is not None:
+            state.update(_tmp=None, _tagger=None, model_path=None, _bytes=self.to_bytes())
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        data = state.pop("_bytes", None)
+        self.__dict__.update(state)
+        if data is not None:
+            self.from_bytes(data)
 
     def model_spans(self, doc: Doc, text: Optional[str] = None) -> list[Span3]:
         """PERSON/ORG/LOC spans the model tags, sentence by sentence (as it was trained),
