@@ -352,6 +352,8 @@ class Attributor:
             colon = COLON_RE.search(text, after, sent_end)
             return colon.end() if colon else None
         if after < len(text) and text[after] in "，,：:":
+            if ev.cue.cls == "object" and self._done_next(after + 1):
+                return None  # 居民向政府提意见，关闭了公厕: what they did next, not what they said
             return after + 1
         frag = self._fragments(after, sent_end)
         if frag:
@@ -396,6 +398,12 @@ class Attributor:
         if pos >= len(text) or text[pos] in CLAUSE_PUNCT + "\n":
             return out
         return []
+
+    def _done_next(self, s: int) -> bool:
+        """Does text[s:] open with a verb and 了 (`关闭了…`): a completed action?"""
+        toks = self.ix.tokens_in(s, s + 12)
+        return (len(toks) >= 2 and toks[0][0] == s and toks[1][1] == "了"
+                and _word_tags().get(toks[0][1], "").startswith("v"))
 
     def _noun_phrase(self, s: int, e: int) -> bool:
         """Is text[s:e] empty or nouns and pronouns only (对方, 她, 该法案, 预算报告), by jieba's
@@ -501,6 +509,11 @@ class Attributor:
                      and (text[p.open - 1] in "。！？" or self._cue_colon_before(p.open))]
             if opens:  # a new quotation ends the content at the start of its sentence
                 end = max(self.lay.sentence_start(min(opens), cs), cs)
+            colon = next((p.open - 1 for p in pairs if cs < p.open < end and text[p.open - 1] in "：:"
+                          and not _is_term(text, p, para[1]) and self._others_colon(ev, cs, p, para)),
+                         None)
+            if colon is not None:  # 经理说，…。前台人员还会多问一句：“…”: the quotation is not his
+                end = colon
             tail = next((p for p in pairs if cs < p.open < end and p not in claimed
                          and self._trailing_direct(p, para[1])), None)
             if tail is not None:  # `X说，A，“B。”`: A is indirect, B his direct words
@@ -526,6 +539,16 @@ class Attributor:
             pos = nxt
         return last
 
+    def _others_colon(self, ev: Event, cs: int, pair: Marked, para: tuple[int, int]) -> bool:
+        """Does ``pair`` follow a colon closing a later sentence of the running content whose
+        subject is someone else (`经理说，…。前台人员还会多问一句：“…”`)? Then the quotation
+        is that someone's words, not the speaker's (not `张三说，…，花圈上写着：“…”`, one quote)."""
+        sent = self.lay.sentence_start(pair.open - 1, para[0])
+        if sent <= cs:
+            return False
+        found = self.res.clause_source(sent, pair.open - 1, para[0])
+        return found is not None and found[0].start >= sent and found[1] != ev.speaker
+
     def _trailing_direct(self, pair: Marked, para_end: int) -> bool:
         """Does ``pair`` carry on a running indirect quote in the speaker's own words
         (`张三说，A，“B，C。”`)? After a comma, a clause inside, and the clause ends with it
@@ -533,7 +556,9 @@ class Attributor:
         text = self.text
         if text[pair.open - 1] not in "，," or _is_term(text, pair, para_end):
             return False
-        return pair.close + 1 >= para_end or text[pair.close + 1] in CLAUSE_PUNCT
+        # …，“B。”除了…: a quotation closing its own sentence inside the marks ends the clause too
+        return (pair.close + 1 >= para_end or text[pair.close + 1] in CLAUSE_PUNCT
+                or text[pair.close - 1] in SENTENCE_END)
 
     def _cue_colon_before(self, pos: int) -> bool:
         """Is ``pos`` right after a cue and a colon (有位智者说过：“…”)?"""

@@ -1,0 +1,47 @@
+"""Where a running indirect quote ends (issue #12, fourth quotes pass): sentences written for
+these tests, on the quotes stage alone (see test_quotes.run)."""
+from __future__ import annotations
+
+from test_quotes import qnlp, run, said  # noqa: F401  (qnlp is a fixture)
+
+
+def test_trailing_quotation_closing_its_own_sentence(qnlp):
+    text = "马兰告诉记者，每次上门她都很小心，“前两天通电话，他们的小店复工了，我也就放心了。”除了家务，马兰还帮他们买菜。"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "每次上门她都很小心"),
+                        ("direct", "马兰", "前两天通电话，他们的小店复工了，我也就放心了")]
+
+
+def test_quotation_after_someone_elses_colon_ends_the_running_quote(qnlp):
+    text = "酒店经理韩松说，很多工作做在了前头。前台人员还会多问一句：“您如果有需要可以在前台领。”"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs)[0] == ("indirect", "韩松", "很多工作做在了前头")
+    assert said(qs)[1][0] == "direct" and said(qs)[1][2] == "您如果有需要可以在前台领"
+
+
+def test_quotation_after_a_colon_in_the_speakers_own_sentence_stays_inside(qnlp):
+    text = "韩松说，来宾向纪念碑献了花圈，花圈上写着：“愿两国永远友好，祈祷和平”。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "来宾向纪念碑献了花圈，花圈上写着：“愿两国永远友好，祈祷和平")]
+
+
+def test_service_staff_and_bystanders_are_sources(qnlp):
+    qs = run(qnlp, "也有旁人冷冷地说：“搞工程在行，搞村子可不见得行！”")
+    assert said(qs) == [("direct", "旁人", "搞工程在行，搞村子可不见得行！")]
+
+
+def test_writers_comment_after_a_report_is_not_the_sources(qnlp):
+    qs = run(qnlp, "历史学家说，往昔就是异乡。其实，对于公众而言，历史是精神的原乡。")
+    assert said(qs) == [("indirect", "历史学家", "往昔就是异乡")]
+    qs = run(qnlp, "他们相信，勤奋能够造就一位音乐家。于是，父母教会我识读音符。", [])
+    assert [q[2] for q in said(qs)] == ["勤奋能够造就一位音乐家"]
+
+
+def test_a_new_someone_ends_the_running_quote(qnlp):
+    qs = run(qnlp, "有人觉得，政府花钱我享受，值得。也有人提意见，修这么漂亮，是不是浪费？")
+    assert said(qs) == [("indirect", "有人", "政府花钱我享受，值得"),
+                        ("indirect", "有人", "修这么漂亮，是不是浪费")]
+
+
+def test_what_an_object_cue_is_followed_by_may_be_an_action(qnlp):
+    assert run(qnlp, "两年前，当地居民曾一起向政府提意见，关闭了步行街上唯一的公厕。") == []
