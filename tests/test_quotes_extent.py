@@ -45,3 +45,29 @@ def test_a_new_someone_ends_the_running_quote(qnlp):
 
 def test_what_an_object_cue_is_followed_by_may_be_an_action(qnlp):
     assert run(qnlp, "两年前，当地居民曾一起向政府提意见，关闭了步行街上唯一的公厕。") == []
+
+
+def test_document_issued_before_a_cue_with_no_subject_speaks(qnlp):
+    text = "前不久，两部门印发了《关于改进社区治理的指导意见》，提出健全社区治理全民行动体系。"
+    assert said(run(qnlp, text)) == [("indirect", "关于改进社区治理的指导意见", "健全社区治理全民行动体系")]
+    text = "不久前，商务部办公厅发布关于推进快递物流协同发展工作的通知，要求各地统筹农村网络资源。"
+    qs = run(qnlp, text, [("商务部办公厅", "ORG")])
+    assert said(qs) == [("indirect", "关于推进快递物流协同发展工作的通知", "各地统筹农村网络资源")]
+
+
+def test_a_talk_is_no_document(qnlp):
+    text = "韩松4日就某市订立《某规例》发表谈话，表示制订这一法律很有必要。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "制订这一法律很有必要")]
+
+
+def test_heading_after_a_headline_ending_in_its_cue(qnlp):
+    text = "韩松在省税务局调研时强调\n落实宏观经济政策 服务微观经济运行\n本报北京2月18日电 韩松18日到省税务局调研。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "落实宏观经济政策 服务微观经济运行")]
+    assert qs[0].cue.text == "强调"
+
+
+def test_heading_after_a_noun_ending_line_is_no_quote(qnlp):
+    text = "“互联网+公共服务”之各方建议\n九个主题发言两场对话共话公共服务\n这次论坛吸引了许多嘉宾。"
+    assert run(qnlp, text) == []

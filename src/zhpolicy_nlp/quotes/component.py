@@ -22,12 +22,13 @@ from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
-from ..speakers.resolve import ADVERBIAL_RE, COLLECTIVE_RE, Mention, SpeakerResolver
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, NAMED_DOC_RE, Mention,
+                                SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from ..titles import posseg
 from ..tokenizer import jieba_dict
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
-from .cues import CUES, OBJECT_TAKING, Cue, find_cues
+from .cues import CUES, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
 
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')})$")
@@ -207,10 +208,13 @@ class Attributor:
         text = self.text
         ps, pe = trim(text, prev[0], prev[1], SPACE)
         s, e = trim(text, para[0], para[1], SPACE)
-        if (not text.endswith("——", ps, pe) or pe - ps > HEADLINE_MAX or e - s > HEADLINE_MAX
-                or any(c in text[s:e - 1] for c in SENTENCE_END)):
+        # 某某在某地调研时强调 / 落实政策 服务群众: a headline ending in its cue, heading below
+        cue_line = any(c.end == pe and ps <= c.start and text[c.start:c.end] not in NOUN_CUES
+                       for c in self.cues)  # not 各方建议 (a noun)
+        if (not (text.endswith("——", ps, pe) or cue_line) or pe - ps > HEADLINE_MAX
+                or e - s > HEADLINE_MAX or any(c in text[s:e - 1] for c in SENTENCE_END)):
             return False
-        dash = pe - 2
+        dash = pe if cue_line else pe - 2
         clause = max((k + 1 for k in range(ps, dash) if text[k] in "，,"), default=ps)
         cue = next((c for c in reversed(self.cues) if clause <= c.start and c.end <= dash), None)
         m = self.res.subject(clause, cue.start if cue else dash)
@@ -282,6 +286,8 @@ class Attributor:
             if m is not None:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
+            elif (doc := self._issued_before(cue, zone)) is not None:
+                m, speaker, kind, clause = doc, doc.name, doc.kind, cue.start - 1
             else:
                 found = self.res.left_out_subject(
                     cue.start, self._reports(cue), sent, look, zone,
@@ -302,6 +308,25 @@ class Attributor:
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
+
+    def _issued_before(self, cue: Cue, zone: int) -> Optional[Mention]:
+        """The document issued in the clause right before a cue that follows a comma with no
+        subject of its own (`某部印发了《某某意见》，提出…`, `X发布关于…的通知，要求…`): the
+        document speaks, as the text names it (without 《》)."""
+        text = self.text
+        comma = cue.start - 1
+        if comma <= zone or text[comma] not in "，,":
+            return None
+        start = max((i + 1 for i in range(zone, comma) if text[i] in "，,；;"), default=zone)
+        doc = next((d for d in NAMED_DOC_RE.finditer(text, start, comma) if d.end() == comma), None)
+        if doc is None:
+            return None
+        s, e = doc.span(1)
+        if text.startswith("《", s) and text.endswith("》", 0, e):
+            s, e = s + 1, e - 1
+        elif not any(text.endswith(d, s, e) for d in DOCUMENTS) or e - s < 4:
+            return None  # 发表谈话，表示…: a talk is no document; the speaker is the subject
+        return Mention(s, e, "document", text[s:e])
 
     def _reports(self, cue: Cue) -> bool:
         """Can the cue report with its subject left out (`…，并要求…`)? Not an epistemic
