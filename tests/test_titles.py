@@ -83,9 +83,13 @@ def test_dun_chain_each_title_its_own_org(tnlp):
     assert people(doc)["胡衡华"] == [("常委", "湖南省委"), ("书记", "长沙市委")]
 
 
-def test_dun_chain_without_org_is_null(tnlp):
+def test_dun_chain_states_the_org_once(tnlp):
+    """One person's chain names the org once for both titles (docs/annotation.md, issue #12:
+    the dev gold's 某局新闻发言人、总经济师X); a title naming its own scope takes nothing."""
     doc = run(tnlp, "外交部副部长、新闻发言人马朝旭回答了记者提问。")
-    assert people(doc)["马朝旭"] == [("副部长", "外交部"), ("新闻发言人", None)]
+    assert people(doc)["马朝旭"] == [("副部长", "外交部"), ("新闻发言人", "外交部")]
+    doc = run(tnlp, "中共中央总书记、国家主席江泽民会见了代表团。", [("江泽民", "PERSON")])
+    assert people(doc)["江泽民"] == [("总书记", "中共中央"), ("国家主席", None)]
 
 
 @pytest.mark.parametrize("text,name,org", [
@@ -103,7 +107,7 @@ def test_joined_words_inside_an_org_name(tnlp, text, name, org):
     ("中共中央政治局常委、国务院总理李强主持会议。", "李强", [("常委", "中共中央政治局"), ("总理", "国务院")]),
     ("国家卫生健康委新闻发言人、宣传司副司长米锋表示，疫情总体平稳。", "米锋",
      [("新闻发言人", "国家卫生健康委"), ("副司长", "宣传司")]),
-    ("国家发展改革委党组成员、副主任赵辰昕介绍有关情况。", "赵辰昕", [("党组成员", "国家发展改革委"), ("副主任", None)]),
+    ("国家发展改革委党组成员、副主任赵辰昕介绍有关情况。", "赵辰昕", [("党组成员", "国家发展改革委"), ("副主任", "国家发展改革委")]),  # one chain, the org stated once (issue #12)
     ("据中国人民银行副行长、国家外汇管理局局长潘功胜介绍，外汇市场运行平稳。", "潘功胜",
      [("副行长", "中国人民银行"), ("局长", "国家外汇管理局")]),
     ("阿里巴巴集团董事局主席兼首席执行官张勇在会上发言。", "张勇",

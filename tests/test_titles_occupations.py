@@ -89,3 +89,28 @@ def test_rare_word_given_name_stays_a_name(tnlp):
     """钱立新: 立新 is a dictionary adverb, but too rare to be read as one after a title."""
     doc = run(tnlp, "交通局局长钱立新说，道路年底通车。")
     assert "钱立新" in people(doc)
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # units named before a post: a school, a hotel, a project, a numbered office or township
+    ("原临江区第三中心小学校长戴文清说，孩子们进步很快。", [("戴文清", "PERSON")], "戴文清",
+     [("校长", "临江区第三中心小学")]),
+    ("南湖国际大酒店经理魏凯说，客人越来越多。", [("魏凯", "PERSON")], "魏凯", [("经理", "南湖国际大酒店")]),
+    ("市生态环境局执法二处处长葛文涛表示，将开展交叉执法。", [("葛文涛", "PERSON")], "葛文涛",
+     [("处长", "市生态环境局执法二处")]),
+    ("观看演出的红星乡乡长田志平说，节目很精彩。", [("田志平", "PERSON")], "田志平", [("乡长", "红星乡")]),
+    ("中国农科院油料所副所长庞立新表示，油菜耐寒。", [("中国农科院", "ORG"), ("庞立新", "PERSON")],
+     "庞立新", [("副所长", "中国农科院油料所")]),
+    # the story's company, named by the clause itself; an unnamed unit stays null
+    ("公司副总经理邱海燕说，订单已经排到年底。", [("邱海燕", "PERSON")], "邱海燕", [("副总经理", "公司")]),
+    ("该公司副总经理邱海燕说，订单已经排到年底。", [("邱海燕", "PERSON")], "邱海燕", [("副总经理", None)]),
+    ("某部副站长孔德明扎根高原二十年。", [("孔德明", "PERSON")], "孔德明", [("副站长", None)]),
+])
+def test_organisation_before_a_title(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_transliterated_name_ends_before_a_common_word(tnlp):
+    """米哈伊洛|赞叹不已: 赞 is a transliteration character, but 赞叹 is a common word."""
+    doc = run(tnlp, "村长米哈伊洛赞叹不已：“太精彩了。”")
+    assert "米哈伊洛" in people(doc)

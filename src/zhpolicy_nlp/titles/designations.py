@@ -34,6 +34,8 @@ _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 _STOP_VERBS = tl.org_run_stops()
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
+# What starts an unnamed unit (某部, 某旅): the org is null, as docs/annotation.md decides.
+_UNNAMED = tl.title_words("unnamed_org")
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
 _COMPANY_TITLES = tl.title_words("company_title")
 # Titles that take no domain words into the title: words between an org and them describe
@@ -62,6 +64,8 @@ _COMMITTEE_END = regex.compile(
     f"(?:{lexicon.alternation('title_words', 'party_committee')}|(?<=[{''.join(tl.title_words('place_committee'))}])委)$")
 # Last characters of a place name (江南省, 白鹿村) that org_endings also counts as org ends.
 _PLACE_ENDS = tl.title_words("place_end")
+# Titles that name their own scope (国家主席, 中央军委主席): a chain's org does not carry to them.
+_SCOPED_TITLES = tl.title_words("scoped_title")
 # Posts held in the committee itself (省委常委、副书记): they keep the committee as their org.
 _PARTY_POSTS = tl.title_words("party_post")
 # An agency's credit line right before a byline (某通讯社电  记者X): the agency is the
@@ -175,12 +179,19 @@ def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
     j = k
     while j < len(text) and (text[j] in chars or  # 奥孔乔-伊维拉: a hyphen inside the last part
                              text[j] in "-－‐" and j > k and text[j + 1:j + 2] in chars) \
-            and j not in ctx.title_at:
+            and j not in ctx.title_at and not (j - k >= 2 and _common_word_at(ctx, j)):
         j += 1
     tok = ctx.tok(k)
     if tok and tok[0] == k and tok[2].startswith("nr"):
         j = max(j, tok[1])
     return j if j > k else None
+
+
+def _common_word_at(ctx: _Ctx, j: int) -> bool:
+    """A frequent two-character word, no name, starts at ``j``: a transliterated name ends
+    before it (米哈伊尔|赞叹不已, 安德烈·瓦兹|高烧)."""
+    word = ctx.word_tag(ctx.text[j:j + 2]) if ctx.word_tag is not None else None
+    return bool(word and word[1] >= _COMMON and not word[0].startswith(("nr", "ns")))
 
 
 def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
@@ -190,7 +201,8 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
         return dotted
     chars = tl.translit_chars()
     j = i
-    while j < len(ctx.text) and ctx.text[j] in chars and (j == i or j not in ctx.title_at):
+    while j < len(ctx.text) and ctx.text[j] in chars and (j == i or j not in ctx.title_at) \
+            and not (j - i >= 3 and _common_word_at(ctx, j)):
         j += 1
     if j - i < 3:
         return None
@@ -357,9 +369,11 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             break
         piece = text[max(tok[0], floor):pos]
         flag = tok[2]
-        if flag.startswith(_STOP_FLAGS) and flag != "eng" and piece not in _JOINERS or piece in _STOP_VERBS:
+        unit = _unit_piece(ctx, tok, piece)
+        if flag.startswith(_STOP_FLAGS) and flag != "eng" and piece not in _JOINERS \
+                and not unit or piece in _STOP_VERBS:
             break
-        if flag.startswith("v") and flag != "vn" and (_followed_by_aspect(ctx, tok) or not (
+        if flag.startswith("v") and flag != "vn" and not unit and (_followed_by_aspect(ctx, tok) or not (
                 _noun_before(ctx, tok) or _verb_before(ctx, tok) and tl.ends_with_org_head(text[pos:j]))):
             break  # 国家|治理|研究院 and 就业|促进|司 go on; 克林顿|批评|以色列 stops
         if any(s < pos and pos - 1 < e for s, e in ctx.dates):
@@ -368,6 +382,23 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
     while pos < j and text[pos] in _JOINERS:  # 他与|国务院副总理: 与 joins nothing here
         pos += 1
     return pos
+
+
+# Numerals that number a unit inside a name (五一乡, 执法一处, 第二中心小学).
+_NUMERAL = regex.compile(r"第?[0-9０-９一二三四五六七八九十百〇零]+")
+
+
+def _unit_piece(ctx: _Ctx, tok: Tok, piece: str) -> bool:
+    """A word jieba tags as a numeral or function word that is part of an organisation name:
+    a numbered unit (五一|乡, 执法一处: the numeral before an org ending) or an org ending on
+    its own (油料|所/c 副所长)."""
+    if piece in tl.org_heads() and len(piece) == 1:
+        return True
+    if not tok[2].startswith("m"):
+        return False
+    if _NUMERAL.fullmatch(piece[:-1] or "-") and piece[-1] in tl.org_heads():
+        return True  # 一处
+    return bool(_NUMERAL.fullmatch(piece)) and ctx.text.startswith(tl.org_heads(), tok[1])  # 五一|乡, 二|处处长, 第三|中心小学
 
 
 def _noun_before(ctx: _Ctx, tok: Tok) -> bool:
@@ -440,8 +471,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, _place_after_org(ctx, org))
-    if text[org[0]:org[1]] in _GENERIC_ORGS:
-        return None, j
+    if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT):
+        return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
+    if text.startswith(_UNNAMED, org[0]):
+        return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
     return org, e
 
 
@@ -572,7 +605,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org, _is_place(ctx, org))
         if linked and org is None:
-            seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e))
+            seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
                 and designations[-1].person[1] == s - 1:  # 某大学党委书记A、校长B: 校长 of 某大学
             seg.org = _committee_unit(ctx, designations[-1].segs[0].org, (s, e), in_chain=False)
@@ -606,7 +639,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
 
 
 def _committee_unit(ctx: _Ctx, org: Optional[CharSpan], title: CharSpan,
-                    in_chain: bool = True) -> Optional[CharSpan]:
+                    in_chain: bool = True, carry: bool = False) -> Optional[CharSpan]:
     """The org a title after ``、`` with none of its own takes from the title before it, as a
     reader infers it (docs/annotation.md): the text names the place or unit once for the whole
     chain. 浙江省委常委、常务副省长 → 浙江省 (the province's government); 某局党组书记、局长 →
@@ -619,7 +652,9 @@ def _committee_unit(ctx: _Ctx, org: Optional[CharSpan], title: CharSpan,
     text = ctx.text
     m = _COMMITTEE_END.search(text, org[0], org[1])
     if not m or m.end() != org[1]:
-        return None
+        # 某局新闻发言人、总经济师X: the chain states the org once for both (docs/annotation.md);
+        # 中共中央总书记、国家主席: a title naming its own scope (国家…) takes nothing
+        return org if carry and not text.startswith(_SCOPED_TITLES, title[0]) else None
     if text[title[0]:title[1]].endswith(_PARTY_POSTS):
         return org if in_chain else None
     start = org[0] + 2 if text.startswith("中共", org[0]) else org[0]  # 中共|浙江省委
