@@ -164,3 +164,40 @@ def test_training_smoke(tmp_path: Path, nlp):
 def test_spans_from_decoded_tags_round_trip():
     assert spans_from_tags(["B-PERSON", "E-PERSON", "O", "S-LOC"]) == [
         (0, 2, "PERSON"), (3, 4, "LOC")]
+
+
+def test_pretrained_embeddings_start_the_tables(tmp_path: Path):
+    """`train embeddings` writes vectors for chars and ^/$-padded bigrams; `build_vocab` adds
+    what only the unlabelled text has, and those rows start from the scaled vectors."""
+    torch = pytest.importorskip("torch")
+    from zhpolicy_nlp.training import embeddings as E
+    from zhpolicy_nlp.training import lstm as T
+
+    lines = ["市政府新闻办举行发布会", "省委书记在会上讲话", "发布会由市政府主持"] * 20
+    E.pretrain(lines, tmp_path, char_dim=8, bigram_dim=4, min_char=1, min_bigram=1, epochs=1,
+               threads=1, log=lambda _: None)
+    chars, bigrams = E.load(tmp_path / E.FILE)
+    assert "市" in chars and "^市" in bigrams and "会$" in bigrams and "^" in chars
+    assert chars["市"].shape == (8,) and bigrams["市政"].shape == (4,)
+    vocab = T.build_vocab(["市长讲话"], 1, 1, (chars, bigrams))
+    assert {"长", "省", "书"} <= set(vocab.chars) and "^" not in vocab.chars
+    assert {"市长", "省委"} <= set(vocab.bigrams)
+    table = torch.nn.Embedding(len(vocab.bigrams), 4).weight
+    T._init_embeddings(table, vocab.bigrams, bigrams)
+    row = table[vocab.bigrams["省委"]].detach().numpy()
+    scale = np.stack([bigrams[b] for b in vocab.bigrams if b in bigrams]).std()
+    np.testing.assert_allclose(row, bigrams["省委"] / scale, rtol=1e-5)
+
+
+def test_unlabelled_text_leaves_out_the_gold_articles(tmp_path: Path):
+    import gzip
+    import json
+
+    from zhpolicy_nlp.training import embeddings as E
+
+    news = tmp_path / E.NEWS
+    news.parent.mkdir(parents=True)
+    docs = [{"doc_id": "a", "text": "标题\n第一段"}, {"doc_id": "b", "text": "不要\n这篇"}]
+    news.write_bytes(gzip.compress("\n".join(json.dumps(d) for d in docs).encode()))
+    assert list(E.unlabelled_lines(tmp_path, ["ＡＢ训练句"], {"b"})) == ["标题", "第一段", "ab训练句"]
+    assert len(E.gold_doc_ids()) >= 60

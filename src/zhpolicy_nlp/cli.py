@@ -184,6 +184,8 @@ def trainer_parser(component: str, prog: str = SCRIPT):
     are imported here only, so that the other commands never load training code."""
     if component == "ner":
         from .training import lstm as trainer
+    elif component == "embeddings":
+        from .training import embeddings as trainer
     else:
         from .training import crf as trainer
     p = argparse.ArgumentParser(prog=f"{prog} train {component}",
@@ -195,8 +197,8 @@ def trainer_parser(component: str, prog: str = SCRIPT):
 def cmd_train(args: argparse.Namespace) -> int:
     trainer, p = trainer_parser(args.component, args.prog)
     options = p.parse_args(args.options)
-    if args.component == "ner":
-        _extra("torch", "train", "train ner")
+    if args.component in ("ner", "embeddings"):
+        _extra("torch", "train", f"train {args.component}")
     return trainer.run(options)
 
 
@@ -291,9 +293,11 @@ def build_parser(prog: str = SCRIPT) -> argparse.ArgumentParser:
 
     t = command("train", "retrain a named-entity model from the shared corpora",
                 "Retrain a named-entity model. `train COMPONENT --help` lists its options.")
-    t.add_argument("component", choices=("ner", "ner-crf"), metavar="{ner,ner-crf}",
+    t.add_argument("component", choices=("ner", "ner-crf", "embeddings"),
+                   metavar="{ner,ner-crf,embeddings}",
                    help="ner: the default BiLSTM-CRF (needs the train extra: torch); "
-                        "ner-crf: the linear CRF")
+                        "ner-crf: the linear CRF; embeddings: the character and bigram "
+                        "vectors `train ner --embeddings` starts from (torch too)")
     t.add_argument("options", nargs=argparse.REMAINDER,
                    help="the trainer's options (see `train COMPONENT --help`)")
     t.set_defaults(func=cmd_train)

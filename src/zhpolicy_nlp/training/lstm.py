@@ -28,6 +28,7 @@ from ..ner.lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, L
                        encode_batch, word_shapes)
 from ..ner.tags import spans_from_tags
 from .crf import Sentence, load_corpora, save_meta, score, segment, to_bioes
+from .embeddings import load as load_embeddings
 
 TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
 SPLIT_AT = 200  # training sentences longer than this are cut at punctuation
@@ -49,7 +50,10 @@ def split_long(sents: Sequence[Sentence], size: int = SPLIT_AT) -> list[Sentence
     return out
 
 
-def build_vocab(texts: Sequence[str], min_char: int, min_bigram: int) -> Vocab:
+def build_vocab(texts: Sequence[str], min_char: int, min_bigram: int,
+                pretrained: tuple[dict, dict] = ({}, {})) -> Vocab:
+    """Characters and bigrams seen often enough in training, plus every one that has a
+    pretrained vector (those the unlabelled text knows and the training text lacks)."""
     cc: Counter[str] = Counter()
     bc: Counter[str] = Counter()
     for t in texts:
@@ -57,8 +61,10 @@ def build_vocab(texts: Sequence[str], min_char: int, min_bigram: int) -> Vocab:
         cc.update(t)
         p = "^" + t + "$"
         bc.update(p[i:i + 2] for i in range(len(p) - 1))
-    chars = ["<pad>", "<unk>", *sorted(c for c, n in cc.items() if n >= min_char)]
-    bigrams = ["<pad>", "<unk>", *sorted(b for b, n in bc.items() if n >= min_bigram)]
+    chars = ["<pad>", "<unk>", *sorted({c for c, n in cc.items() if n >= min_char}
+                                       | set(pretrained[0]) - {"^", "$"})]
+    bigrams = ["<pad>", "<unk>", *sorted({b for b, n in bc.items() if n >= min_bigram}
+                                         | set(pretrained[1]))]
     return Vocab({c: i for i, c in enumerate(chars)}, {b: i for i, b in enumerate(bigrams)},
                  {s: i for i, s in enumerate(word_shapes())}, TAGS)
 
@@ -133,6 +139,17 @@ def _model(vocab: Vocab, dims: dict):
             return (z - g).mean()
 
     return Net()
+
+
+def _init_embeddings(table, index: dict[str, int], vectors: dict[str, np.ndarray]) -> None:
+    """Copy pretrained vectors into the rows of ``table`` they name, scaled to the standard
+    deviation of torch's own N(0, 1) start, so that pretrained and fresh rows look alike."""
+    import torch
+
+    rows = [(i, vectors[k]) for k, i in index.items() if k in vectors]
+    mat = np.stack([v for _, v in rows])
+    with torch.no_grad():
+        table[[i for i, _ in rows]] = torch.from_numpy(mat / mat.std()).to(table.dtype)
 
 
 def _batches(data: list[tuple[np.ndarray, np.ndarray]], size: int, shuffle: bool):
@@ -288,6 +305,7 @@ class Settings:
     min_bigram: int = 3
     seed: int = 1
     threads: int = 2
+    embeddings: str = ""
 
 
 def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp: Settings,
@@ -302,7 +320,8 @@ def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp:
     torch.set_num_threads(hp.threads)
     sents = split_long(train_sents)
     texts = [t for t, _ in sents]
-    vocab = build_vocab(texts, hp.min_char, hp.min_bigram)
+    pretrained = load_embeddings(Path(hp.embeddings)) if hp.embeddings else ({}, {})
+    vocab = build_vocab(texts, hp.min_char, hp.min_bigram, pretrained)
     gaz = Gazetteers.load()
     lattice = Lattice.build()
     tag_id = {t: i for i, t in enumerate(TAGS)}
@@ -315,6 +334,9 @@ def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp:
     dims = {"char": hp.char_dim, "bigram": hp.bigram_dim, "shape": 16, "flags": 16,
             "lex": hp.lex_dim, "hidden": hp.hidden, "dropout": hp.dropout}
     net = _model(vocab, dims)
+    if pretrained[0]:
+        _init_embeddings(net.e_char.weight, vocab.chars, pretrained[0])
+        _init_embeddings(net.e_bigram.weight, vocab.bigrams, pretrained[1])
     opt = torch.optim.Adam(net.parameters(), lr=hp.lr)
     history: list[dict] = []
     best, t_train = -1.0, time.time()
@@ -360,7 +382,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
              "min_char": "rarer characters share the unknown id",
              "min_bigram": "rarer bigrams share the unknown id",
              "seed": "random seed (a run is repeatable with the same seed and threads)",
-             "threads": "torch CPU threads"}
+             "threads": "torch CPU threads",
+             "embeddings": "embeddings.npz of `train embeddings` to start the character and "
+                           "bigram tables from (default: random)"}
     for f in fields(Settings):
         p.add_argument("--" + f.name.replace("_", "-"), type=type(f.default),
                        default=f.default, help=helps.get(f.name))
