@@ -54,3 +54,24 @@ def test_tell_with_an_addressee_then_a_quotation(qnlp):
 
 def test_tell_with_a_thing_as_object_is_no_report(qnlp):
     assert run(qnlp, "韩松告诉他们一个好办法。", [("韩松", "PERSON")]) == []
+
+
+def test_memory_and_idea_frames_name_their_source(qnlp):
+    qs = run(qnlp, "在韩松的记忆中，多年前村里第一次修路时，村民就分成了两派。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "多年前村里第一次修路时，村民就分成了两派")]
+    qs = run(qnlp, "按照韩松的想法，当地的优质大米不能再走低端路线了。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "当地的优质大米不能再走低端路线了")]
+    assert run(qnlp, "在韩松的帮助下，村里修了路。", [("韩松", "PERSON")]) == []
+
+
+def test_statistics_and_releases_of_a_named_body(qnlp):
+    qs = run(qnlp, "据市气象台统计，去年12月以来，全市降水日数为历史同期最多。", [("市气象台", "ORG")])
+    assert said(qs) == [("indirect", "市气象台", "去年12月以来，全市降水日数为历史同期最多")]
+    assert run(qnlp, "据统计，去年12月以来，全市降水日数为历史同期最多。") == []
+    qs = run(qnlp, "9日，省统计局对外发布，全省居民消费价格比上年上涨2.9%。", [("省统计局", "ORG")])
+    assert said(qs) == [("indirect", "省统计局", "全省居民消费价格比上年上涨2.9%")]
+
+
+def test_news_once_released_is_no_report(qnlp):
+    text = "训练的消息一经发布，立即在网上掀起热议，网友纷纷点赞。"
+    assert run(qnlp, text) == []

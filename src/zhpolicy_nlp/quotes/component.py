@@ -431,8 +431,10 @@ class Attributor:
                 and _word_tags().get(toks[0][1], "").startswith("v"))
 
     def _noun_phrase(self, s: int, e: int) -> bool:
-        """Is text[s:e] empty or nouns and pronouns only (对方, 她, 该法案, 预算报告), by jieba's
-        tags, a name counting as a noun?"""
+        """Is text[s:e] empty or a noun phrase (对方, 她, 该法案, 预算报告), by jieba's tags: a
+        noun or pronoun last (a name counts as a noun), before it only nouns, pronouns, verbs
+        and adjectives (预算|报告: jieba tags 预算 a verb), no preposition, adverb or particle
+        (自己已经被, 称任长霞为, 来了一位)?"""
         if s == e:
             return True
         toks = self.ix.tokens_in(s, e)
@@ -440,8 +442,11 @@ class Attributor:
             return False
         tags = _word_tags()
         names = [(a, b) for a, b, _ in self.ix.persons_in(s, e)]
-        return all(tags.get(t, "").startswith(("n", "r")) or any(a <= pos < b for a, b in names)
-                   for pos, t in toks)
+
+        def ok(pos: int, tok: str, allowed: tuple[str, ...]) -> bool:
+            return tags.get(tok, "").startswith(allowed) or any(a <= pos < b for a, b in names)
+
+        return ok(*toks[-1], ("n", "r")) and all(ok(p, t, ("n", "r", "v", "a")) for p, t in toks[:-1])
 
     def _subject_clause(self, s: int, e: int) -> bool:
         """Does text[s:e] open with a subject (a noun, pronoun, time or number word, by

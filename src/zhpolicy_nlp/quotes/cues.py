@@ -36,6 +36,11 @@ GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
+# The same frame with the source inside and the cue after it, before a comma: 在X的记忆中，…,
+# 按照X的想法，… (cue_words.txt: frame_in, frame_by).
+FRAMES_RE = regex.compile(
+    rf"在([^，。；：“”]{{1,20}}?)(?:的)?(?:{lexicon.alternation('cue_words', 'frame_in')})(?=[，,])"
+    rf"|按照([^，。；：“”]{{1,20}}?)的(?:{lexicon.alternation('cue_words', 'frame_by')})(?=[，,])")
 # 称马兰为“马妈妈”: 称 + whom + 为 + a quoted name calls someone something
 CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[“「]")
 # 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
@@ -96,5 +101,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         out.append(Cue(pos, end, cls))
     for m in KANLAI_RE.finditer(text):
         out.append(Cue(m.start(1) + len(m.group(1)), m.end(), "kanlai", m.start(1), m.end(1)))
+    for m in FRAMES_RE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        cue = m.end(g) + text.startswith("的", m.end(g))  # the cue word itself, not 的
+        out.append(Cue(cue, m.end(), "kanlai", m.start(g), m.end(g)))
     out.sort(key=lambda c: c.start)
     return out
