@@ -114,3 +114,42 @@ def test_transliterated_name_ends_before_a_common_word(tnlp):
     """米哈伊洛|赞叹不已: 赞 is a transliteration character, but 赞叹 is a common word."""
     doc = run(tnlp, "村长米哈伊洛赞叹不已：“太精彩了。”")
     assert "米哈伊洛" in people(doc)
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # a copula ties the name to the title: after it (的/，) or before the copula
+    ("已经是东川理工大学教授的韦嘉明回忆起往事。", [("东川理工大学", "ORG"), ("韦嘉明", "PERSON")],
+     "韦嘉明", [("教授", "东川理工大学")]),
+    ("担任村支书的戚振国，心里五味杂陈。", [], "戚振国", [("村支书", None)]),
+    ("作为临川市人民医院感染科主任，蒲一帆已在一线奋战了五十天。",
+     [("临川市人民医院", "ORG"), ("蒲一帆", "PERSON")], "蒲一帆", [("主任", "临川市人民医院感染科")]),
+    ("闵若兰是西川艺术研究院助理研究员。", [("闵若兰", "PERSON"), ("西川艺术研究院", "ORG")],
+     "闵若兰", [("助理研究员", "西川艺术研究院")]),
+    # 的 between a named organisation and the title
+    ("南洋学院的老师苏丽娜带来了四名学生。", [("南洋学院", "ORG"), ("苏丽娜", "PERSON")],
+     "苏丽娜", [("老师", "南洋学院")]),
+    # a quoted short name inside the organisation
+    ("桐江市环境监察大队“清水队”队长柴国栋说，巡查从未间断。", [("柴国栋", "PERSON")], "柴国栋",
+     [("队长", "桐江市环境监察大队“清水队”")]),
+    # 仍 ends a given name
+    ("当时作为哨所值班员的邬海仍激动万分。", [], "邬海", [("值班员", "哨所")]),
+])
+def test_copulas_and_marks_around_a_title(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("这是学院的老师们一起完成的作品。", [("学院", "ORG")]),
+    ("他是一名医生。", []),
+    ("王书记是大家的主心骨。", []),
+])
+def test_copula_without_a_named_person_names_nobody(tnlp, text, ents):
+    assert result.people(run(tnlp, text, ents)) == []
+
+
+def test_title_inside_an_organisation_entity_is_none(tnlp):
+    """湖南省长沙市…居委(会): the ner stage's ORG holds 省长, which names nobody."""
+    text = "姑娘鲁晓是江南省长林市青石街道社区居委会副主任。"
+    doc = run(tnlp, text, [("鲁晓", "PERSON"), ("江南省长林市青石街道社区居委", "ORG")])
+    assert "省长" not in [e.text for e in doc.ents if e.label_ == "TITLE"]
+    assert not [p for p in result.people(doc) if p.name.startswith("林市")]

@@ -64,6 +64,11 @@ _COMMITTEE_END = regex.compile(
     f"(?:{lexicon.alternation('title_words', 'party_committee')}|(?<=[{''.join(tl.title_words('place_committee'))}])委)$")
 # Last characters of a place name (江南省, 白鹿村) that org_endings also counts as org ends.
 _PLACE_ENDS = tl.title_words("place_end")
+# A copula before a title's organisation ties a name to it (是, 担任, 作为), with adverbs
+# (已经是) and a count (是一名); 作为/身为 take the name after the title (作为主任，余某).
+_COPULA = regex.compile(f"({lexicon.alternation('title_words', 'copula')})(?:一名|一位)?$")
+_AS_COPULAS = tl.title_words("copula_as")
+_CLAUSE_END = "，。；！？\n"
 # Titles that name their own scope (国家主席, 中央军委主席): a chain's org does not carry to them.
 _SCOPED_TITLES = tl.title_words("scoped_title")
 # Posts held in the committee itself (省委常委、副书记): they keep the committee as their org.
@@ -119,9 +124,12 @@ class _Ctx:
                  if f.startswith("v") and not nxt[2].startswith("nr")}
         # a title inside a place name is none: 上海市|长宁区, 湖南省|长沙市 (市长, 省长)
         in_place = bytearray(len(text) + 1)
+        in_org = bytearray(len(text) + 1)
         for a, b, l in ents:
             if l == "LOC":
                 in_place[a + 1:b] = b"\x01" * (b - a - 1)
+            elif l == "ORG" and b - a > 3:  # 湖南省长沙市某街道社区居委(会): 省长 is in a name
+                in_org[a + 1:b - 1] = b"\x01" * (b - a - 2)
         # an occupation inside an entity names a firm or a body (平安好医生, 某某律师协会)
         in_ent = bytearray(len(text) + 1)
         for a, b, l in ents:
@@ -129,6 +137,7 @@ class _Ctx:
                 in_ent[a:b] = b"\x01" * (b - a)
         self.titles = [t for t in tl.find_titles(text)
                        if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])
+                       and not (in_org[t[0]] and in_org[t[1] - 1])
                        and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
@@ -358,6 +367,13 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
                 break
             pos = k
             continue
+        if ch == "”":  # 某市环境监察大队“护水队”|队长: a quoted short name inside the org
+            k = text.rfind("“", floor, pos - 1)
+            if k > floor and pos - k <= 12 and text[k - 1] not in tl.PUNCT \
+                    and all(is_han(c) for c in text[k + 1:pos - 1]):
+                pos = k
+                continue
+            break
         if ch in tl.PUNCT or ch == "兼":
             break
         ent = ctx.org_at.get(pos)
@@ -422,7 +438,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     text = ctx.text
     pos = _run_start(ctx, j, floor)
     if pos >= j:
-        return None, j
+        return _org_before_de(ctx, j, floor), j
     ends: set[int] = set()
     places: set[int] = set()  # ends that are only a place name
     for s, e, label in ctx.orgish_within(pos, j):
@@ -453,7 +469,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         org, e = (pos, j), j
     else:
         return None, j
-    while e < j and text[e] in "）)":  # 印孚瑟斯（Infosys|）: the bracket closes the org
+    while e < j and text[e] in "）)”":  # 印孚瑟斯（Infosys|）, 某大队“护水队|”: the mark closes the org
         e += 1
         org = (org[0], e)
     if e < j and text[e] in "（(":  # 尼共（联合马列）: the parenthesised part stays with the org
@@ -478,6 +494,52 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     return org, e
 
 
+# 的 (and a count, 的一名) between an organisation and a title: 某学院的老师X, 某基地的负责人.
+_DE_BEFORE_TITLE = regex.compile(r"的(?:一名|一位|一个)?$")
+
+
+def _org_before_de(ctx: _Ctx, j: int, floor: int) -> Optional[CharSpan]:
+    """``某学院的老师X``: an organisation, named by an entity or an org ending, before 的."""
+    m = _DE_BEFORE_TITLE.search(ctx.text, max(floor, j - 3), j)
+    if not m or m.start() <= floor:
+        return None
+    org, _ = org_before(ctx, m.start(), floor, m.start())
+    return org if org and _proven_org(ctx, org) and not _is_place(ctx, org) else None
+
+
+def _copula_before(ctx: _Ctx, start: int) -> Optional[str]:
+    """The copula right before a title's organisation (是, 担任, 作为: 他是某院研究员)."""
+    m = _COPULA.search(ctx.text, max(0, start - 6), start)
+    return m.group(1) if m else None
+
+
+def _may_appose(ctx: _Ctx, e: int) -> bool:
+    """What follows a title at ``e`` allows a name tied to it by a copula: 的 or ， and a name
+    (担任村支书的关某, 作为主任，余某), or the clause's end (王某是某院研究员。)."""
+    text = ctx.text
+    return text[e:e + 1] in ("的", "，") or e == len(text) or text[e] in _CLAUSE_END
+
+
+def _apposed(ctx: _Ctx, start: int, e: int) -> tuple[Optional[CharSpan], Optional[CharSpan]]:
+    """A person a copula ties to a title with no name right after it: (name after, name
+    before). ``已担任某大学教授的罗某``, ``作为某医院病区主任，余某…`` name the person after;
+    ``邰某是某研究院助理研究员。``, ``赵某，是某公司邮递员。`` before the copula."""
+    text = ctx.text
+    cop = _copula_before(ctx, start)
+    if cop is None:
+        return None, None
+    if text[e:e + 1] == "的" or text[e:e + 1] == "，" and cop in _AS_COPULAS:
+        name = name_after(ctx, e + 1)
+        if name and (_strong_name_at(ctx, e + 1) or text[e] == "的" and text[name[1]:name[1] + 1] == "，"):
+            return name, None  # 担任村支书的关某，…: a surname guess closed by a comma
+        return None, None
+    if cop in _AS_COPULAS or not (e == len(text) or text[e] in _CLAUSE_END):
+        return None, None
+    k = _COPULA.search(text, max(0, start - 6), start).start()
+    k -= 1 if k > 0 and text[k - 1] == "，" else 0
+    return None, name_before(ctx, k, strong_only=True)
+
+
 def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
     """``欧盟轮值主席国|英国`` 外交大臣: a place ending the run after another organisation is the
     org (``中国驻法国`` stays whole: 中国 is a place, not an organisation)."""
@@ -487,6 +549,10 @@ def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
     start = loc if loc is not None else (last[0] if last and last[1] == e and last[2] == "ns" else None)
     if start is None or start <= s:
         return org
+    tail = ctx.text[start:e]
+    if tl.ends_with_org_head(tail) and (not tail.endswith(_PLACE_ENDS) or any(
+            len(h) > 1 and tail.endswith(h) for h in tl.org_heads())):
+        return org  # 某医院|南四病区 read as a place: a unit of the org before it
     before = ctx.text[s:start]
     org_inside = any(l == "ORG" for _, _, l in ctx.orgish_within(s, start)) or \
         any(t[0] >= s and t[1] <= start and t[2] in ("nt", "j") for t in ctx.toks[ctx.tok_index(s):ctx.tok_index(start) + 1]) \
@@ -586,7 +652,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             continue
         occupation = tl.is_occupation(text[s:e])
         if occupation and (e in ctx.title_at or not chain and not _strong_name_at(ctx, e)
-                           and name_before(ctx, s, strong_only=True) is None):
+                           and name_before(ctx, s, strong_only=True) is None
+                           and not _may_appose(ctx, e)):
             continue  # 律师协会, 医生及时发现: an occupation is a title only next to a name;
             #           平安好医生董事长: before another title it ends a firm's name
         if not chain and not text[s:e].endswith(_BYLINE_TITLES):
@@ -614,7 +681,15 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             floor = e + 1
             continue
         person = name_after(ctx, e)
-        if person:
+        before = None
+        if not person:
+            first = chain[0]
+            lead = min(first.org[0] if first.org else first.title[0], _run_start(ctx, first.title[0], 0))
+            person, before = _apposed(ctx, lead, e)
+        if before:  # 王某是某研究院助理研究员。: the name stands before the copula
+            designations.append(Designation(before, chain))
+            floor = e
+        elif person:
             d = Designation(person, chain)
             m = LATIN_PAREN.match(text, person[1])
             if m:
