@@ -89,6 +89,12 @@ def test_sentence_sets_precision_recall(root, name):
     ("这是评价美国大学教育质量的指标。", [("美国", "LOC")]),
     ("这是中国电影史上第一部恐怖片。", [("中国", "LOC")]),
     ("他在上海任银行职员。", [("上海", "LOC")]),
+    # an adverb after a place subject is no name's body word (…陆续举|办, …当前乱|局)
+    ("近期将在广州陆续举办系列活动。", [("广州", "LOC")]),
+    ("他说上海当前乱局须尽快结束。", [("上海", "LOC")]),
+    # a police station takes its place's name; a county's 乡镇派出所 are no named one
+    ("他调入昌平区派出所工作。", [("昌平区派出所", "ORG")]),
+    ("他在大兴区乡镇派出所工作多年。", [("大兴区", "LOC")]),
 ])
 def test_maximal_spans(text, expected):
     assert ents(text) == expected

@@ -65,6 +65,28 @@ def test_rule_spans_win_over_overlapping_model_spans():
                                               (20, 25, "DATE")]
 
 
+def test_a_model_span_that_extends_a_rule_place_wins():
+    # 某山 (the county) inside 某山公园 (the park): the model's longer name is kept
+    text = "游客在祁连山公园散步，走进十六届人大会场。"
+    park = (3, 8, "LOC")
+    rules = [(3, 5, "LOC"), (13, 15, "LOC")]
+    assert ner.yield_to_model(rules, [park], text) == [(13, 15, "LOC")]
+    # it cuts into another rule span, or adds what no name holds (十六届: a session)
+    assert ner.yield_to_model(rules, [(4, 8, "LOC")], text) == rules
+    assert ner.yield_to_model([(3, 5, "LOC"), (5, 7, "ORG")], [park], text) \
+        == [(3, 5, "LOC"), (5, 7, "ORG")]
+    assert ner.yield_to_model(rules, [(13, 18, "ORG")], "x" * 13 + "北京十六届人大") == rules
+    assert ner.yield_to_model(rules, [(3, 8, "PERSON")], text) == rules
+
+
+def test_adjacent_places_are_one_span():
+    text = "他住在某某区老城步行街。"
+    spans = [(0, 1, "PERSON"), (3, 6, "LOC"), (6, 11, "LOC"), (11, 12, "DATE")]
+    assert ner.join_places(spans, text) == [(0, 1, "PERSON"), (3, 11, "LOC"), (11, 12, "DATE")]
+    assert ner.join_places([(3, 6, "LOC"), (7, 11, "LOC")], text) == [(3, 6, "LOC"), (7, 11, "LOC")]
+    assert ner.join_places([(3, 6, "LOC"), (6, 11, "ORG")], text) == [(3, 6, "LOC"), (6, 11, "ORG")]
+
+
 def test_chunks_cover_the_text_in_order(nlp):
     text = "第一句。第二句！没有结尾" + "，很长" * 200
     doc = nlp.tokenizer(text)

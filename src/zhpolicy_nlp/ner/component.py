@@ -30,7 +30,7 @@ from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
 from .dates import find_dates
 from .features import Gazetteers
-from .rules import rule_entities
+from .rules import name_words, rule_entities
 from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
@@ -104,6 +104,37 @@ def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Sp
                 taken[s:e] = b"\x01" * (e - s)
                 out.append((s, e, lab))
     return sorted(out)
+
+
+def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Span3]:
+    """Rule LOC spans that a model LOC/ORG span contains and extends with plain name words,
+    less those: the rules' place lexicon knows the county 祁连 and the district 南湖, the
+    model the mountain ``祁连山``, the park ``南湖公园`` and the police station ``某某乡派出所``
+    around them. A model span that cuts into any other rule span, or whose added characters
+    are no name words (``某市十六届人大``: a session, ``届`` stops a name), changes nothing."""
+    out = rules
+    for ms, me, mlab in model:
+        if mlab == "PERSON":
+            continue
+        inside = [r for r in out if ms <= r[0] and r[1] <= me]
+        if inside and all(r[2] == "LOC" and r[1] - r[0] < me - ms for r in inside) \
+                and not any(r[0] < me and ms < r[1] for r in out if r not in inside) \
+                and name_words(text[ms:inside[0][0]] + text[inside[-1][1]:me]):
+            out = [r for r in out if r not in inside]
+    return out
+
+
+def join_places(spans: list[Span3], text: str) -> list[Span3]:
+    """Adjacent LOC spans as one (chained places are one span, docs/annotation.md):
+    ``某区`` + ``某公园``, ``内蒙古`` + ``某山``, ``某县`` + ``某村`` (the rules nest known
+    administrative levels; this joins what the model adds next to them)."""
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if out and lab == "LOC" and out[-1][2] == "LOC" and out[-1][1] == s:
+            out[-1] = (out[-1][0], e, lab)
+        else:
+            out.append((s, e, lab))
+    return out
 
 
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
@@ -256,12 +287,12 @@ class EntityRecognizer:
         return out
 
     def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
-        rules = list(self._rules(text))
+        rules = yield_to_model(list(self._rules(text)), model, text)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)
                 if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
-        return set_char_entities(doc, kept, text)
+        return set_char_entities(doc, join_places(kept, text), text)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

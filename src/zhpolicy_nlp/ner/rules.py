@@ -209,6 +209,15 @@ def _chain_ok(chain: str, next_char: str, t: _Tables) -> bool:
         and not t.chain_stop_re.search(chain + next_char)
 
 
+def name_words(chain: str) -> bool:
+    """Whether characters could be the words of a name (no function words, numbers,
+    titles or verbs: the body words of :func:`_unit`), an organisation suffix at the end
+    aside (水务 + 集团)."""
+    t = _tables()
+    k = next((k for k in range(len(chain)) if t.suffix_re.fullmatch(chain, k)), len(chain))
+    return _chain_ok(chain[:k], "", t)
+
+
 def _continues(text: str, end: int, t: _Tables) -> bool:
     """True if the character after a suffix makes it an ordinary word (部门, 局长, 会议);
     长 starting a lexicon name (银行|长沙) is not a title's 长."""
