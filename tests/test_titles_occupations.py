@@ -153,3 +153,19 @@ def test_title_inside_an_organisation_entity_is_none(tnlp):
     doc = run(tnlp, text, [("鲁晓", "PERSON"), ("江南省长林市青石街道社区居委", "ORG")])
     assert "省长" not in [e.text for e in doc.ents if e.label_ == "TITLE"]
     assert not [p for p in result.people(doc) if p.name.startswith("林市")]
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    ("“第一书记”邝立军和村两委提出设想。", [("邝立军", "PERSON")], "邝立军", [("第一书记", None)]),
+    ("滩头年画第四代传承人龙秀英每天直播。", [("龙秀英", "PERSON")], "龙秀英", [("传承人", None)]),
+    ("铜山区环境卫生管理所相关负责人童浩说，公厕不够。", [("童浩", "PERSON")], "童浩",
+     [("负责人", "铜山区环境卫生管理所")]),
+    # a nationality before a plain occupation: org null (docs/annotation.md), 女 no part of the title
+    ("这些话出自葡萄牙女作家索菲娅·门德斯。", [("葡萄牙", "LOC")], "索菲娅·门德斯", [("作家", None)]),
+    ("互联网养老护理员蓝小雨：手机接单，上门服务", [("蓝小雨", "PERSON")], "蓝小雨", [("养老护理员", None)]),
+    ("某陆航旅飞行员庞振宇忘不了那一天。", [("庞振宇", "PERSON")], "庞振宇", [("飞行员", None)]),
+    ("他的哥哥叫郁进山，石桥村十组的村民小组长，是个热心人。", [("郁进山", "PERSON")], "郁进山",
+     [("村民小组长", "石桥村十组")]),
+])
+def test_marks_fillers_and_appositions(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles

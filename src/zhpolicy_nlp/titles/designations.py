@@ -36,6 +36,8 @@ _STOP_VERBS = tl.org_run_stops()
 _GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
 # What starts an unnamed unit (某部, 某旅): the org is null, as docs/annotation.md decides.
 _UNNAMED = tl.title_words("unnamed_org")
+# Words between an organisation and a title that belong to neither (某所相关负责人, 某国女作家).
+_FILLER = regex.compile(f"(?:{lexicon.alternation('title_words', 'title_filler')})+")
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
 _COMPANY_TITLES = tl.title_words("company_title")
 # Titles that take no domain words into the title: words between an org and them describe
@@ -139,6 +141,9 @@ class _Ctx:
                        if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])
                        and not (in_org[t[0]] and in_org[t[1] - 1])
                        and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))]
+        # 第四代|传承人: 代 after a numeral counts generations; it is no 代 (acting) of the title
+        self.titles = [(s + 1, e) if text[s] == "代" and s > 0 and _NUMERAL.match(text[s - 1])
+                       and tl.title_regex().fullmatch(text, s + 1, e) else (s, e) for s, e in self.titles]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
@@ -460,6 +465,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         e = j  # 广东|证券 副总经理: a place and a noun name a company; 俄罗斯联邦|军事 总监 do not
     if e is not None and e < j and text[j:title_end].endswith(_NO_DOMAIN_TITLES):
         return None, j  # 凤翔|年画|代表性传承人: a craft before the title names no organisation
+    if e is not None and e < j:  # 某所|相关|负责人, 某国|女|作家: no part of the title
+        filler = _FILLER.match(text, e, j)
+        if filler and filler.end() == j:
+            return org_before(ctx, e, floor, e)[0] if e > pos else None, j
     if e is not None:
         if j - e > 8:
             e = j
@@ -489,7 +498,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     org = _last_of_two(ctx, _place_after_org(ctx, org))
     if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT):
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
-    if text.startswith(_UNNAMED, org[0]):
+    if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
     return org, e
 
@@ -526,7 +535,9 @@ def _apposed(ctx: _Ctx, start: int, e: int) -> tuple[Optional[CharSpan], Optiona
     ``邰某是某研究院助理研究员。``, ``赵某，是某公司邮递员。`` before the copula."""
     text = ctx.text
     cop = _copula_before(ctx, start)
-    if cop is None:
+    if cop is None:  # 涂某，某村十组的村民小组长，…: a name and its title set off by commas
+        if start > 0 and text[start - 1] == "，" and text[e:e + 1] == "，":
+            return None, name_before(ctx, start - 1, strong_only=True)
         return None, None
     if text[e:e + 1] == "的" or text[e:e + 1] == "，" and cop in _AS_COPULAS:
         name = name_after(ctx, e + 1)
@@ -671,6 +682,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org, _is_place(ctx, org))
+        if occupation and org and not seg.place and not _proven_org(ctx, org):
+            seg.org = None  # 互联网|养老护理员X: a domain, not an employer
         if linked and org is None:
             seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
@@ -681,6 +694,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             floor = e + 1
             continue
         person = name_after(ctx, e)
+        if not person and text[e:e + 1] == "”" and text[chain[0].title[0] - 1:chain[0].title[0]] == "“":
+            person = name_after(ctx, e + 1)  # “第一书记”X: a title in quotation marks
         before = None
         if not person:
             first = chain[0]
