@@ -71,3 +71,27 @@ def test_heading_after_a_headline_ending_in_its_cue(qnlp):
 def test_heading_after_a_noun_ending_line_is_no_quote(qnlp):
     text = "“互联网+公共服务”之各方建议\n九个主题发言两场对话共话公共服务\n这次论坛吸引了许多嘉宾。"
     assert run(qnlp, text) == []
+
+
+def test_cue_words_used_as_nouns(qnlp):
+    text = "在新理念引领下，陆军为适应联合作战要求，掀起了练兵备战的热潮。"
+    assert run(qnlp, text, [("陆军", "ORG")]) == []
+    text = "空军部队按照“攻防兼备”转型要求，正向现代化军种迈进。"
+    assert run(qnlp, text, [("空军部队", "ORG")]) == []
+    text = "会上，有25位代表围绕民营经济发展提出了建议，市人大常委会最终确定了重点督办的建议。"
+    assert run(qnlp, text, [("市人大常委会", "ORG")]) == []
+    text = "近年来，韩松就东北振兴作出一系列重要指示，对东北地区全面振兴寄予殷切希望。"
+    assert run(qnlp, text, [("韩松", "PERSON")]) == []
+
+
+def test_a_report_named_by_its_topic_is_no_content(qnlp):
+    text = "会议听取了大会秘书处关于代表提出议案处理意见的报告。"
+    assert run(qnlp, text, [("大会秘书处", "ORG")]) == []
+
+
+def test_the_sources_next_act_ends_its_content(qnlp):
+    text = "韩松建议批准修改后的工作报告，并代拟了关于工作报告的决议草案。"
+    assert said(run(qnlp, text, [("韩松", "PERSON")])) == [("indirect", "韩松", "批准修改后的工作报告")]
+    text = "韩松介绍，他们已与高校对接，进行相关研究，并搭建了面向待业人员的工作群。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "他们已与高校对接，进行相关研究，并搭建了面向待业人员的工作群")]

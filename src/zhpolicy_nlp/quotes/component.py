@@ -31,7 +31,9 @@ from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
 
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
-TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')})$")
+# …的报告 (提出议案处理意见的报告): a document named by what it is about is a topic too.
+TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')}"
+                             f"|的(?:{'|'.join(sorted(DOCUMENTS, key=len, reverse=True))}))$")
 # A sentence that is narration, not more of the speech before it.
 NARRATION_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'narration')})")
 ENUM_RE = regex.compile(
@@ -48,6 +50,8 @@ EPISTEMIC = lexicon.words("speech_cues", "epistemic", field=2)
 # 希望大家积极参与 (a subject, then a verb), not 希望通过努力… (a verb phrase, no subject).
 CLAUSE_CUES = lexicon.words("speech_cues", "clause", field=2)
 SUBJECT_TAGS = ("n", "r", "t", "m")  # jieba tags a clause's subject may start with (nr, ns…)
+# …，并代拟了…: a clause that adds the source's own completed act ends what it said
+DONE_AFTER_RE = regex.compile(r"[，,]并[\p{Han}]{1,3}了")
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -535,6 +539,11 @@ class Attributor:
                     break
                 end = min(nxt, bound)
             end = self._first_person_run(end, bound, para[1])
+            done = DONE_AFTER_RE.search(text, cs, end)
+            if done is not None and not self._subject_clause(cs, done.start()):
+                # 建议批准该报告，并代拟了决议草案: what the source then did (but 介绍，他们已…，
+                # 并搭建了…: the content's own subject goes on)
+                end = done.start()
             opens = [p.open for p in pairs if cs < p.open < end and not _is_term(text, p, para[1])
                      and (text[p.open - 1] in "。！？" or self._cue_colon_before(p.open))]
             if opens:  # a new quotation ends the content at the start of its sentence

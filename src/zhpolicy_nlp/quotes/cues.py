@@ -21,6 +21,9 @@ CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.r
 NOUN_BEFORE = lexicon.ordered("cue_words", "noun_before")
 # Cue words often used as nouns (按照…的要求, 提出建议): flag `noun` in speech_cues.txt.
 NOUN_CUES = lexicon.words("speech_cues", "noun", field=2)
+# 为适应…作战要求，/ 按照“…”转型要求，: earlier in the clause, these make such a cue a noun.
+NOUN_FRAME = lexicon.words("cue_words", "noun_frame")
+CLAUSE_BREAK = "，,。！？!?；;：:\n"
 OBJECT_TAKING = frozenset({"topic", "object"})
 # 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
 COORD = lexicon.words("cue_words", "coord")
@@ -56,6 +59,16 @@ class Cue:
     src_end: int = -1
 
 
+def _in_noun_frame(toks: list[str], i: int, reach: int = 12) -> bool:
+    """Does a NOUN_FRAME word (按照, 适应…) stand before token ``i`` in its clause?"""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        if toks[k] in NOUN_FRAME:
+            return True
+        if toks[k] and toks[k][-1] in CLAUSE_BREAK:
+            return False
+    return False
+
+
 def find_cues(ix: DocIndex) -> list[Cue]:
     """Candidate cues in text order (one pass over the tokens)."""
     text = ix.text
@@ -88,6 +101,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue  # 称为, 称马兰为“马妈妈”: naming, not a report
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
+        if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
+            continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
         if nxt == "道":  # jieba's 解释|道, 回忆|道: the cue is 解释道
             end += 1
         if tok == "告诉" and nxt == "记者":
