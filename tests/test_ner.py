@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from zhpolicy_nlp.ner import component as ner
 from zhpolicy_nlp.ner.features import Gazetteers, featurize
+from zhpolicy_nlp.ner.rules import rule_entities
 from zhpolicy_nlp.spans import char_entities
 from zhpolicy_nlp.training import crf as train_ner
 
@@ -77,6 +78,18 @@ def test_a_model_span_that_extends_a_rule_place_wins():
         == [(3, 5, "LOC"), (5, 7, "ORG")]
     assert ner.yield_to_model(rules, [(13, 18, "ORG")], "x" * 13 + "北京十六届人大") == rules
     assert ner.yield_to_model(rules, [(3, 8, "PERSON")], text) == rules
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("听众是市政府、法院和公安局的负责人。", ["市政府", "法院", "公安局"]),
+    ("市人大常委会审议了报告，被告人被法院判处有期徒刑。", ["市人大常委会", "法院"]),
+    ("各级法院要公正司法，城市政府要改进服务。", []),   # the institution in general; 城|市政府
+    ("这是全国首家知识产权法院。", []),   # a kind of court
+])
+def test_bare_bodies_are_orgs_as_whole_words(nlp, text, orgs):
+    ents = [text[s:e] for s, e, lab in char_entities(nlp(text)) if lab == "ORG"]
+    assert ents == orgs
+    assert not [e for e in rule_entities(text) if text[e[0]:e[1]] in orgs]   # no word bounds
 
 
 def test_adjacent_places_are_one_span():

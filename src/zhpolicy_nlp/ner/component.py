@@ -287,7 +287,8 @@ class EntityRecognizer:
         return out
 
     def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
-        rules = yield_to_model(list(self._rules(text)), model, text)
+        bounds = {*doc.to_array("IDX").tolist(), len(text)} if len(doc) else None
+        rules = yield_to_model(list(self._rules(text, bounds)), model, text)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)

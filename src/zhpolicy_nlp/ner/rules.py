@@ -6,7 +6,8 @@ abbreviations (国家网信办, 工信部), long compositional names (浙江省�
 their spans win over overlapping model spans, so every rule prefers silence to a guess:
 
 * lexicon lookup (orgs, places, towns; ``blockers`` are words that contain a short place name
-  but are not places, 大理石 and 三明治), left-to-right longest match;
+  but are not places, 大理石 and 三明治), left-to-right longest match; a specific body named
+  without its place (市政府, 法院: ``bare_body`` in rule_words) only as whole jieba words;
 * ``[place | ORG] + body words + org suffix``, repeated, as one maximal ORG span
   (国家网信办信息化发展局, 清华大学国家治理研究院); a venue suffix makes the span a LOC
   (乌镇会议中心);
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import AbstractSet, Optional
 
 import regex
 
@@ -133,6 +135,9 @@ def _tables() -> _Tables:
             if len(row[0]) >= 2:
                 key = (label, row[1] if len(row) > 1 else "")
                 words[row[0]] = entries.get(key) or entries.setdefault(key, _Entry(*key))
+    bare = _Entry("ORG", "bare")
+    for w in lexicon.words("rule_words", "bare_body"):
+        words.setdefault(w, bare)
     blocker = _Entry("", "blocker")
     for row in lexicon.rows("blockers"):
         words.setdefault(row[0], blocker)
@@ -172,7 +177,17 @@ def _ascii_word_edge(text: str, s: int, e: int) -> bool:
                 or (e < len(text) and text[e].isascii() and text[e].isalnum()))
 
 
-def _lexicon_matches(text: str, t: _Tables) -> list[tuple[int, int, _Entry]]:
+def _bare_body_ok(text: str, s: int, e: int, bounds: Optional[AbstractSet[int]],
+                  t: _Tables) -> bool:
+    """A bare body (市政府, 法院) is one only as whole words of the tokenizer (城|市政府 is
+    no city government), and not after a word that makes it the institution in general
+    (各级法院, 地方政府: ``general_before``); without token bounds, never."""
+    return bounds is not None and s in bounds and e in bounds \
+        and not any(text.endswith(w, 0, s) for w in t.rule_words["general_before"])
+
+
+def _lexicon_matches(text: str, t: _Tables, bounds: Optional[AbstractSet[int]] = None
+                     ) -> list[tuple[int, int, _Entry]]:
     """Left-to-right longest non-overlapping lexicon matches (blockers included)."""
     out = []
     i, n = 0, len(text)
@@ -183,6 +198,9 @@ def _lexicon_matches(text: str, t: _Tables) -> list[tuple[int, int, _Entry]]:
             for length in cands:
                 w = text[i:i + length]
                 entry = words.get(w)
+                if entry is not None and entry.kind == "bare" \
+                        and not _bare_body_ok(text, i, i + length, bounds, t):
+                    continue
                 if entry is not None and len(w) == length and _ascii_word_edge(text, i, i + length):
                     out.append((i, i + length, entry))
                     i += length
@@ -463,10 +481,13 @@ def _resolve(spans: list[LabelledSpan]) -> list[LabelledSpan]:
     return sorted(kept)
 
 
-def rule_entities(text: str) -> list[tuple[int, int, str]]:
-    """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start."""
+def rule_entities(text: str, bounds: Optional[AbstractSet[int]] = None
+                  ) -> list[tuple[int, int, str]]:
+    """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start.
+    ``bounds``: the tokenizer's word boundaries (character offsets, the text's end included),
+    which bare bodies (市政府) need."""
     t = _tables()
-    matches = _lexicon_matches(text, t)
+    matches = _lexicon_matches(text, t, bounds)
     matches = [(s, e, entry) for s, e, entry in matches   # 教育部门, 振兴乡村
                if not (entry.label == "ORG" and _continues(text, e, t))
                and not (text[e - 1] == "乡" and text[e:e + 1] in _AFTER_XIANG)]
