@@ -122,6 +122,11 @@ def test_companies(text, expected):
      [("安东尼奥·古特雷斯", "PERSON"), ("António Guterres", "PERSON")]),
     ("国务卿安东尼·布林肯抵达。", [("安东尼·布林肯", "PERSON")]),
     ("总干事恩戈齐·奥孔乔-伊韦阿拉表示。", [("恩戈齐·奥孔乔-伊韦阿拉", "PERSON")]),
+    ("劳动模范安娜·卡列宁娜出席。", [("安娜·卡列宁娜", "PERSON")]),   # 模范's 范 is no syllable
+    # surname + 某某 / 某: a person the text leaves unnamed; 某 before a noun is "a certain"
+    ("法院宣判，被告人郁某某因污染环境获刑。", [("郁某某", "PERSON")]),
+    ("，韩某表示认罪。", [("韩某", "PERSON")]),
+    ("他们向某地运送物资。", []),
     ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
     ("第五届世界互联网大会（World Internet Conference）开幕。", []),
     ("亚洲基础设施投资银行（AIIB）年会", [("亚洲基础设施投资银行", "ORG"), ("AIIB", "ORG")]),

@@ -100,6 +100,16 @@ def test_adjacent_places_are_one_span():
     assert ner.join_places([(3, 6, "LOC"), (6, 11, "ORG")], text) == [(3, 6, "LOC"), (6, 11, "ORG")]
 
 
+def test_a_place_or_org_takes_its_tail():
+    text = "维护某某海湾地区稳定，走进第8集团军某旅和某某军某部队营区。"
+    spans = [(2, 6, "LOC"), (13, 18, "ORG"), (21, 24, "ORG")]
+    got = ner.extend_by_tails(spans, text, {"地区"}, {"旅", "部", "部队"})
+    assert [text[s:e] for s, e, _ in got] == ["某某海湾地区", "第8集团军某旅", "某某军某部队"]
+    # another span starts in the tail: nothing added
+    assert ner.extend_by_tails([(2, 6, "LOC"), (6, 8, "ORG")], text, {"地区"}, set()) \
+        == [(2, 6, "LOC"), (6, 8, "ORG")]
+
+
 def test_chunks_cover_the_text_in_order(nlp):
     text = "第一句。第二句！没有结尾" + "，很长" * 200
     doc = nlp.tokenizer(text)

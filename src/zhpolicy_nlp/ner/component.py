@@ -137,6 +137,26 @@ def join_places(spans: list[Span3], text: str) -> list[Span3]:
     return out
 
 
+def extend_by_tails(spans: list[Span3], text: str, place_tails: Iterable[str],
+                    mou_units: Iterable[str]) -> list[Span3]:
+    """A LOC followed by a word of its name (``某某海湾`` + ``地区``), an ORG followed by one of
+    its unnamed units (``某集团军`` + ``某旅``, ``陆军`` + ``某师``), as one span, where no other
+    span starts in the added words."""
+    starts = {s for s, _, _ in spans}
+    units = sorted(mou_units, key=len, reverse=True)
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        tail = ""
+        if lab == "LOC":
+            tail = next((w for w in place_tails if text.startswith(w, e)), "")
+        elif lab == "ORG" and text.startswith("某", e):
+            tail = next(("某" + u for u in units if text.startswith(u, e + 1)), "")
+        if tail and not starts.intersection(range(e, e + len(tail))):
+            e += len(tail)
+        out.append((s, e, lab))
+    return out
+
+
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
     if folder.joinpath(lstm.MODEL_FILE).is_file():
@@ -176,6 +196,8 @@ class EntityRecognizer:
         self._not_names = lexicon.words("not_names")
         self._one_char_places = lexicon.words("rule_words", "one_char_place")
         self._not_places = lexicon.words("rule_words", "not_place")
+        self._place_tails = lexicon.words("rule_words", "place_tail")
+        self._mou_units = lexicon.words("rule_words", "mou_unit")
         if load:
             self.initialize()
 
@@ -293,7 +315,9 @@ class EntityRecognizer:
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)
                 if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
-        return set_char_entities(doc, join_places(kept, text), text)
+        kept = extend_by_tails(join_places(kept, text), text, self._place_tails,
+                               self._mou_units)
+        return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

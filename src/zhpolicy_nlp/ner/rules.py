@@ -412,6 +412,22 @@ def _foreign_names(text: str, t: _Tables) -> list[LabelledSpan]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _anonymised_re() -> re.Pattern:
+    """Surname + 某某 (or 某 before no noun of ``mou_noun``): a person the text leaves unnamed,
+    a PERSON (被告人祁某某); any single-character surname but function characters (向某地)."""
+    chars = "".join(sorted(r[0] for r in lexicon.rows("surnames") if len(r[0]) == 1
+                           and "function" not in lexicon.kinds(r, 2)))
+    nouns = "".join(sorted(_rule_words("mou_noun")))
+    return re.compile(f"[{re.escape(chars)}](?:某某|某(?![{nouns}]))")
+
+
+def _anonymised_names(text: str) -> list[LabelledSpan]:
+    return [(m.start(), m.end(), "PERSON") for m in _anonymised_re().finditer(text)
+            if m.start() == 0 or text[m.start() - 1] in _BEFORE_NAME
+            or not is_han(text[m.start() - 1])]
+
+
 def _aliases(text: str, spans: list[LabelledSpan], t: _Tables) -> list[LabelledSpan]:
     """``埃利奥特·哈里斯（Elliott Harris）``, ``亚洲基础设施投资银行（亚投行）``: a bracketed
     Latin name, or a Han short form of an ORG, is a second span with the label of the span it
@@ -505,7 +521,7 @@ def rule_entities(text: str, bounds: Optional[AbstractSet[int]] = None
         spans.append(span)
         end = span[1]
     spans = _place_before_company(text, spans + _companies(text, t, spans), t)
-    spans += _foreign_names(text, t)
+    spans += _foreign_names(text, t) + _anonymised_names(text)
     spans = _resolve(spans)
     spans = _resolve(spans + _bracketed_latin_names(text, t))
     spans = _resolve(spans + _list_members(text, spans))
