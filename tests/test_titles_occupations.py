@@ -58,6 +58,8 @@ def test_occupation_next_to_a_name_is_a_title(tnlp, text, ents, name, titles):
     "一名护士正在给病人换药。",
     "这家医院的医生主动上门服务。",
     "有关负责人表示，将尽快公布结果。",
+    "祝福医生和他们的家人平安。",          # 祝福 is a POS name (nr) to jieba, no entity
+    "要加强中小学和幼儿园教师配备。",      # 幼儿园/nr
 ])
 def test_occupation_without_a_name_is_nobody(tnlp, text):
     doc = run(tnlp, text)
@@ -80,6 +82,7 @@ def test_occupation_inside_an_organisation_is_no_title(tnlp):
     "“真的吗？”记者好奇地问。",               # 记者|好奇地
     "他和其他代表共同提交了议案。",            # 和|其他 代表
     "每周六是局长接待日。",                    # 局长|接待日
+    "总书记祝福我们把日子过得更好。",          # 总书记|祝福|我们: a verb and its object
 ])
 def test_surname_guesses_that_are_words_name_nobody(tnlp, text):
     assert result.people(run(tnlp, text)) == []

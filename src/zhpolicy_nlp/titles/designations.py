@@ -270,11 +270,14 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[CharSpan]:
     if end < len(text) and is_han(text[end]) and text[end] not in tl.NAME_STOP \
             and end not in ctx.title_at and not _word_starts(ctx, end):
         end += 1
-    if strict and not _pos_name(ctx, i, end) and _words_not_name(ctx, i, end, sur):
-        return None  # 委员|高质量履职, 总书记|祝福我们, 记者|好奇地问: words, not names
+    if strict and (not _pos_name(ctx, i, end) and _words_not_name(ctx, i, end, sur)
+                   or text[end:end + 1] in _PRONOUNS):
+        return None  # 委员|高质量履职, 记者|好奇地问: words; 总书记|祝福|我们: a verb and its object
     return (i, end)
 
 
+# Pronouns: a surname guess followed by one is a verb taking it as object (总书记|祝福|我们).
+_PRONOUNS = frozenset("我你您他她它")
 # POS tags of a word that starts a surname guess and is no name's first part: 回望|习主席,
 # 好奇|地 (记者好奇地问), 接待|日 (局长接待日).
 _NOT_NAME_HEAD = ("v", "a", "d", "p", "c", "r", "u", "m", "t", "b")
@@ -326,13 +329,16 @@ def _word_starts(ctx: _Ctx, i: int) -> bool:
                 and not ctx.guessed(tok))
 
 
-def name_before(ctx: _Ctx, j: int, strong_only: bool) -> Optional[CharSpan]:
+def name_before(ctx: _Ctx, j: int, strong_only: bool, entity_only: bool = False) -> Optional[CharSpan]:
     """A person's name ending at ``j`` (right before a title such as 总理/院士). With
-    ``strong_only`` only an entity or a POS name counts, not a surname guess."""
+    ``strong_only`` only an entity or a POS name counts, not a surname guess; with
+    ``entity_only`` (before an occupation: 祝福/nr 医生) only the ner stage's PERSON."""
     if j in ctx.person_end:
         s = ctx.person_end[j]
         if 2 <= j - s <= 12:
             return (s, j)
+    if entity_only:
+        return None
     tok = ctx.tok(j - 1) if j > 0 else None
     if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8:
         return (tok[0], j)
@@ -663,13 +669,14 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             continue
         occupation = tl.is_occupation(text[s:e])
         if occupation and (e in ctx.title_at or not chain and not _strong_name_at(ctx, e)
-                           and name_before(ctx, s, strong_only=True) is None
+                           and name_before(ctx, s, strong_only=True, entity_only=True) is None
                            and not _may_appose(ctx, e)):
             continue  # 律师协会, 医生及时发现: an occupation is a title only next to a name;
             #           平安好医生董事长: before another title it ends a firm's name
         if not chain and not text[s:e].endswith(_BYLINE_TITLES):
             # an occupation after a name needs a real name (钢琴家: 殷某某钢琴家, no surname guess)
-            before = name_before(ctx, s, strong_only=text[s:e] not in hon or occupation)
+            before = name_before(ctx, s, strong_only=text[s:e] not in hon or occupation,
+                                 entity_only=occupation)
             if before and before[0] >= floor and _org_starts(ctx, e):
                 continue  # 江泽民代表|中共中央: a verb
             if before and before[0] >= floor and not _strong_name_at(ctx, e):  # 布隆迪国防部长菲尔曼
