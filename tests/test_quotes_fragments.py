@@ -75,3 +75,26 @@ def test_statistics_and_releases_of_a_named_body(qnlp):
 def test_news_once_released_is_no_report(qnlp):
     text = "训练的消息一经发布，立即在网上掀起热议，网友纷纷点赞。"
     assert run(qnlp, text) == []
+
+
+def test_a_modifier_ending_like_a_measure_word_keeps_its_cue(qnlp):
+    qs = run(qnlp, "结合发展史，韩松重点谈道，年画通俗易懂，群众常常将它当作精神食粮。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "年画通俗易懂，群众常常将它当作精神食粮")]
+    assert run(qnlp, "他提出的八项主张得到了广泛认同。") == []
+
+
+def test_adverb_before_a_second_cue_word(qnlp):
+    text = "《关于加强学校体育的意见》明确提到：“中小学要合理安排家庭体育作业。”"
+    qs = run(qnlp, text)
+    assert said(qs) == [("direct", "关于加强学校体育的意见", "中小学要合理安排家庭体育作业")]
+    assert qs[0].cue.text == "提到"
+
+
+def test_group_noun_glued_to_its_cue(qnlp):
+    qs = run(qnlp, "为此，专家建议，目前要及时清沟排渍，做好病害防治工作。")
+    assert said(qs) == [("indirect", "专家", "目前要及时清沟排渍，做好病害防治工作")]
+
+
+def test_existential_you_introduces_the_bare_noun(qnlp):
+    qs = run(qnlp, "有学生直言：“这首歌就是学不像。”")
+    assert said(qs) == [("direct", "学生", "这首歌就是学不像")]

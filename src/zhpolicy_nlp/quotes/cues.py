@@ -13,7 +13,7 @@ import regex
 
 from .. import lexicon
 from ..speakers.index import DocIndex
-from ..speakers.resolve import DOCUMENTS
+from ..speakers.resolve import COLLECTIVES, DOCUMENTS
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
                         if r[1:2] != ("-",)}
@@ -24,6 +24,7 @@ NOUN_CUES = lexicon.words("speech_cues", "noun", field=2)
 # 为适应…作战要求，/ 按照“…”转型要求，: earlier in the clause, these make such a cue a noun.
 NOUN_FRAME = lexicon.words("cue_words", "noun_frame")
 CLAUSE_BREAK = "，,。！？!?；;：:\n"
+NUMBERISH = "一二三四五六七八九十百千万两几多数各每这那哪某该此"  # before a measure word (八项主张)
 OBJECT_TAKING = frozenset({"topic", "object"})
 # 意见和建议 / 八项主张 / 主张中: a cue word used as a noun.
 COORD = lexicon.words("cue_words", "coord")
@@ -59,6 +60,13 @@ class Cue:
     src_end: int = -1
 
 
+def _measured(prev: str) -> bool:
+    """Is ``prev`` a number or determiner with a measure word (八项, 三点, 各条, 项)?"""
+    if not prev or prev[-1] not in MEASURE:
+        return False
+    return len(prev) == 1 or prev[-2] in NUMBERISH or prev[-2].isdigit()
+
+
 def _in_noun_frame(toks: list[str], i: int, reach: int = 12) -> bool:
     """Does a NOUN_FRAME word (按照, 适应…) stand before token ``i`` in its clause?"""
     for k in range(i - 1, max(-1, i - 1 - reach), -1):
@@ -80,7 +88,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             for k in (2, 1):
                 head = tok[:-k]
                 if len(tok) > k and tok[-k:] in CUES and (head in GLUED_BEFORE or head in CUES
-                                                          or head in DOCUMENTS):
+                                                          or head in DOCUMENTS
+                                                          or head in COLLECTIVES):  # 专家|建议
                     cls, pos, tok = CUES[tok[-k:]], pos + len(tok) - k, tok[-k:]
                     break
         if cls is None:
@@ -95,8 +104,10 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if not as_said and (prev in FRAME_BEFORE or nxt in FRAME_AFTER
                             or nxt in LOCATIVE):
             continue
-        if prev in COORD or (prev and prev[-1] in MEASURE):  # 意见和建议, 八项主张
+        if prev in COORD or _measured(prev):  # 意见和建议, 八项主张 (not 重点|谈道)
             continue
+        if tok in GLUED_BEFORE and nxt in CUES:
+            continue  # 明确|提到, 进一步|强调: the verb after it is the cue
         if tok == "称" and (text.startswith("为", end) or CALL_AS_RE.match(text, end)):
             continue  # 称为, 称马兰为“马妈妈”: naming, not a report
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:

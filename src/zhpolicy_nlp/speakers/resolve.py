@@ -198,6 +198,8 @@ COLLECTIVES = _kind_words("collective")
 DOCUMENTS = _kind_words("document")
 # Role nouns: ours, plus the titles stage's lexicon of positions (外长, 司长…) when present.
 DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
+# 有学生直言, 有老师评价: existential 有 introduces someone worded by the bare noun (docs/annotation.md)
+EXISTENTIAL_NOUNS = COLLECTIVES | _kind_words("person_noun") | _kind_words("description")
 
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
@@ -335,6 +337,8 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for pos, tok in ix.tokens_in(start, cue):
         if tok in PRONOUNS:
             out.append(Mention(pos, pos + len(tok), "pronoun"))
+        elif tok in EXISTENTIAL_NOUNS and pos - 1 in ix.tok_starts and text[pos - 1] == "有":
+            out.append(Mention(pos, pos + len(tok), "collective"))  # 有学生直言: the bare noun
         elif tok in DESC_NOUNS and pos > start and not ix.person_ending_at(pos):
             name = ix.surname_person(text[pos - 1], pos)
             if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
