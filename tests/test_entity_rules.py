@@ -127,6 +127,8 @@ def test_companies(text, expected):
     ("法院宣判，被告人郁某某因污染环境获刑。", [("郁某某", "PERSON")]),
     ("，韩某表示认罪。", [("韩某", "PERSON")]),
     ("他们向某地运送物资。", []),
+    # a 社区 is a named place that a body may follow; 当 (serve as) is no name word
+    ("他到朝阳区望京街道花园社区当主任。", [("朝阳区望京街道花园社区", "LOC")]),
     ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
     ("第五届世界互联网大会（World Internet Conference）开幕。", []),
     ("亚洲基础设施投资银行（AIIB）年会", [("亚洲基础设施投资银行", "ORG"), ("AIIB", "ORG")]),

@@ -92,6 +92,12 @@ def test_bare_bodies_are_orgs_as_whole_words(nlp, text, orgs):
     assert not [e for e in rule_entities(text) if text[e[0]:e[1]] in orgs]   # no word bounds
 
 
+def test_no_name_inside_a_blocker_word(nlp, comp):
+    text = "为实现中国梦而奋斗，只争朝夕，不负韶华。"
+    assert not [lab for s, e, lab in char_entities(nlp(text))
+                if lab in ("LOC", "PERSON", "ORG")]
+
+
 def test_adjacent_places_are_one_span():
     text = "他住在某某区老城步行街。"
     spans = [(0, 1, "PERSON"), (3, 6, "LOC"), (6, 11, "LOC"), (11, 12, "DATE")]

@@ -30,7 +30,7 @@ from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
 from .dates import find_dates
 from .features import Gazetteers
-from .rules import name_words, rule_entities
+from .rules import name_words, rule_entities_and_blockers
 from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
@@ -192,7 +192,7 @@ class EntityRecognizer:
         # The folder ``from_bytes`` wrote the model files to, removed with the component
         # (the taggers read their files by path: the ONNX session is rebuilt from it on unpickling).
         self._tmp: Optional[tempfile.TemporaryDirectory] = None
-        self._rules = rule_entities
+        self._rules = rule_entities_and_blockers
         self._not_names = lexicon.words("not_names")
         self._one_char_places = lexicon.words("rule_words", "one_char_place")
         self._not_places = lexicon.words("rule_words", "not_place")
@@ -310,7 +310,10 @@ class EntityRecognizer:
 
     def _finish(self, doc: Doc, text: str, model: list[Span3]) -> Doc:
         bounds = {*doc.to_array("IDX").tolist(), len(text)} if len(doc) else None
-        rules = yield_to_model(list(self._rules(text, bounds)), model, text)
+        rules, blocked = self._rules(text, bounds)
+        # 实现中国梦, 不负韶华: no model name inside a blocker word (lexicons/blockers.txt)
+        model = [m for m in model if not any(b <= m[0] and m[1] <= e for b, e in blocked)]
+        rules = yield_to_model(rules, model, text)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)

@@ -502,8 +502,16 @@ def rule_entities(text: str, bounds: Optional[AbstractSet[int]] = None
     """ORG / LOC / PERSON spans (start, end, label), non-overlapping, sorted by start.
     ``bounds``: the tokenizer's word boundaries (character offsets, the text's end included),
     which bare bodies (市政府) need."""
+    return rule_entities_and_blockers(text, bounds)[0]
+
+
+def rule_entities_and_blockers(text: str, bounds: Optional[AbstractSet[int]] = None
+                               ) -> tuple[list[LabelledSpan], list[tuple[int, int]]]:
+    """``rule_entities`` and the (start, end) of the blocker words found (中国梦, 三区三州),
+    inside which the NER stage drops the model's names too."""
     t = _tables()
     matches = _lexicon_matches(text, t, bounds)
+    blocked = [(s, e) for s, e, entry in matches if not entry.label]
     matches = [(s, e, entry) for s, e, entry in matches   # 教育部门, 振兴乡村
                if not (entry.label == "ORG" and _continues(text, e, t))
                and not (text[e - 1] == "乡" and text[e:e + 1] in _AFTER_XIANG)]
@@ -525,4 +533,4 @@ def rule_entities(text: str, bounds: Optional[AbstractSet[int]] = None
     spans = _resolve(spans)
     spans = _resolve(spans + _bracketed_latin_names(text, t))
     spans = _resolve(spans + _list_members(text, spans))
-    return _resolve(spans + _aliases(text, spans, t))
+    return _resolve(spans + _aliases(text, spans, t)), blocked
