@@ -95,3 +95,13 @@ def test_the_sources_next_act_ends_its_content(qnlp):
     text = "韩松介绍，他们已与高校对接，进行相关研究，并搭建了面向待业人员的工作群。"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert said(qs) == [("indirect", "韩松", "他们已与高校对接，进行相关研究，并搭建了面向待业人员的工作群")]
+
+
+def test_another_someone_in_the_same_sentence_ends_the_content(qnlp):
+    qs = run(qnlp, "它的起源颇为神秘，有人说是水手带来的，也有传说是街坊里传唱的。")
+    assert said(qs) == [("indirect", "有人", "是水手带来的")]
+
+
+def test_the_writers_question_after_a_report(qnlp):
+    qs = run(qnlp, "有车主反映，撤站之后通行费变高了。为什么会出现这种情况？是收费方式变了吗？")
+    assert said(qs) == [("indirect", "车主", "撤站之后通行费变高了")]

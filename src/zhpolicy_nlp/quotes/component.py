@@ -36,6 +36,8 @@ TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')
                              f"|的(?:{'|'.join(sorted(DOCUMENTS, key=len, reverse=True))}))$")
 # A sentence that is narration, not more of the speech before it.
 NARRATION_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'narration')})")
+# …。为什么会出现这种情况？: a question opening so after a report is the writer's
+WRITER_QUESTION = lexicon.ordered("cue_words", "writer_question")
 ENUM_RE = regex.compile(
     r"(?:第[一二三四五六七八九十]+[，、,是：]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|"
     rf"\d+[.、．]|[一二三四五六七八九十]+、|{lexicon.alternation('cue_words', 'enum_word')})")
@@ -52,6 +54,8 @@ CLAUSE_CUES = lexicon.words("speech_cues", "clause", field=2)
 SUBJECT_TAGS = ("n", "r", "t", "m")  # jieba tags a clause's subject may start with (nr, ns…)
 # …，并代拟了…: a clause that adds the source's own completed act ends what it said
 DONE_AFTER_RE = regex.compile(r"[，,]并[\p{Han}]{1,3}了")
+# 有人说是始于唐代，也有传说是…: a clause bringing in another someone ends the content
+ANOTHER_SOURCE_RE = regex.compile(f"[，,；;](?:也|还|另)有(?:{lexicon.alternation('cue_words', 'another_source')})")
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -475,6 +479,8 @@ class Attributor:
         s += len(text[s:e]) - len(lead)
         if any(r.match(text, s) for r in (NARRATION_RE, PRONOUN_START_RE, COLLECTIVE_RE)):
             return False
+        if text.startswith(WRITER_QUESTION, s) and text[s:e].rstrip().endswith(("？", "?")):
+            return False  # 有车主反映，…。为什么会这样？: the writer asks, the source has spoken
         who = self.ix.person_starting_at(s)
         if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
             return False  # 李四还参观了…: narration about a person (not 邓小平理论)
@@ -539,6 +545,9 @@ class Attributor:
                     break
                 end = min(nxt, bound)
             end = self._first_person_run(end, bound, para[1])
+            other = ANOTHER_SOURCE_RE.search(text, cs, end)
+            if other is not None:
+                end = other.start()
             done = DONE_AFTER_RE.search(text, cs, end)
             if done is not None and not self._subject_clause(cs, done.start()):
                 # 建议批准该报告，并代拟了决议草案: what the source then did (but 介绍，他们已…，
