@@ -172,3 +172,10 @@ def test_title_inside_an_organisation_entity_is_none(tnlp):
 ])
 def test_marks_fillers_and_appositions(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_party_role_before_an_organisation_is_no_part_of_it(tnlp):
+    """主办方|某市某文化中心 主任: the role word says which side the organisation is."""
+    doc = run(tnlp, "活动的主办方维也纳中国文化中心主任蒙小娟表示，反响很好。",
+              [("维也纳", "LOC"), ("中国文化中心", "ORG"), ("蒙小娟", "PERSON")])
+    assert people(doc)["蒙小娟"] == [("主任", "维也纳中国文化中心")]

@@ -501,7 +501,7 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         org = (org[0] + lead.end(), org[1])
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
-    org = _last_of_two(ctx, _place_after_org(ctx, org))
+    org = _last_of_two(ctx, _place_after_org(ctx, _party_role_dropped(ctx, org)))
     if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT):
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
     if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
@@ -555,6 +555,17 @@ def _apposed(ctx: _Ctx, start: int, e: int) -> tuple[Optional[CharSpan], Optiona
     k = _COPULA.search(text, max(0, start - 6), start).start()
     k -= 1 if k > 0 and text[k - 1] == "，" else 0
     return None, name_before(ctx, k, strong_only=True)
+
+
+def _party_role_dropped(ctx: _Ctx, org: CharSpan) -> CharSpan:
+    """``主办方|某市某文化中心`` 主任: a party's role word (主办方, 承办方, 合作方) before an entity
+    that starts the org says which side the org is, it is no part of its name."""
+    s, e = org
+    tok = ctx.tok(s)
+    if not tok or tok[0] != s or tok[1] - s < 2 or not ctx.text.endswith("方", s, tok[1]):
+        return org
+    starts = any(a == tok[1] for a, _, _ in ctx.orgish_within(tok[1], e))
+    return (tok[1], e) if starts and tl.ends_with_org_head(ctx.text[s:e]) else org
 
 
 def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
