@@ -127,6 +127,8 @@ def test_companies(text, expected):
     ("法院宣判，被告人郁某某因污染环境获刑。", [("郁某某", "PERSON")]),
     ("，韩某表示认罪。", [("韩某", "PERSON")]),
     ("他们向某地运送物资。", []),
+    ("在新中国成立七十周年之际", [("新中国", "LOC")]),
+    ("外交部发言人办公室发布消息。", [("外交部发言人办公室", "ORG")]),
     # a 社区 is a named place that a body may follow; 当 (serve as) is no name word
     ("他到朝阳区望京街道花园社区当主任。", [("朝阳区望京街道花园社区", "LOC")]),
     ("办公室主任郑在根（Chae Gun Chung）出席。", [("Chae Gun Chung", "PERSON")]),
@@ -158,6 +160,9 @@ def test_no_false_positives(text):
     ("华为、中兴、小米等企业参展。", [("华为", "ORG")]),      # too few known members
     ("我们与浪潮、华为、腾讯等企业合作。", [("华为", "ORG"), ("腾讯", "ORG")]),   # first: unclear edge
     ("北京、上海、广州等城市。", [("北京", "LOC"), ("上海", "LOC"), ("广州", "LOC")]),
+    ("会议邀请外交部、商务部、工信部、数据局等相关部门参加。",
+     [("外交部", "ORG"), ("商务部", "ORG"), ("工信部", "ORG"), ("数据局", "ORG")]),
+    ("教育、卫生、民政等部门要配合。", []),
 ])
 def test_lists_of_organisations(text, expected):
     assert ents(text) == expected

@@ -85,6 +85,7 @@ def test_a_model_span_that_extends_a_rule_place_wins():
     ("市人大常委会审议了报告，被告人被法院判处有期徒刑。", ["市人大常委会", "法院"]),
     ("各级法院要公正司法，城市政府要改进服务。", []),   # the institution in general; 城|市政府
     ("这是全国首家知识产权法院。", []),   # a kind of court
+    ("火箭军老兵和海军舰艇部队参加演习。", ["火箭军", "海军"]),   # a service, never grown
 ])
 def test_bare_bodies_are_orgs_as_whole_words(nlp, text, orgs):
     ents = [text[s:e] for s, e, lab in char_entities(nlp(text)) if lab == "ORG"]
@@ -109,11 +110,18 @@ def test_adjacent_places_are_one_span():
 def test_a_place_or_org_takes_its_tail():
     text = "维护某某海湾地区稳定，走进第8集团军某旅和某某军某部队营区。"
     spans = [(2, 6, "LOC"), (13, 18, "ORG"), (21, 24, "ORG")]
-    got = ner.extend_by_tails(spans, text, {"地区"}, {"旅", "部", "部队"})
+    tails = ner.Tails(frozenset({"地区"}), frozenset({"旅", "部", "部队"}),
+                      frozenset({"哨所", "舰"}), frozenset({"舰队"}))
+    got = ner.extend_by_tails(spans, text, tails)
     assert [text[s:e] for s, e, _ in got] == ["某某海湾地区", "第8集团军某旅", "某某军某部队"]
     # another span starts in the tail: nothing added
-    assert ner.extend_by_tails([(2, 6, "LOC"), (6, 8, "ORG")], text, {"地区"}, set()) \
+    assert ner.extend_by_tails([(2, 6, "LOC"), (6, 8, "ORG")], text, tails) \
         == [(2, 6, "LOC"), (6, 8, "ORG")]
+    # a place before a post or a ship word names that post or ship; 舰队 is a fleet
+    text = "他在某某山哨所站岗，登上某某舰，某某舰队出航。"
+    got = ner.extend_by_tails([(2, 5, "LOC"), (12, 14, "LOC"), (16, 18, "LOC")], text, tails)
+    assert [(text[s:e], lab) for s, e, lab in got] \
+        == [("某某山哨所", "ORG"), ("某某舰", "ORG"), ("某某", "LOC")]
 
 
 def test_chunks_cover_the_text_in_order(nlp):

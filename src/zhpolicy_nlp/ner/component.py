@@ -137,22 +137,40 @@ def join_places(spans: list[Span3], text: str) -> list[Span3]:
     return out
 
 
-def extend_by_tails(spans: list[Span3], text: str, place_tails: Iterable[str],
-                    mou_units: Iterable[str]) -> list[Span3]:
+@dataclasses.dataclass(frozen=True)
+class Tails:
+    """Words after a span that belong to it (rule_words kinds of the same names)."""
+
+    place_tail: frozenset[str]   # LOC + 地区
+    mou_unit: frozenset[str]     # ORG + 某 + 旅
+    org_tail: frozenset[str]     # LOC + 哨所 / 舰: an ORG
+    not_tail: frozenset[str]     # … but not 舰艇, 舰队
+
+    @classmethod
+    def load(cls) -> "Tails":
+        return cls(*(lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)))
+
+
+def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     """A LOC followed by a word of its name (``某某海湾`` + ``地区``), an ORG followed by one of
-    its unnamed units (``某集团军`` + ``某旅``, ``陆军`` + ``某师``), as one span, where no other
-    span starts in the added words."""
+    its unnamed units (``某集团军`` + ``某旅``, ``陆军`` + ``某师``), as one span; a LOC followed
+    by a post, station or ship word (``某山`` + ``哨所``, ``某市`` + ``舰``) as one ORG. Only
+    where no other span starts in the added words."""
     starts = {s for s, _, _ in spans}
-    units = sorted(mou_units, key=len, reverse=True)
+    units = sorted(tails.mou_unit, key=len, reverse=True)
     out: list[Span3] = []
     for s, e, lab in spans:
-        tail = ""
+        tail, new = "", lab
         if lab == "LOC":
-            tail = next((w for w in place_tails if text.startswith(w, e)), "")
+            tail = next((w for w in tails.place_tail if text.startswith(w, e)), "")
+            if not tail and not any(text.startswith(w, e) for w in tails.not_tail):
+                tail = max((w for w in tails.org_tail if text.startswith(w, e)), key=len,
+                           default="")
+                new = "ORG" if tail else lab
         elif lab == "ORG" and text.startswith("某", e):
             tail = next(("某" + u for u in units if text.startswith(u, e + 1)), "")
         if tail and not starts.intersection(range(e, e + len(tail))):
-            e += len(tail)
+            s, e, lab = s, e + len(tail), new
         out.append((s, e, lab))
     return out
 
@@ -196,8 +214,7 @@ class EntityRecognizer:
         self._not_names = lexicon.words("not_names")
         self._one_char_places = lexicon.words("rule_words", "one_char_place")
         self._not_places = lexicon.words("rule_words", "not_place")
-        self._place_tails = lexicon.words("rule_words", "place_tail")
-        self._mou_units = lexicon.words("rule_words", "mou_unit")
+        self._tails = Tails.load()
         if load:
             self.initialize()
 
@@ -318,8 +335,7 @@ class EntityRecognizer:
         # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
         kept = [sp for sp in merge(rules, dates, model)
                 if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
-        kept = extend_by_tails(join_places(kept, text), text, self._place_tails,
-                               self._mou_units)
+        kept = extend_by_tails(join_places(kept, text), text, self._tails)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -7,7 +7,8 @@ their spans win over overlapping model spans, so every rule prefers silence to a
 
 * lexicon lookup (orgs, places, towns; ``blockers`` are words that contain a short place name
   but are not places, 大理石 and 三明治), left-to-right longest match; a specific body named
-  without its place (市政府, 法院: ``bare_body`` in rule_words) only as whole jieba words;
+  without its place (市政府, 法院: ``bare_body`` in rule_words) and the armed services (海军)
+  only as whole jieba words;
 * ``[place | ORG] + body words + org suffix``, repeated, as one maximal ORG span
   (国家网信办信息化发展局, 清华大学国家治理研究院); a venue suffix makes the span a LOC
   (乌镇会议中心);
@@ -135,9 +136,10 @@ def _tables() -> _Tables:
             if len(row[0]) >= 2:
                 key = (label, row[1] if len(row) > 1 else "")
                 words[row[0]] = entries.get(key) or entries.setdefault(key, _Entry(*key))
-    bare = _Entry("ORG", "bare")
-    for w in lexicon.words("rule_words", "bare_body"):
-        words.setdefault(w, bare)
+    for kind, entry_kind in (("bare_body", "bare"), ("armed_service", "service")):
+        entry = _Entry("ORG", entry_kind)
+        for w in lexicon.words("rule_words", kind):
+            words.setdefault(w, entry)
     blocker = _Entry("", "blocker")
     for row in lexicon.rows("blockers"):
         words.setdefault(row[0], blocker)
@@ -198,7 +200,7 @@ def _lexicon_matches(text: str, t: _Tables, bounds: Optional[AbstractSet[int]] =
             for length in cands:
                 w = text[i:i + length]
                 entry = words.get(w)
-                if entry is not None and entry.kind == "bare" \
+                if entry is not None and entry.kind in ("bare", "service") \
                         and not _bare_body_ok(text, i, i + length, bounds, t):
                     continue
                 if entry is not None and len(w) == length and _ascii_word_edge(text, i, i + length):
@@ -320,7 +322,7 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
     """Extend a place/ORG head into one maximal span: nested places (四川省成都市), then
     successive body units (国家网信办 + 信息化发展局)."""
     label = entry.label
-    if entry.label == "LOC" and entry.kind == "venue":
+    if entry.kind == "service" or entry.label == "LOC" and entry.kind == "venue":
         return (s, e, label)
     while entry.kind in _ADMIN_RANK and e in following:
         nxt_end, nxt = following[e]
