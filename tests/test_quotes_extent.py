@@ -15,7 +15,8 @@ def test_trailing_quotation_closing_its_own_sentence(qnlp):
 def test_quotation_after_someone_elses_colon_ends_the_running_quote(qnlp):
     text = "酒店经理韩松说，很多工作做在了前头。前台人员还会多问一句：“您如果有需要可以在前台领。”"
     qs = run(qnlp, text, [("韩松", "PERSON")])
-    assert said(qs)[0] == ("indirect", "韩松", "很多工作做在了前头")
+    # docs/annotation.md "Extent": the words before the colon stay the manager's
+    assert said(qs)[0] == ("indirect", "韩松", "很多工作做在了前头。前台人员还会多问一句")
     assert said(qs)[1][0] == "direct" and said(qs)[1][2] == "您如果有需要可以在前台领"
 
 
@@ -105,3 +106,16 @@ def test_another_someone_in_the_same_sentence_ends_the_content(qnlp):
 def test_the_writers_question_after_a_report(qnlp):
     qs = run(qnlp, "有车主反映，撤站之后通行费变高了。为什么会出现这种情况？是收费方式变了吗？")
     assert said(qs) == [("indirect", "车主", "撤站之后通行费变高了")]
+
+
+def test_a_sentence_opening_with_the_speakers_side_goes_on(qnlp):
+    text = "韩松说，某国日前的军事冒险行为违背了国际关系准则。中方一贯反对在国际关系中使用武力，军事手段没有出路。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "某国日前的军事冒险行为违背了国际关系准则。"
+                         "中方一贯反对在国际关系中使用武力，军事手段没有出路")]
+
+
+def test_a_group_doing_something_is_narration(qnlp):
+    text = "会议提出，学校党建工作要提高到新水平。与会代表认真学习了有关文件，深入研究了相关问题。"
+    qs = run(qnlp, text)
+    assert said(qs) == [("indirect", "会议", "学校党建工作要提高到新水平")]

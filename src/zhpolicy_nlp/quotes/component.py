@@ -477,8 +477,10 @@ class Attributor:
         if not lead or lead[0] in "“「\"":
             return False
         s += len(text[s:e]) - len(lead)
-        if any(r.match(text, s) for r in (NARRATION_RE, PRONOUN_START_RE, COLLECTIVE_RE)):
+        if any(r.match(text, s) for r in (NARRATION_RE, PRONOUN_START_RE)):
             return False
+        if COLLECTIVE_RE.match(text, s) and "了" in text[s:e]:
+            return False  # 与会代表认真学习了…: narration (not 中方一贯反对…, 代表们依法提出议案122件)
         if text.startswith(WRITER_QUESTION, s) and text[s:e].rstrip().endswith(("？", "?")):
             return False  # 有车主反映，…。为什么会这样？: the writer asks, the source has spoken
         who = self.ix.person_starting_at(s)
