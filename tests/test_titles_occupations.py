@@ -179,3 +179,11 @@ def test_party_role_before_an_organisation_is_no_part_of_it(tnlp):
     doc = run(tnlp, "活动的主办方维也纳中国文化中心主任蒙小娟表示，反响很好。",
               [("维也纳", "LOC"), ("中国文化中心", "ORG"), ("蒙小娟", "PERSON")])
     assert people(doc)["蒙小娟"] == [("主任", "维也纳中国文化中心")]
+
+
+def test_title_tagged_as_verb_before_a_ner_person(tnlp):
+    """教研组|组长/v 刘某: jieba may tag the title a verb when it misreads the name after it;
+    the ner stage's PERSON there shows it is a title (代表/v 党中央 stays a verb)."""
+    doc = run(tnlp, "青松实验学校体育教研组组长刘小满认为，作业要适量。", [("刘小满", "PERSON")])
+    assert people(doc)["刘小满"] == [("组长", "青松实验学校体育教研组")]
+    assert result.people(run(tnlp, "他代表党中央向大家表示慰问。")) == []

@@ -122,8 +122,10 @@ class _Ctx:
         self.toks = toks
         self.tok_starts = [t[0] for t in toks]
         # a title word tagged as a verb and not followed by a name is a verb: 代表/v 党中央
+        # (or a PERSON of the ner stage: 教研组|组长/v 刘小园 with 刘/zg is a title)
+        person_starts = {a for a, _, l in ents if l == "PERSON"}
         verbs = {(a, b) for (a, b, f), nxt in zip(toks, toks[1:] + [(0, 0, "x")])
-                 if f.startswith("v") and not nxt[2].startswith("nr")}
+                 if f.startswith("v") and not nxt[2].startswith("nr") and b not in person_starts}
         # a title inside a place name is none: 上海市|长宁区, 湖南省|长沙市 (市长, 省长)
         in_place = bytearray(len(text) + 1)
         in_org = bytearray(len(text) + 1)
