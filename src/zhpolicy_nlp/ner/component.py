@@ -110,16 +110,19 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Sp
     """Rule LOC spans that a model LOC/ORG span contains and extends with plain name words,
     less those: the rules' place lexicon knows the county 祁连 and the district 南湖, the
     model the mountain ``祁连山``, the park ``南湖公园`` and the police station ``某某乡派出所``
-    around them. A model span that cuts into any other rule span, or whose added characters
-    are no name words (``某市十六届人大``: a session, ``届`` stops a name), changes nothing."""
+    around them. A model span that cuts into any other rule span, adds nothing to its rule
+    places (``某国某市`` as one ORG), or adds no name words (``某市十六届人大``: a session,
+    ``届`` stops a name), changes nothing."""
     out = rules
     for ms, me, mlab in model:
         if mlab == "PERSON":
             continue
         inside = [r for r in out if ms <= r[0] and r[1] <= me]
-        if inside and all(r[2] == "LOC" and r[1] - r[0] < me - ms for r in inside) \
+        added = "".join(text[a:b] for a, b in zip([ms, *(r[1] for r in inside)],
+                                                  [*(r[0] for r in inside), me]))
+        if inside and added and all(r[2] == "LOC" for r in inside) \
                 and not any(r[0] < me and ms < r[1] for r in out if r not in inside) \
-                and name_words(text[ms:inside[0][0]] + text[inside[-1][1]:me]):
+                and name_words(added):
             out = [r for r in out if r not in inside]
     return out
 
@@ -330,11 +333,14 @@ class EntityRecognizer:
         rules, blocked = self._rules(text, bounds)
         # 实现中国梦, 不负韶华: no model name inside a blocker word (lexicons/blockers.txt)
         model = [m for m in model if not any(b <= m[0] and m[1] <= e for b, e in blocked)]
-        rules = yield_to_model(rules, model, text)
+
+        def is_place(sp: Span3) -> bool:
+            # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
+            return not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)
+
+        rules = yield_to_model([r for r in rules if is_place(r)], model, text)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
-        # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
-        kept = [sp for sp in merge(rules, dates, model)
-                if not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)]
+        kept = [sp for sp in merge(rules, dates, model) if is_place(sp)]
         kept = extend_by_tails(join_places(kept, text), text, self._tails)
         return set_char_entities(doc, kept, text)
 
