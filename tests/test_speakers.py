@@ -224,3 +224,18 @@ def test_kin_address_after_a_description_is_someone_new(qnlp):
     doc._.people = [result.person_data(p)]
     QuoteAttributor(qnlp)(doc)
     assert speakers(result.quotes(doc)) == ["王奶奶"]
+
+
+# ---- fourth quotes pass (issue #12): authors of data, colons with no cue word
+
+
+def test_body_that_published_the_data_speaks(qnlp):
+    text = "本报北京2月11日电 某清算公司11日发布的数据显示，春节期间平台运行平稳。"
+    assert speakers(run(qnlp, text, [("某清算公司", "ORG")])) == ["某清算公司"]
+
+
+def test_colon_with_no_cue_word_goes_to_the_clauses_subject(qnlp):
+    text = "报纸送到村里时，村医马兰热情地拉着韩松的手：“感谢韩代表，把我们的意见及时送出去。”"
+    assert speakers(run(qnlp, text, [("村医", "TITLE"), ("马兰", "PERSON"), ("韩松", "PERSON")])) == ["马兰"]
+    text = "韩松心里五味杂陈。也有旁人冷言冷语：“搞工程在行，搞村子可不见得行！”"
+    assert speakers(run(qnlp, text, [("韩松", "PERSON")])) == ["旁人"]

@@ -627,6 +627,10 @@ class Attributor:
                 continue
             if self._cue_colon_before(p.open):
                 continue  # its own cue, but a speaker we could not find
+            found = self._colon_subject(p, para)
+            if found is not None:  # 村医张三拉着李四的手：“…”, 也有旁人冷言冷语：“…”
+                self._add(p.start, p.end, "direct", found[1], found[0], None)
+                continue
             named = self._named_after(p, para)
             if named is not None:  # `“…”让老兵张三难忘的是…`: the person the next sentence is about
                 mention, speaker = self._person(named, para)
@@ -644,6 +648,18 @@ class Attributor:
             if found is not None:
                 mention, speaker = found
                 self._add(p.start, p.end, "direct", speaker, mention, None)
+
+    def _colon_subject(self, p: Marked, para: tuple[int, int],
+                       ) -> Optional[tuple[Mention, Optional[str]]]:
+        """(mention, speaker) for a quotation after a colon with no cue word: the first person
+        or group of the clause the colon closes (`…，让返乡创业的张三倍感自豪：“…”`,
+        `村医张三热情地拉着李四的手：“…”`: 张三), or None."""
+        text, colon = self.text, p.open - 1
+        if colon <= para[0] or text[colon] not in "：:":
+            return None
+        start = max((i + 1 for i in range(para[0], colon) if text[i] in "，,。！？!?；;”」"),
+                    default=para[0])
+        return self.res.clause_source(start, colon, para[0])
 
     def _cueless_speaker(self, p: Marked, para: tuple[int, int],
                          ) -> Optional[tuple[Mention, Optional[str]]]:

@@ -232,9 +232,9 @@ SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
 HONOUR_RE = regex.compile(rf"{_words_alt('honour')}|{_alt(DESC_NOUNS)}")
-# 发言人办公室18日发布新闻稿表示: a date may stand before the verb
+# 发言人办公室18日发布新闻稿表示: a date may stand before the verb; 某公司11日发布的数据显示
 PUBLISH_RE = regex.compile(
-    rf"(?:\d{{1,2}}日|{_words_alt('when')})?(?:{_words_alt('publishes')})了?")
+    rf"(?:\d{{1,2}}日|{_words_alt('when')})?(?:{_words_alt('publishes')})[了的]?")
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
@@ -443,6 +443,9 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
               and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)
               and (m.start == start or text[m.start - 1] in SUBJECT_AFTER or m.start in ix.ent_ends
                    or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]
+    people += [Mention(p, p + len(t), "collective") for p, t in ix.tokens_in(start, end)  # 也有旁人…
+               if t in EXISTENTIAL_NOUNS and p - 1 in ix.tok_starts and text[p - 1] == "有"
+               and not any(a <= p < b for a, b in excl)]
     if not people:
         people = [Mention(s, e, "org") for s, e in ix.orgs_in(start, end)
                   if not any(a <= s and e <= b for a, b in excl)]
