@@ -187,3 +187,13 @@ def test_title_tagged_as_verb_before_a_ner_person(tnlp):
     doc = run(tnlp, "青松实验学校体育教研组组长刘小满认为，作业要适量。", [("刘小满", "PERSON")])
     assert people(doc)["刘小满"] == [("组长", "青松实验学校体育教研组")]
     assert result.people(run(tnlp, "他代表党中央向大家表示慰问。")) == []
+
+
+def test_nationality_before_an_occupation_is_no_org(tnlp):
+    """某国学者X: org null, the country in org_also (docs/annotation.md); a place that employs
+    (某镇讲解员) and a country before a post (某国总统) keep their org."""
+    doc = run(tnlp, "早在上世纪60年代，法国学者让·杜邦就提出了这一观点。", [("法国", "LOC")])
+    assert people(doc)["让·杜邦"] == [("学者", None)]
+    assert "法国" in [e.text for e in doc.ents if e.label_ == "LOC"]
+    doc = run(tnlp, "法国总统让·杜邦表示欢迎。", [("法国", "LOC")])
+    assert people(doc)["让·杜邦"] == [("总统", "法国")]

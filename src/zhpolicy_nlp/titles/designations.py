@@ -36,6 +36,8 @@ _STOP_VERBS = tl.org_run_stops()
 _GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
 # What starts an unnamed unit (某部, 某旅): the org is null, as docs/annotation.md decides.
 _UNNAMED = tl.title_words("unnamed_org")
+# Countries (places.txt): before a plain occupation a nationality, not an employer.
+_COUNTRIES = lexicon.words("places", "country")
 # Words between an organisation and a title that belong to neither (某所相关负责人, 某国女作家).
 _FILLER = regex.compile(f"(?:{lexicon.alternation('title_words', 'title_filler')})+")
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
@@ -702,8 +704,9 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org, _is_place(ctx, org))
-        if occupation and org and not seg.place and not _proven_org(ctx, org):
-            seg.org = None  # 互联网|养老护理员X: a domain, not an employer
+        if occupation and org and (not seg.place and not _proven_org(ctx, org)
+                                   or seg.place and text[org[0]:org[1]] in _COUNTRIES):
+            seg.org, seg.place = None, False  # 互联网|养老护理员X: a domain; 法国|学者X: a nationality (annotation.md)
         if linked and org is None:
             seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
