@@ -98,3 +98,16 @@ def test_group_noun_glued_to_its_cue(qnlp):
 def test_existential_you_introduces_the_bare_noun(qnlp):
     qs = run(qnlp, "有学生直言：“这首歌就是学不像。”")
     assert said(qs) == [("direct", "学生", "这首歌就是学不像")]
+
+
+def test_weak_cue_after_a_comma_before_a_clause_with_its_own_subject(qnlp):
+    text = "韩松又开始张罗着给低保户寻找就业机会，希望他们能够通过自己的劳动增加收入。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "他们能够通过自己的劳动增加收入")]
+    assert run(qnlp, "韩松又开始张罗着给低保户寻找就业机会，希望通过劳动增加收入。", [("韩松", "PERSON")]) == []
+
+
+def test_kanlai_with_a_long_description_of_its_source(qnlp):
+    text = "在美国某某州立大学新闻与传播研究学院教授韩松看来，“这样的报道更加耸人听闻”。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert [q[1:] for q in said(qs)] == [("韩松", "这样的报道更加耸人听闻")]

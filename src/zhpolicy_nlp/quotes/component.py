@@ -341,6 +341,9 @@ class Attributor:
         adverb (预计), nothing after it (提出了), a 提出-type cue only before a colon (并提出：)."""
         text = self.text
         reports = cue.cls not in OBJECT_TAKING or text.startswith(("：", ":"), cue.end)
+        if not reports and text[cue.start:cue.end] in CLAUSE_CUES:  # …，希望他们能够…
+            clause = regex.match(r"[^，,；;：:。！？!?]*", text[cue.end:cue.end + SOURCE_WINDOW]).group()
+            reports = self._subject_clause(cue.end, cue.end + len(clause))
         return (reports and text[cue.start:cue.end] not in EPISTEMIC
                 and not text.startswith(("了", "过"), cue.end))
 

@@ -39,7 +39,7 @@ GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
 # 正如X所指出的，…: the content follows 的，
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
-KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,20})看来")
+KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,30})看来")
 # The same frame with the source inside and the cue after it, before a comma: 在X的记忆中，…,
 # 按照X的想法，… (cue_words.txt: frame_in, frame_by).
 FRAMES_RE = regex.compile(
