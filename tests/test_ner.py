@@ -87,7 +87,9 @@ def test_a_model_span_that_extends_a_rule_place_wins():
     ("市人大常委会审议了报告，被告人被法院判处有期徒刑。", ["市人大常委会", "法院"]),
     ("各级法院要公正司法，城市政府要改进服务。", []),   # the institution in general; 城|市政府
     ("这是全国首家知识产权法院。", []),   # a kind of court
-    ("火箭军老兵和海军舰艇部队参加演习。", ["火箭军", "海军"]),   # a service, never grown
+    ("火箭军老兵和海军舰艇部队参加演习。", ["火箭军", "海军"]),   # a kind of forces
+    ("县委县政府多次开会研究。", ["县委", "县政府"]),   # two bodies
+    ("，陆军工程大学教授出席。", ["陆军工程大学"]),   # a service heads a name
 ])
 def test_bare_bodies_are_orgs_as_whole_words(nlp, text, orgs):
     ents = [text[s:e] for s, e, lab in char_entities(nlp(text)) if lab == "ORG"]

@@ -30,7 +30,7 @@ from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
 from .dates import find_dates
 from .features import Gazetteers
-from .rules import name_words, rule_entities_and_blockers
+from .rules import bare_names, ends_like_org, name_words, rule_entities_and_blockers
 from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
@@ -110,7 +110,8 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Sp
     """Rule LOC spans that a model LOC/ORG span contains and extends with plain name words,
     less those: the rules' place lexicon knows the county 祁连 and the district 南湖, the
     model the mountain ``祁连山``, the park ``南湖公园`` and the police station ``某某乡派出所``
-    around them. A model span that cuts into any other rule span, adds nothing to its rule
+    around them; so do the bare bodies and services (``空军``) inside a model ORG ending like
+    one (``空军某某飞行表演队``, not ``空军轰炸机``). A model span that cuts into any other rule span, adds nothing to its rule
     places (``某国某市`` as one ORG), or adds no name words (``某市十六届人大``: a session,
     ``届`` stops a name), changes nothing."""
     out = rules
@@ -120,7 +121,9 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Sp
         inside = [r for r in out if ms <= r[0] and r[1] <= me]
         added = "".join(text[a:b] for a, b in zip([ms, *(r[1] for r in inside)],
                                                   [*(r[0] for r in inside), me]))
-        if inside and added and all(r[2] == "LOC" for r in inside) \
+        if inside and added and all(r[2] == "LOC" or r[2] == "ORG" and mlab == "ORG"
+                                    and text[r[0]:r[1]] in bare_names()
+                                    and ends_like_org(text[ms:me]) for r in inside) \
                 and not any(r[0] < me and ms < r[1] for r in out if r not in inside) \
                 and name_words(added):
             out = [r for r in out if r not in inside]

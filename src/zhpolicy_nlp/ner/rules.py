@@ -32,6 +32,8 @@ LabelledSpan = tuple[int, int, str]  # (start, end, label) in characters
 # The kinds of lexicons/org_endings.txt that are compositional name suffixes here.
 ORG_SUFFIX_KINDS = ("area", "body", "edu", "court", "company", "legal", "venue")
 
+BARE_KINDS = ("bare", "service")   # lexicon entries of bare_body and armed_service
+
 MAX_CHAIN = 10          # body characters between a head and a multi-character suffix
 MAX_CHAIN_SHORT = 8     # … and before a one-character suffix (部, 局, 委)
 MAX_COMPANY_NAME = 14   # name characters before a legal form
@@ -200,7 +202,7 @@ def _lexicon_matches(text: str, t: _Tables, bounds: Optional[AbstractSet[int]] =
             for length in cands:
                 w = text[i:i + length]
                 entry = words.get(w)
-                if entry is not None and entry.kind in ("bare", "service") \
+                if entry is not None and entry.kind in BARE_KINDS \
                         and not _bare_body_ok(text, i, i + length, bounds, t):
                     continue
                 if entry is not None and len(w) == length and _ascii_word_edge(text, i, i + length):
@@ -227,6 +229,21 @@ def _chain_ok(chain: str, next_char: str, t: _Tables) -> bool:
     return not chain.startswith(("和", "与", "及")) \
         and all(is_han(c) and c not in _CHAIN_STOP for c in chain) \
         and not t.chain_stop_re.search(chain + next_char)
+
+
+def ends_like_org(name: str) -> bool:
+    """Whether a name ends in an organisation suffix (…学院, …表演队, …局), not in a generic
+    kind of forces (…轰炸机部队: ``service_generic``)."""
+    t = _tables()
+    return not name.endswith(tuple(t.rule_words["service_generic"])) \
+        and any(t.suffix_re.fullmatch(name, k) for k in range(max(0, len(name) - 8), len(name)))
+
+
+@lru_cache(maxsize=None)
+def bare_names() -> frozenset[str]:
+    """The bare bodies and armed services (rule_words): short rule ORGs that a longer model
+    ORG around them may replace (空军 in 空军某某飞行表演队)."""
+    return lexicon.words("rule_words", "bare_body") | lexicon.words("rule_words", "armed_service")
 
 
 def name_words(chain: str) -> bool:
@@ -269,8 +286,8 @@ def _unit(text: str, p: int, t: _Tables, head: _Entry | None, barriers: set[int]
             return None
         if _continues(text, b, t) or (company and kind in ("company", "legal")):
             continue
-        if suffix.endswith("政府") and chain not in _GOV_CHAIN:
-            continue
+        if suffix.endswith("政府") and (chain not in _GOV_CHAIN or head is None and chain):
+            continue   # after an ORG, 县政府 is a second body (县委|县政府)
         if suffix == "中心" and head is not None and len(chain) < 2:
             continue   # 上海中心 is a building, 城市中心 a downtown
         if chain == "一" or (suffix == "队" and len(chain) > 4) \
@@ -322,7 +339,8 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
     """Extend a place/ORG head into one maximal span: nested places (四川省成都市), then
     successive body units (国家网信办 + 信息化发展局)."""
     label = entry.label
-    if entry.kind == "service" or entry.label == "LOC" and entry.kind == "venue":
+    first, first_name = entry, text[s:e]
+    if entry.label == "LOC" and entry.kind == "venue":
         return (s, e, label)
     while entry.kind in _ADMIN_RANK and e in following:
         nxt_end, nxt = following[e]
@@ -335,7 +353,8 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
         if e - s > MAX_SPAN:
             break
         nxt = following.get(e)
-        if nxt and nxt[1].label == "ORG" and _is_body(nxt[1], text[e:nxt[0]], t):
+        if nxt and nxt[1].label == "ORG" and nxt[1].kind not in BARE_KINDS \
+                and _is_body(nxt[1], text[e:nxt[0]], t):   # 县委|县政府 are two bodies
             e, label, head = nxt[0], "ORG", None   # 墨西哥 + 参议院, 中国共产党 + 中央委员会
             continue
         unit = _unit(text, e, t, head, barriers, company)
@@ -351,6 +370,8 @@ def _grow(text: str, s: int, e: int, entry: _Entry, t: _Tables,
         label, head = "ORG", None
     if label == "ORG" and s >= 2 and text[s - 2:s] == "中共":
         s -= 2
+    if first.kind == "service" and text.endswith(tuple(t.rule_words["service_generic"]), s, e):
+        return (s, s + len(first_name), label)   # 海军 + 舰艇部队: a kind of the navy's forces
     return (s, e, label)
 
 
@@ -518,8 +539,10 @@ def rule_entities_and_blockers(text: str, bounds: Optional[AbstractSet[int]] = N
                if not (entry.label == "ORG" and _continues(text, e, t))
                and not (text[e - 1] == "乡" and text[e:e + 1] in _AFTER_XIANG)]
     following = {s: (e, entry) for s, e, entry in matches}
-    barriers = {s for s, _, entry in matches   # 中国驻美国大使馆: a country after 驻 is no barrier
-                if ((entry.label == "ORG" or entry.kind in ("venue", "region", "country"))
+    # 中国驻美国大使馆: a country after 驻 is no barrier; nor a bare body (某州|公安局交警支队)
+    barriers = {s for s, _, entry in matches
+                if ((entry.label == "ORG" and entry.kind not in BARE_KINDS
+                     or entry.kind in ("venue", "region", "country"))
                     and not (s > 0 and text[s - 1] == "驻"))
                 or (entry.label == "LOC" and s > 0 and text[s - 1] in "和与及、")}   # …和天津…
     spans: list[LabelledSpan] = []
