@@ -109,6 +109,12 @@ def test_adjacent_places_are_one_span():
     assert ner.join_places(spans, text) == [(0, 1, "PERSON"), (3, 11, "LOC"), (11, 12, "DATE")]
     assert ner.join_places([(3, 6, "LOC"), (7, 11, "LOC")], text) == [(3, 6, "LOC"), (7, 11, "LOC")]
     assert ner.join_places([(3, 6, "LOC"), (6, 11, "ORG")], text) == [(3, 6, "LOC"), (6, 11, "ORG")]
+    # a country or province does not continue a place's name; a province may follow a country
+    text = "香港江苏社团、湖北省中国队和中国北京"
+    spans = [(0, 2, "LOC"), (2, 4, "LOC"), (7, 10, "LOC"), (10, 12, "LOC"), (14, 16, "LOC"),
+             (16, 18, "LOC")]
+    assert [text[s:e] for s, e, _ in ner.join_places(spans, text)] \
+        == ["香港", "江苏", "湖北省", "中国", "中国北京"]
 
 
 def test_a_place_or_org_takes_its_tail():

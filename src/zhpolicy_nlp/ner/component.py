@@ -30,7 +30,8 @@ from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
 from .dates import find_dates
 from .features import Gazetteers
-from .rules import bare_names, ends_like_org, name_words, rule_entities_and_blockers
+from .rules import (bare_names, ends_like_org, name_words, place_kind,
+                    rule_entities_and_blockers)
 from .tags import spans_from_tags
 
 DEFAULT_MODEL = "ner-lstm"
@@ -130,13 +131,23 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Sp
     return out
 
 
+def _chains(first: str, second: str) -> bool:
+    """Whether the place ``second`` may follow ``first`` inside one name: not after a
+    one-character abbreviation (进京|澳门), never a country (某省|中国), a province only
+    after a country (中国北京, not 香港|江苏 of 香港江苏社团)."""
+    kind = place_kind(second)
+    return len(first) > 1 and kind != "country" \
+        and (kind != "province" or place_kind(first) == "country")
+
+
 def join_places(spans: list[Span3], text: str) -> list[Span3]:
     """Adjacent LOC spans as one (chained places are one span, docs/annotation.md):
     ``某区`` + ``某公园``, ``内蒙古`` + ``某山``, ``某县`` + ``某村`` (the rules nest known
-    administrative levels; this joins what the model adds next to them)."""
+    administrative levels; this joins what the model adds next to them), where they chain."""
     out: list[Span3] = []
     for s, e, lab in spans:
-        if out and lab == "LOC" and out[-1][2] == "LOC" and out[-1][1] == s:
+        if out and lab == "LOC" and out[-1][2] == "LOC" and out[-1][1] == s \
+                and _chains(text[out[-1][0]:s], text[s:e]):
             out[-1] = (out[-1][0], e, lab)
         else:
             out.append((s, e, lab))

@@ -246,6 +246,12 @@ def bare_names() -> frozenset[str]:
     return lexicon.words("rule_words", "bare_body") | lexicon.words("rule_words", "armed_service")
 
 
+def place_kind(name: str) -> Optional[str]:
+    """The kind of a place of the lexicons (country, province, city, county, …), else None."""
+    entry = _tables().words.get(name)
+    return entry.kind if entry is not None and entry.label == "LOC" else None
+
+
 def name_words(chain: str) -> bool:
     """Whether characters could be the words of a name (no function words, numbers,
     titles or verbs: the body words of :func:`_unit`), an organisation suffix at the end
