@@ -78,6 +78,7 @@ def test_a_model_span_that_extends_a_rule_place_wins():
         == [(3, 5, "LOC"), (5, 7, "ORG")]
     assert ner.yield_to_model(rules, [(13, 18, "ORG")], "x" * 13 + "北京十六届人大") == rules
     assert ner.yield_to_model(rules, [(3, 8, "PERSON")], text) == rules
+    assert ner.yield_to_model(rules, [(3, 9, "LOC")], "游客在祁连山西南角散步", ("角",)) == rules
     assert ner.yield_to_model([(3, 5, "LOC"), (5, 8, "LOC")], [(3, 8, "ORG")], text) \
         == [(3, 5, "LOC"), (5, 8, "LOC")]   # two places, nothing added
 

@@ -107,14 +107,16 @@ def merge(rules: list[Span3], dates: list[Span3], model: list[Span3]) -> list[Sp
     return sorted(out)
 
 
-def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Span3]:
+def yield_to_model(rules: list[Span3], model: list[Span3], text: str,
+                   positions: tuple[str, ...] = ()) -> list[Span3]:
     """Rule LOC spans that a model LOC/ORG span contains and extends with plain name words,
     less those: the rules' place lexicon knows the county 祁连 and the district 南湖, the
     model the mountain ``祁连山``, the park ``南湖公园`` and the police station ``某某乡派出所``
     around them; so do the bare bodies and services (``空军``) inside a model ORG ending like
     one (``空军某某飞行表演队``, not ``空军轰炸机``). A model span that cuts into any other rule span, adds nothing to its rule
     places (``某国某市`` as one ORG), or adds no name words (``某市十六届人大``: a session,
-    ``届`` stops a name), changes nothing."""
+    ``届`` stops a name), or ends in a position word (``positions``: ``某地西南角``, a spot
+    by a place), changes nothing."""
     out = rules
     for ms, me, mlab in model:
         if mlab == "PERSON":
@@ -126,7 +128,7 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str) -> list[Sp
                                     and text[r[0]:r[1]] in bare_names()
                                     and ends_like_org(text[ms:me]) for r in inside) \
                 and not any(r[0] < me and ms < r[1] for r in out if r not in inside) \
-                and name_words(added):
+                and name_words(added) and not text[ms:me].endswith(positions):
             out = [r for r in out if r not in inside]
     return out
 
@@ -232,6 +234,7 @@ class EntityRecognizer:
         self._one_char_places = lexicon.words("rule_words", "one_char_place")
         self._not_places = lexicon.words("rule_words", "not_place")
         self._tails = Tails.load()
+        self._positions = tuple(lexicon.words("rule_words", "position_end"))
         if load:
             self.initialize()
 
@@ -352,7 +355,7 @@ class EntityRecognizer:
             # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
             return not (sp[2] == "LOC" and text[sp[0]:sp[1]] in self._not_places)
 
-        rules = yield_to_model([r for r in rules if is_place(r)], model, text)
+        rules = yield_to_model([r for r in rules if is_place(r)], model, text, self._positions)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         kept = [sp for sp in merge(rules, dates, model) if is_place(sp)]
         kept = extend_by_tails(join_places(kept, text), text, self._tails)
