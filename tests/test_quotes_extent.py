@@ -119,3 +119,13 @@ def test_a_group_doing_something_is_narration(qnlp):
     text = "会议提出，学校党建工作要提高到新水平。与会代表认真学习了有关文件，深入研究了相关问题。"
     qs = run(qnlp, text)
     assert said(qs) == [("indirect", "会议", "学校党建工作要提高到新水平")]
+
+
+def test_an_unnamed_study_is_no_source(qnlp):
+    assert run(qnlp, "但让人意外的是，研究发现，老鼠和人类的骨骼结构非常相似。") == []
+
+
+def test_a_source_inside_a_semicolon_list_speaks_for_its_item(qnlp):
+    text = "多项新政策相继出台；市政府承诺两年内基本解决拖欠企业款项问题；落实企业减税降费政策。"
+    qs = run(qnlp, text, [("市政府", "ORG")])
+    assert said(qs) == [("indirect", "市政府", "两年内基本解决拖欠企业款项问题")]

@@ -56,6 +56,8 @@ SUBJECT_TAGS = ("n", "r", "t", "m")  # jieba tags a clause's subject may start w
 DONE_AFTER_RE = regex.compile(r"[，,]并[\p{Han}]{1,3}了")
 # 有人说是始于唐代，也有传说是…: a clause bringing in another someone ends the content
 ANOTHER_SOURCE_RE = regex.compile(f"[，,；;](?:也|还|另)有(?:{lexicon.alternation('cue_words', 'another_source')})")
+# A bare 研究 that names no study before it is no source of its own (研究发现，…)
+UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -293,6 +295,8 @@ class Attributor:
                 continue  # 经朋友介绍，她来到…: "through an introduction", not a report
             if m is not None:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
+                if kind == "document" and speaker in UNNAMED_DOCS:
+                    continue  # 研究发现，…: no named source (docs/annotation.md)
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             elif (doc := self._issued_before(cue, zone)) is not None:
                 m, speaker, kind, clause = doc, doc.name, doc.kind, cue.start - 1
@@ -550,6 +554,10 @@ class Attributor:
                     break
                 end = min(nxt, bound)
             end = self._first_person_run(end, bound, para[1])
+            own = ev.mention.start if ev.mention else ev.cue.start
+            semi = text.find("；", cs, end)
+            if semi >= 0 and "；" in text[ev.sent_start:own]:
+                end = semi  # …相继出台；市政府承诺A；落实B: one item of a list, not the rest
             other = ANOTHER_SOURCE_RE.search(text, cs, end)
             if other is not None:
                 end = other.start()
