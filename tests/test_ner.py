@@ -121,7 +121,7 @@ def test_adjacent_places_are_one_span():
 def test_a_place_or_org_takes_its_tail():
     text = "维护某某海湾地区稳定，走进第8集团军某旅和某某军某部队营区。"
     spans = [(2, 6, "LOC"), (13, 18, "ORG"), (21, 24, "ORG")]
-    tails = ner.Tails(frozenset({"地区"}), frozenset({"旅", "部", "部队"}),
+    tails = ner.Tails(frozenset({"地区"}), frozenset({"海军"}), frozenset({"旅", "部", "部队"}),
                       frozenset({"哨所", "舰"}), frozenset({"舰队"}))
     got = ner.extend_by_tails(spans, text, tails)
     assert [text[s:e] for s, e, _ in got] == ["某某海湾地区", "第8集团军某旅", "某某军某部队"]
@@ -133,6 +133,8 @@ def test_a_place_or_org_takes_its_tail():
     got = ner.extend_by_tails([(2, 5, "LOC"), (12, 14, "LOC"), (16, 18, "LOC")], text, tails)
     assert [(text[s:e], lab) for s, e, lab in got] \
         == [("某某山哨所", "ORG"), ("某某舰", "ORG"), ("某某", "LOC")]
+    text = "海军某某舰官兵"
+    assert ner.extend_by_tails([(0, 2, "ORG"), (2, 4, "LOC")], text, tails) == [(0, 5, "ORG")]
 
 
 def test_chunks_cover_the_text_in_order(nlp):

@@ -161,6 +161,7 @@ class Tails:
     """Words after a span that belong to it (rule_words kinds of the same names)."""
 
     place_tail: frozenset[str]   # LOC + 地区
+    armed_service: frozenset[str]  # 海军 + 某某舰: one ORG
     mou_unit: frozenset[str]     # ORG + 某 + 旅
     org_tail: frozenset[str]     # LOC + 哨所 / 舰: an ORG
     not_tail: frozenset[str]     # … but not 舰艇, 舰队
@@ -174,7 +175,8 @@ def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     """A LOC followed by a word of its name (``某某海湾`` + ``地区``), an ORG followed by one of
     its unnamed units (``某集团军`` + ``某旅``, ``陆军`` + ``某师``), as one span; a LOC followed
     by a post, station or ship word (``某山`` + ``哨所``, ``某市`` + ``舰``) as one ORG. Only
-    where no other span starts in the added words."""
+    where no other span starts in the added words. An armed service right before an ORG (a
+    ship or unit: ``海军`` + ``某某舰``) is one ORG with it."""
     starts = {s for s, _, _ in spans}
     units = sorted(tails.mou_unit, key=len, reverse=True)
     out: list[Span3] = []
@@ -190,6 +192,9 @@ def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
             tail = next(("某" + u for u in units if text.startswith(u, e + 1)), "")
         if tail and not starts.intersection(range(e, e + len(tail))):
             s, e, lab = s, e + len(tail), new
+        if lab == "ORG" and out and out[-1][2] == "ORG" and out[-1][1] == s \
+                and text[out[-1][0]:s] in tails.armed_service:
+            s = out.pop()[0]
         out.append((s, e, lab))
     return out
 
