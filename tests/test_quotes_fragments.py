@@ -111,3 +111,9 @@ def test_kanlai_with_a_long_description_of_its_source(qnlp):
     text = "在美国某某州立大学新闻与传播研究学院教授韩松看来，“这样的报道更加耸人听闻”。"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert [q[1:] for q in said(qs)] == [("韩松", "这样的报道更加耸人听闻")]
+
+
+def test_an_old_text_records(qnlp):
+    qs = run(qnlp, "五代时捐税巧立名目，《某史·食货志》记载除常规税项之外，还有不少附加税。")
+    assert said(qs) == [("indirect", "某史·食货志", "除常规税项之外，还有不少附加税")]
+    assert run(qnlp, "据记载，这座桥已有三百多年的历史。") == []
