@@ -129,3 +129,10 @@ def test_a_source_inside_a_semicolon_list_speaks_for_its_item(qnlp):
     text = "多项新政策相继出台；市政府承诺两年内基本解决拖欠企业款项问题；落实企业减税降费政策。"
     qs = run(qnlp, text, [("市政府", "ORG")])
     assert said(qs) == [("indirect", "市政府", "两年内基本解决拖欠企业款项问题")]
+
+
+def test_a_short_first_person_quotation_closing_its_sentence_is_speech(qnlp):
+    text = "那年，老韩所在的工厂转制破产，他也一下没了工作，“缴社保的钱还要从我姐那儿借”。"
+    qs = run(qnlp, text)
+    assert [(q[0], q[2]) for q in said(qs)] == [("direct", "缴社保的钱还要从我姐那儿借")]
+    assert run(qnlp, "全市开展“我为群众办实事主题实践”活动。") == []

@@ -62,6 +62,9 @@ MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
+MIN_SPEECH = 10  # a quotation with no cue shorter than this is no speech
+# 我/我们/咱们 inside a quotation: someone speaking (我姐, 咱村), not a name or slogan
+FIRST_PERSON_WORD_RE = regex.compile(r"我|咱")
 # 告诉对方“…”, 指责该法案“…”: how long the object between a cue and a quoted fragment may be
 FRAGMENT_OBJECT_MAX = 8
 FRAGMENT_OBJECT_RE = regex.compile(rf"[^，,；;：:。！？!?“”「」\n]{{0,{FRAGMENT_OBJECT_MAX}}}(?=[“「])")
@@ -102,21 +105,28 @@ def _span(text: str, s: int, e: int) -> TextSpan:
 
 
 def _is_term(text: str, pair: Marked, para_end: int) -> bool:
-    """Quoted names, slogans and topics: no clause inside, and short or run on after the mark."""
+    """Quoted names, slogans and topics: no clause inside, and short or run on after the mark
+    (a quotation in the first person that closes its clause is someone's words:
+    `…，他没了工作，“缴社保的钱还要从我姐那儿借”。`)."""
     inner = text[pair.start:pair.end]
     if any(c in inner for c in CLAUSE_PUNCT):
         return False
     after = text[pair.close + 1] if pair.close + 1 < para_end else "。"
+    if after in CLAUSE_PUNCT and FIRST_PERSON_WORD_RE.search(inner) and len(inner) >= MIN_SPEECH:
+        return False
     return len(inner) <= TERM_MAX or after not in CLAUSE_PUNCT
 
 
 def _speechlike(text: str, pair: Marked, para: tuple[int, int]) -> bool:
     """A quoted span with no cue of its own that still reads as someone's words."""
     inner = text[pair.start:pair.end]
-    if len(inner) < 10 or not any(c in inner for c in "，。！？,!?；"):
+    if len(inner) < MIN_SPEECH or not (any(c in inner for c in "，。！？,!?；")
+                                       or FIRST_PERSON_WORD_RE.search(inner)):
         return False
     opens_para = pair.open == para[0] or text[pair.open - 1] in "：:"
-    return opens_para or inner[-1] in "。！？，,!?"
+    closes = pair.close + 1 >= para[1] or text[pair.close + 1] in SENTENCE_END
+    return (opens_para or inner[-1] in "。！？，,!?"
+            or closes and FIRST_PERSON_WORD_RE.search(inner) is not None)
 
 
 @functools.lru_cache(maxsize=1)
