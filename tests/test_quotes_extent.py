@@ -136,3 +136,10 @@ def test_a_short_first_person_quotation_closing_its_sentence_is_speech(qnlp):
     qs = run(qnlp, text)
     assert [(q[0], q[2]) for q in said(qs)] == [("direct", "缴社保的钱还要从我姐那儿借")]
     assert run(qnlp, "全市开展“我为群众办实事主题实践”活动。") == []
+
+
+def test_a_later_clause_with_its_own_subject_and_a_colon_ends_the_content(qnlp):
+    text = "马兰赛后表示要多陪陪母亲，她也把感谢送给了教练：“教练辛苦了，感谢这几年对我的照顾。”"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "要多陪陪母亲"),
+                        ("direct", "马兰", "教练辛苦了，感谢这几年对我的照顾")]

@@ -585,6 +585,9 @@ class Attributor:
                          None)
             if colon is not None:  # 经理说，…。前台人员还会多问一句：“…”: the quotation is not his
                 end = colon
+            turn = self._others_clause_colon(ev, cs, end, pairs, para)
+            if turn is not None:  # 她表示要多陪陪母亲，她也把感谢送给了教练：“…”
+                end = turn
             tail = next((p for p in pairs if cs < p.open < end and p not in claimed
                          and self._trailing_direct(p, para[1])), None)
             if tail is not None:  # `X说，A，“B。”`: A is indirect, B his direct words
@@ -619,6 +622,23 @@ class Attributor:
             return False
         found = self.res.clause_source(sent, pair.open - 1, para[0])
         return found is not None and found[0].start >= sent and found[1] != ev.speaker
+
+    def _others_clause_colon(self, ev: Event, cs: int, end: int, pairs: list[Marked],
+                             para: tuple[int, int]) -> Optional[int]:
+        """Where the content ends when a later clause of its sentence opens with a pronoun or
+        person and closes with a colon before a quotation (`她表示要多陪陪母亲，她也把感谢送给了
+        教练：“…”`): the comma before that clause, or None (`…，花圈上写着：“…”` has no subject)."""
+        text = self.text
+        for p in pairs:
+            if not (cs < p.open <= end + 1 and text[p.open - 1] in "：:"):
+                continue
+            comma = max((i for i in range(cs, p.open - 1) if text[i] in "，,"), default=-1)
+            if comma < 0:
+                continue
+            m = self.res.clause_source(comma + 1, p.open - 1, para[0])
+            if m is not None and m[0].start == comma + 1 and m[0].kind in ("pronoun", "person"):
+                return comma
+        return None
 
     def _trailing_direct(self, pair: Marked, para_end: int) -> bool:
         """Does ``pair`` carry on a running indirect quote in the speaker's own words
