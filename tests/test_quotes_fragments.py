@@ -117,3 +117,9 @@ def test_an_old_text_records(qnlp):
     qs = run(qnlp, "五代时捐税巧立名目，《某史·食货志》记载除常规税项之外，还有不少附加税。")
     assert said(qs) == [("indirect", "某史·食货志", "除常规税项之外，还有不少附加税")]
     assert run(qnlp, "据记载，这座桥已有三百多年的历史。") == []
+
+
+def test_speaking_up_at_a_meeting(qnlp):
+    qs = run(qnlp, "座谈会上，韩松积极发言，要和大家伙儿一起干，为村里干出一番事业来。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "要和大家伙儿一起干，为村里干出一番事业来")]
+    assert run(qnlp, "韩松作了发言，会议随后通过了决议。", [("韩松", "PERSON")]) == []
