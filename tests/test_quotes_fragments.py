@@ -123,3 +123,10 @@ def test_speaking_up_at_a_meeting(qnlp):
     qs = run(qnlp, "座谈会上，韩松积极发言，要和大家伙儿一起干，为村里干出一番事业来。", [("韩松", "PERSON")])
     assert said(qs) == [("indirect", "韩松", "要和大家伙儿一起干，为村里干出一番事业来")]
     assert run(qnlp, "韩松作了发言，会议随后通过了决议。", [("韩松", "PERSON")]) == []
+
+
+def test_asking(qnlp):
+    qs = run(qnlp, "在国外，经常有人问，“普通家庭出身的孩子如何成了钢琴家？”")
+    assert said(qs) == [("direct", "有人", "普通家庭出身的孩子如何成了钢琴家？")]
+    qs = run(qnlp, "“搬下来住，满意吗？还有什么要求？”韩松问。", [("韩松", "PERSON")])
+    assert said(qs) == [("direct", "韩松", "搬下来住，满意吗？还有什么要求？")]
