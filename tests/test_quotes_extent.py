@@ -13,10 +13,10 @@ def test_trailing_quotation_closing_its_own_sentence(qnlp):
 
 
 def test_quotation_after_someone_elses_colon_ends_the_running_quote(qnlp):
-    text = "酒店经理韩松说，很多工作做在了前头。前台人员还会多问一句：“您如果有需要可以在前台领。”"
+    text = "酒店经理韩松说，很多工作做在了前头。前台人员还会多叮嘱一句：“您如果有需要可以在前台领。”"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     # docs/annotation.md "Extent": the words before the colon stay the manager's
-    assert said(qs)[0] == ("indirect", "韩松", "很多工作做在了前头。前台人员还会多问一句")
+    assert said(qs)[0] == ("indirect", "韩松", "很多工作做在了前头。前台人员还会多叮嘱一句")
     assert said(qs)[1][0] == "direct" and said(qs)[1][2] == "您如果有需要可以在前台领"
 
 
@@ -143,3 +143,15 @@ def test_a_later_clause_with_its_own_subject_and_a_colon_ends_the_content(qnlp):
     qs = run(qnlp, text, [("马兰", "PERSON")])
     assert said(qs) == [("indirect", "马兰", "要多陪陪母亲"),
                         ("direct", "马兰", "教练辛苦了，感谢这几年对我的照顾")]
+
+
+def test_an_attitude_to_a_thing_is_no_quote(qnlp):
+    assert run(qnlp, "代表们一致表示赞成这个报告。") == []
+    qs = run(qnlp, "韩松表示支持各方保持克制。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "支持各方保持克制")]
+
+
+def test_the_more_he_talks_is_no_report(qnlp):
+    text = "“这里边，就有修路的一份功劳。”韩松越说越有骄傲劲儿。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert [q[0] for q in said(qs)] == ["direct"]

@@ -36,6 +36,7 @@ TOPIC_END_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'topic_end')
                              f"|的(?:{'|'.join(sorted(DOCUMENTS, key=len, reverse=True))}))$")
 # A sentence that is narration, not more of the speech before it.
 NARRATION_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'narration')})")
+ATTITUDE_RE = regex.compile(f"(?:{lexicon.alternation('cue_words', 'attitude')})")
 # …。为什么会出现这种情况？: a question opening so after a report is the writer's
 WRITER_QUESTION = lexicon.ordered("cue_words", "writer_question")
 ENUM_RE = regex.compile(
@@ -414,6 +415,9 @@ class Attributor:
         if (ev.cue.cls in OBJECT_TAKING and text.startswith(("：", ":"), after + len(clause))
                 and len(clause) <= COLON_OBJECT_MAX):
             return after + len(clause) + 1  # 提出要求：…, 分享三点经验：… (not 认为原因是：…)
+        attitude = ATTITUDE_RE.match(text, after)
+        if attitude and not self._subject_clause(attitude.end(), after + len(clause)):
+            return None  # 表示赞成这个报告: an attitude to a thing (not 表示支持各方保持克制)
         if (ev.cue.cls == "object" and text[ev.cue.start:ev.cue.end] in CLAUSE_CUES
                 and self._subject_clause(after, after + len(clause))):
             return after  # 希望大家积极参与, 承诺两年内解决…: a clause with its own subject
