@@ -130,3 +130,5 @@ def test_asking(qnlp):
     assert said(qs) == [("direct", "有人", "普通家庭出身的孩子如何成了钢琴家？")]
     qs = run(qnlp, "“搬下来住，满意吗？还有什么要求？”韩松问。", [("韩松", "PERSON")])
     assert said(qs) == [("direct", "韩松", "搬下来住，满意吗？还有什么要求？")]
+    qs = run(qnlp, "在老职工家里，韩松关切询问社区服务好不好、家里还有什么困难。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "社区服务好不好、家里还有什么困难")]
