@@ -201,3 +201,10 @@ def test_unlabelled_text_leaves_out_the_gold_articles(tmp_path: Path):
     news.write_bytes(gzip.compress("\n".join(json.dumps(d) for d in docs).encode()))
     assert list(E.unlabelled_lines(tmp_path, ["ＡＢ训练句"], {"b"})) == ["标题", "第一段", "ab训练句"]
     assert len(E.gold_doc_ids()) >= 60
+
+
+def test_missing_gold_selection_is_an_error(tmp_path: Path):
+    from zhpolicy_nlp.training import embeddings as E
+
+    with pytest.raises(FileNotFoundError, match="selection"):
+        E.gold_doc_ids(tmp_path / "selection.json")

@@ -32,9 +32,12 @@ FILE = "embeddings.npz"
 
 
 def gold_doc_ids(selection: Path = SELECTION) -> set[str]:
-    """Doc ids of the news gold set (dev and held-out), kept out of the unlabelled text."""
-    if not selection.exists():
-        return set()
+    """Doc ids of the news gold set (dev and held-out), kept out of the unlabelled text. A
+    missing selection is an error, not an empty set: the held-out articles' text must never
+    reach the vectors silently (run from a checkout of the repository)."""
+    if not selection.is_file():
+        raise FileNotFoundError(f"{selection}: the news gold selection, whose articles the "
+                                "unlabelled text leaves out")
     return {d["doc_id"] for d in json.loads(selection.read_text(encoding="utf-8"))["articles"]}
 
 
@@ -170,7 +173,7 @@ def load(path: Path) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--shared", default="..", help="the folder holding corpus/ and data/")
+    p.add_argument("--shared", default="../shared", help="the folder holding corpus/ and data/")
     p.add_argument("--out", default="runs/embeddings", help="folder for embeddings.npz")
     p.add_argument("--char-dim", type=int, default=64, help="character vector size")
     p.add_argument("--bigram-dim", type=int, default=32, help="bigram vector size")
