@@ -155,3 +155,45 @@ def test_the_more_he_talks_is_no_report(qnlp):
     text = "“这里边，就有修路的一份功劳。”韩松越说越有骄傲劲儿。"
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert [q[0] for q in said(qs)] == ["direct"]
+
+
+# -- precision audit on unseen articles (docs/quotes.md): sentences written for these tests
+
+def test_a_question_cue_reports_up_to_its_question_mark(qnlp):
+    text = "母亲总是打电话问，什么时候能回来啊？我每次都说快了，心里却很愧疚。"
+    assert said(run(qnlp, text)) == [("indirect", "母亲", "什么时候能回来啊")]
+
+
+def test_a_pronoun_addressee_of_a_question_is_no_part_of_it(qnlp):
+    text = "登记的时候，一位患者问我，你们是从外地来的吧？我点点头，比了一个手势。"
+    assert said(run(qnlp, text)) == [("indirect", "一位患者", "你们是从外地来的吧")]
+
+
+def test_wen_yue_is_one_cue(qnlp):
+    text = "学生张明问曰：“有没有一句话可以让人终身奉行呢？”"
+    qs = run(qnlp, text, [("张明", "PERSON")])
+    assert said(qs) == [("direct", "张明", "有没有一句话可以让人终身奉行呢？")]
+    assert qs[0].cue.text == "问曰"
+
+
+def test_a_speech_still_to_be_given_is_no_cue(qnlp):
+    text = "队长王海说，这次有机会见到老师，还要代表全队发言，心情既激动又忐忑。"
+    qs = run(qnlp, text, [("王海", "PERSON")])
+    assert said(qs) == [("indirect", "王海", "这次有机会见到老师，还要代表全队发言，心情既激动又忐忑")]
+    # a plan word inside a quotation before the source is no part of its clause
+    text = "“月初通知报名，月末就考试，来不及准备”……督查组在某省发现，一些地方宣传不及时、针对性不强。"
+    assert [q.speaker for q in run(qnlp, text) if q.kind == "indirect"] == ["督查组"]
+
+
+def test_a_released_thing_says_nothing(qnlp):
+    assert run(qnlp, "《某某城市发展规划》发布，旨在推动城市与区域良性互动，共同发展。") == []
+    assert run(qnlp, "会上，某某投资联盟链正式发布，这是一条以投资机构为主体的联盟链。") == []
+    text = "19日，《某某城市发展规划》（以下简称《规划》）发布，旨在推动城市与区域良性互动。"
+    assert run(qnlp, text) == []
+
+
+def test_no_heading_below_a_sign_off_or_above_a_name_line(qnlp):
+    text = "——某省委书记王海日前在省委专题会议上说\n（本报记者  李明  整理）"
+    assert run(qnlp, text, [("王海", "PERSON"), ("李明", "PERSON")]) == []
+    text = "亲历者说\n王海：原某某出版社副总编辑，某丛书编委\n"
+    assert all(q.speaker != "亲历者" for q in run(qnlp, text, [("王海", "PERSON")]))

@@ -239,3 +239,20 @@ def test_colon_with_no_cue_word_goes_to_the_clauses_subject(qnlp):
     assert speakers(run(qnlp, text, [("村医", "TITLE"), ("马兰", "PERSON"), ("韩松", "PERSON")])) == ["马兰"]
     text = "韩松心里五味杂陈。也有旁人冷言冷语：“搞工程在行，搞村子可不见得行！”"
     assert speakers(run(qnlp, text, [("韩松", "PERSON")])) == ["旁人"]
+
+
+# -- precision audit on unseen articles (docs/quotes.md): sentences written for these tests
+
+def test_a_group_word_right_before_a_name_describes_that_person(qnlp):
+    text = "事实证明，新桥很管用。市民刘女士对此深有体会：“以前上班要走半小时，现在五六分钟就到了。”"
+    qs = run(qnlp, text, [("刘女士", "PERSON")])
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "刘女士")]
+
+
+def test_a_study_speaks_through_whoever_made_it(qnlp):
+    text = "美国某某研究会最新研究显示，如果协议能够被充分执行，非洲经济总额将增长三成。"
+    qs = run(qnlp, text, [("美国某某研究会", "ORG")])
+    assert [(q.speaker, q.cue.text) for q in qs] == [("美国某某研究会", "显示")]
+    qs = run(qnlp, "学者研究发现，改革开放以来我国发展几乎每十年上一个大台阶。")
+    assert [q.speaker for q in qs] == ["学者"]
+    assert run(qnlp, "研究发现，每天步行半小时有益于老年人的健康。") == []

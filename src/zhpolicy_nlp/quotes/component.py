@@ -59,6 +59,8 @@ DONE_AFTER_RE = regex.compile(r"[，,]并[\p{Han}]{1,3}了")
 ANOTHER_SOURCE_RE = regex.compile(f"[，,；;](?:也|还|另)有(?:{lexicon.alternation('cue_words', 'another_source')})")
 # A bare 研究 that names no study before it is no source of its own (研究发现，…)
 UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
+# 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
+ASKS = lexicon.words("cue_words", "asks")
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -235,6 +237,11 @@ class Attributor:
         if (not (text.endswith("——", ps, pe) or cue_line) or pe - ps > HEADLINE_MAX
                 or e - s > HEADLINE_MAX or any(c in text[s:e - 1] for c in SENTENCE_END)):
             return False
+        # 亲历者说 / 张三：某馆研究员 (a name line), ——某书记在会上说 / （记者某某整理） (a
+        # sign-off and its byline): no heading below a cue line
+        if cue_line and (text.startswith("——", ps) or text.startswith(("（", "("), s)
+                         or "：" in text[s:e] or ":" in text[s:e]):
+            return False
         dash = pe if cue_line else pe - 2
         clause = max((k + 1 for k in range(ps, dash) if text[k] in "，,"), default=ps)
         cue = next((c for c in reversed(self.cues) if clause <= c.start and c.end <= dash), None)
@@ -307,7 +314,11 @@ class Attributor:
             if m is not None:
                 speaker, kind = self.res.resolve(m, para[0]), m.kind
                 if kind == "document" and speaker in UNNAMED_DOCS:
-                    continue  # 研究发现，…: no named source (docs/annotation.md)
+                    # 学者研究发现，… / 某学会最新研究显示，…: the body or group whose study it is
+                    m = self.res.subject(zone, m.start)
+                    if m is None or m.kind == "document":
+                        continue  # 研究发现，…: no named source (docs/annotation.md)
+                    speaker, kind = self.res.resolve(m, para[0]), m.kind
                 clause = max((i for i in range(zone, m.start) if text[i] in "，,；;"), default=zone)
             elif (doc := self._issued_before(cue, zone)) is not None:
                 m, speaker, kind, clause = doc, doc.name, doc.kind, cue.start - 1
@@ -568,6 +579,9 @@ class Attributor:
                     break
                 end = min(nxt, bound)
             end = self._first_person_run(end, bound, para[1])
+            ask = text.find("？", cs, end) if text.startswith(tuple(ASKS), ev.cue.start) else -1
+            if ask >= 0:
+                end = ask + 1
             own = ev.mention.start if ev.mention else ev.cue.start
             semi = text.find("；", cs, end)
             if semi >= 0 and "；" in text[ev.sent_start:own]:

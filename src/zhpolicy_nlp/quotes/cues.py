@@ -49,6 +49,13 @@ FRAMES_RE = regex.compile(
 CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[“「]")
 # 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
 TELL_OBJECT_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,8}(?=[，,：:“「])")
+# 一位患者问我，你们是…？: a pronoun addressee before the comma is no part of the question
+ASK_OBJECT_RE = regex.compile(r"(?:我们|你们|他们|她们|我|你|他|她)(?=[，,])")
+# 《某规划》发布，旨在…; 某平台正式发布，这是…: the thing was released, it says nothing
+RELEASED = lexicon.words("cue_words", "released")
+# 还要代表全队发言，心情…: a speech still to be given reports nothing (object cues only)
+PLANNED = lexicon.words("cue_words", "planned")
+RELEASED_BEFORE = lexicon.ordered("cue_words", "released_before")
 
 
 @dataclass
@@ -67,12 +74,14 @@ def _measured(prev: str) -> bool:
     return len(prev) == 1 or prev[-2] in NUMBERISH or prev[-2].isdigit()
 
 
-def _in_noun_frame(toks: list[str], i: int, reach: int = 12) -> bool:
-    """Does a NOUN_FRAME word (按照, 适应…) stand before token ``i`` in its clause?"""
+def _in_noun_frame(toks: list[str], i: int, reach: int = 12,
+                   words: frozenset[str] = NOUN_FRAME, stops: str = CLAUSE_BREAK) -> bool:
+    """Does a NOUN_FRAME word (按照, 适应…), or one of ``words``, stand before token ``i`` in
+    its clause (up to one of ``stops``)?"""
     for k in range(i - 1, max(-1, i - 1 - reach), -1):
-        if toks[k] in NOUN_FRAME:
+        if toks[k] in words:
             return True
-        if toks[k] and toks[k][-1] in CLAUSE_BREAK:
+        if toks[k] and toks[k][-1] in stops:
             return False
     return False
 
@@ -114,8 +123,15 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
             continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
-        if nxt == "道":  # jieba's 解释|道, 回忆|道: the cue is 解释道
+        if tok in RELEASED and any(text.endswith(w, 0, pos) for w in RELEASED_BEFORE):
+            continue
+        # not 准备 inside a quotation before it: “…来不及准备”……督查组发现，…
+        if cls == "object" and _in_noun_frame(toks, i, words=PLANNED, stops=CLAUSE_BREAK + "“”「」…"):
+            continue
+        if nxt in ("道", "曰"):  # jieba's 解释|道, 回忆|道, 问|曰: the cue is 解释道
             end += 1
+        elif tok == "问" and (obj := ASK_OBJECT_RE.match(text, end)) is not None:
+            end = obj.end()  # 患者问我，你们是…？
         if tok == "告诉" and nxt == "记者":
             end += 2
         elif tok == "告诉" and nxt not in ("，", "：", "说"):

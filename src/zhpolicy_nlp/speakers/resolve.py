@@ -449,7 +449,12 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     if not people:
         people = [Mention(s, e, "org") for s, e in ix.orgs_in(start, end)
                   if not any(a <= s and e <= b for a, b in excl)]
-    return min(people, key=lambda m: m.start) if people else None
+    if not people:
+        return None
+    first = min(people, key=lambda m: m.start)
+    # 市民刘女士对此深有体会：“…”: a group word right before a name describes that person
+    named = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(first.end, end) if s == first.end]
+    return named[0] if first.kind == "collective" and named else first
 
 
 class SpeakerResolver:
