@@ -197,3 +197,11 @@ def test_no_heading_below_a_sign_off_or_above_a_name_line(qnlp):
     assert run(qnlp, text, [("王海", "PERSON"), ("李明", "PERSON")]) == []
     text = "亲历者说\n王海：原某某出版社副总编辑，某丛书编委\n"
     assert all(q.speaker != "亲历者" for q in run(qnlp, text, [("王海", "PERSON")]))
+
+
+def test_a_first_person_writer_narrates_after_the_report(qnlp):
+    text = "一天回家后，我发现母亲在沙发上睡着了。我忙让她去床上休息，她连说自己还不困，最终还是没拗过我。咦？母亲竟然没打鼾？我心里有些小庆幸。"
+    assert [q[2] for q in said(run(qnlp, text))] == ["自己还不困，最终还是没拗过我"]
+    text = "医院灯光闪烁，护士长王丽告诉我，第一批病人就要来到我们的病区。听到这里，我一下子清醒了。"
+    qs = run(qnlp, text, [("王丽", "PERSON")])
+    assert said(qs) == [("indirect", "王丽", "第一批病人就要来到我们的病区")]

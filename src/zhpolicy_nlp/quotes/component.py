@@ -68,6 +68,8 @@ TERM_MAX = 15
 MIN_SPEECH = 10  # a quotation with no cue shorter than this is no speech
 # 我/我们/咱们 inside a quotation: someone speaking (我姐, 咱村), not a name or slogan
 FIRST_PERSON_WORD_RE = regex.compile(r"我|咱")
+# 我 alone, outside quotation marks before a cue: the writer narrating (not 我们, 我国, 我市)
+NARRATOR_RE = regex.compile(r"我(?![们国省市县区军校院部局厅方])")
 # 告诉对方“…”, 指责该法案“…”: how long the object between a cue and a quoted fragment may be
 FRAGMENT_OBJECT_MAX = 8
 FRAGMENT_OBJECT_RE = regex.compile(rf"[^，,；;：:。！？!?“”「」\n]{{0,{FRAGMENT_OBJECT_MAX}}}(?=[“「])")
@@ -573,12 +575,13 @@ class Attributor:
                 self.list_source = (ev.mention, cue_span)
                 continue
             end = min(sent_end, bound)
-            while end < bound:
+            while end < bound and not self._narrator(para[0], ev.cue.end):
                 nxt = self.lay.sentence_end(end + 1, para[1])
                 if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
                     break
                 end = min(nxt, bound)
-            end = self._first_person_run(end, bound, para[1])
+            if not self._narrator(para[0], ev.cue.end):
+                end = self._first_person_run(end, bound, para[1])
             ask = text.find("？", cs, end) if text.startswith(tuple(ASKS), ev.cue.start) else -1
             if ask >= 0:
                 end = ask + 1
@@ -614,6 +617,11 @@ class Attributor:
                 self._add(tail.start, tail.end, "direct", ev.speaker, ev.mention, cue_span)
             self._add(cs, end, "indirect", ev.speaker, ev.mention, cue_span)
         self._unclaimed(para, pairs, claimed, events)
+
+    def _narrator(self, s: int, cue_end: int) -> bool:
+        """Does the writer narrate in the first person before the cue (`我忙让她去休息，她连说…`,
+        `护士长告诉我，…`)? Then the sentences after the report's are the writer's own."""
+        return any(not self.ix.quoted(m.start()) for m in NARRATOR_RE.finditer(self.text, s, cue_end))
 
     def _first_person_run(self, end: int, bound: int, para_end: int) -> int:
         """Carry a cut running quote on to a later sentence, before the next source, in which
