@@ -205,3 +205,13 @@ def test_a_first_person_writer_narrates_after_the_report(qnlp):
     text = "医院灯光闪烁，护士长王丽告诉我，第一批病人就要来到我们的病区。听到这里，我一下子清醒了。"
     qs = run(qnlp, text, [("王丽", "PERSON")])
     assert said(qs) == [("indirect", "王丽", "第一批病人就要来到我们的病区")]
+
+
+def test_a_view_framed_in_someones_eyes_stays_in_its_sentence(qnlp):
+    text = "尽管天还下着雪，但在王海眼里，这是吉祥的象征。当王海敲响家门时，父母喜极而泣。"
+    qs = run(qnlp, text, [("王海", "PERSON")])
+    assert said(qs) == [("indirect", "王海", "这是吉祥的象征")]
+
+
+def test_a_special_requirement_is_a_noun(qnlp):
+    assert run(qnlp, "此外，《意见》还对解读回应工作作出专项要求，包括运用简明问答、图表图解等方式进行解读。") == []

@@ -61,6 +61,7 @@ ANOTHER_SOURCE_RE = regex.compile(f"[，,；;](?:也|还|另)有(?:{lexicon.alte
 UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 # 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
 ASKS = lexicon.words("cue_words", "asks")
+FRAME_IN = lexicon.words("cue_words", "frame_in")
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -575,12 +576,15 @@ class Attributor:
                 self.list_source = (ev.mention, cue_span)
                 continue
             end = min(sent_end, bound)
-            while end < bound and not self._narrator(para[0], ev.cue.end):
+            # 在张三眼里，这是吉祥的象征。当他敲响家门…: a view, not a speech that runs on
+            one_sentence = (self._narrator(para[0], ev.cue.end)
+                            or text[ev.cue.start:ev.cue.end] in FRAME_IN)
+            while end < bound and not one_sentence:
                 nxt = self.lay.sentence_end(end + 1, para[1])
                 if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
                     break
                 end = min(nxt, bound)
-            if not self._narrator(para[0], ev.cue.end):
+            if not one_sentence:
                 end = self._first_person_run(end, bound, para[1])
             ask = text.find("？", cs, end) if text.startswith(tuple(ASKS), ev.cue.start) else -1
             if ask >= 0:
