@@ -132,3 +132,11 @@ def test_asking(qnlp):
     assert said(qs) == [("direct", "韩松", "搬下来住，满意吗？还有什么要求？")]
     qs = run(qnlp, "在老职工家里，韩松关切询问社区服务好不好、家里还有什么困难。", [("韩松", "PERSON")])
     assert said(qs) == [("indirect", "韩松", "社区服务好不好、家里还有什么困难")]
+
+
+def test_a_cue_inside_a_per_frame_is_no_report(qnlp):
+    # precision audit on unseen articles (docs/quotes.md): 按照X提出“…”的要求，… is an adverbial
+    text = "按照《某某改革方案》提出“构建产业工人技能形成体系”的要求，一项项举措陆续推出。"
+    assert run(qnlp, text) == []
+    qs = run(qnlp, "《某某改革方案》提出“构建产业工人技能形成体系”的要求。")
+    assert [q.kind for q in qs] == ["direct"]

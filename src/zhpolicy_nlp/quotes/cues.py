@@ -86,6 +86,17 @@ def _in_noun_frame(toks: list[str], i: int, reach: int = 12,
     return False
 
 
+def _framed_noun_after(toks: list[str], i: int, reach: int = 20) -> bool:
+    """Does ``的`` + a noun-flagged cue word (要求, 建议…) close the clause after token ``i``
+    (按照《方案》提出“…”的要求，…: the cue sits inside the 按照 frame)?"""
+    for k in range(i + 1, min(len(toks) - 1, i + 1 + reach)):
+        if toks[k] and toks[k][-1] in CLAUSE_BREAK:
+            return False
+        if toks[k] == "的" and toks[k + 1] in NOUN_CUES:
+            return True
+    return False
+
+
 def find_cues(ix: DocIndex) -> list[Cue]:
     """Candidate cues in text order (one pass over the tokens)."""
     text = ix.text
@@ -123,6 +134,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
             continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
+        if _in_noun_frame(toks, i) and _framed_noun_after(toks, i):
+            continue  # 按照《方案》提出“…”的要求，…: part of the frame, nobody speaks now
         if tok in RELEASED and any(text.endswith(w, 0, pos) for w in RELEASED_BEFORE):
             continue
         # not 准备 inside a quotation before it: “…来不及准备”……督查组发现，…
