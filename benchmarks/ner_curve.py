@@ -17,20 +17,11 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Callable
+
+from bench_ner import best_of  # the sibling script: one timing helper for the benchmarks
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def best_of(rounds: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def news_entities(folder: Path, gold_dir: Path) -> float:

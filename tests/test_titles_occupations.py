@@ -2,33 +2,11 @@
 surname guesses that are words. Every sentence is made up for these tests."""
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
 
+from test_titles import people, run, tnlp  # noqa: F401  (the titles tests' own helpers)
 from zhpolicy_nlp import lexicon, result
-from zhpolicy_nlp import tokenizer  # noqa: F401  (registers the jieba tokenizer)
-from zhpolicy_nlp.spans import set_char_entities
 from zhpolicy_nlp.titles import lexicon as tl
-
-
-@pytest.fixture(scope="module")
-def tnlp():
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhpolicy.JiebaTokenizer.v1"}}})
-    nlp.add_pipe("zhpolicy_titles", name="titles")
-    return nlp
-
-
-def run(tnlp, text, ents=()):
-    doc = tnlp.make_doc(text)
-    spans = [(m.start(), m.end(), label) for word, label in ents
-             for m in re.finditer(re.escape(word), text)]
-    return tnlp.get_pipe("titles")(set_char_entities(doc, spans))
-
-
-def people(doc):
-    return {p.name: [(t.title, t.org) for t in p.titles] for p in result.people(doc)}
 
 
 def test_occupation_lexicon_states_its_source_and_is_apart_from_titles():
