@@ -113,10 +113,10 @@ def yield_to_model(rules: list[Span3], model: list[Span3], text: str,
     less those: the rules' place lexicon knows the county 祁连 and the district 南湖, the
     model the mountain ``祁连山``, the park ``南湖公园`` and the police station ``某某乡派出所``
     around them; so do the bare bodies and services (``空军``) inside a model ORG ending like
-    one (``空军某某飞行表演队``, not ``空军轰炸机``). A model span that cuts into any other rule span, adds nothing to its rule
-    places (``某国某市`` as one ORG), or adds no name words (``某市十六届人大``: a session,
-    ``届`` stops a name), or ends in a position word (``positions``: ``某地西南角``, a spot
-    by a place), changes nothing."""
+    one (``空军某某飞行表演队``, not ``空军轰炸机``). A model span that cuts into any other rule
+    span, adds nothing to its rule places (``某国某市`` as one ORG), or adds no name words
+    (``某市十六届人大``: a session, ``届`` stops a name), or ends in a position word
+    (``positions``: ``某地西南角``, a spot by a place), changes nothing."""
     out = rules
     for ms, me, mlab in model:
         if mlab == "PERSON":
@@ -171,6 +171,12 @@ class Tails:
         return cls(*(lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)))
 
 
+def _longest_at(words: frozenset[str], text: str, pos: int) -> str:
+    """The longest of ``words`` that ``text`` has at ``pos`` ("" if none): one answer whatever
+    the set's iteration order."""
+    return max((w for w in words if text.startswith(w, pos)), key=len, default="")
+
+
 def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     """A LOC followed by a word of its name (``某某海湾`` + ``地区``), an ORG followed by one of
     its unnamed units (``某集团军`` + ``某旅``, ``陆军`` + ``某师``), as one span; a LOC followed
@@ -183,10 +189,9 @@ def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     for s, e, lab in spans:
         tail, new = "", lab
         if lab == "LOC":
-            tail = next((w for w in tails.place_tail if text.startswith(w, e)), "")
-            if not tail and not any(text.startswith(w, e) for w in tails.not_tail):
-                tail = max((w for w in tails.org_tail if text.startswith(w, e)), key=len,
-                           default="")
+            tail = _longest_at(tails.place_tail, text, e)
+            if not tail and not _longest_at(tails.not_tail, text, e):
+                tail = _longest_at(tails.org_tail, text, e)
                 new = "ORG" if tail else lab
         elif lab == "ORG" and text.startswith("某", e):
             tail = next(("某" + u for u in units if text.startswith(u, e + 1)), "")

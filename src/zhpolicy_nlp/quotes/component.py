@@ -70,7 +70,7 @@ MIN_SPEECH = 10  # a quotation with no cue shorter than this is no speech
 # 我/我们/咱们 inside a quotation: someone speaking (我姐, 咱村), not a name or slogan
 FIRST_PERSON_WORD_RE = regex.compile(r"我|咱")
 # 我 alone, outside quotation marks before a cue: the writer narrating (not 我们, 我国, 我市)
-NARRATOR_RE = regex.compile(r"我(?![们国省市县区军校院部局厅方])")
+NARRATOR_RE = regex.compile(rf"(?!{lexicon.alternation('cue_words', 'not_narrator')})我")
 # 告诉对方“…”, 指责该法案“…”: how long the object between a cue and a quoted fragment may be
 FRAGMENT_OBJECT_MAX = 8
 FRAGMENT_OBJECT_RE = regex.compile(rf"[^，,；;：:。！？!?“”「」\n]{{0,{FRAGMENT_OBJECT_MAX}}}(?=[“「])")

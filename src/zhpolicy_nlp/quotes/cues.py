@@ -50,7 +50,8 @@ CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[�
 # 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
 TELL_OBJECT_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,8}(?=[，,：:“「])")
 # 一位患者问我，你们是…？: a pronoun addressee before the comma is no part of the question
-ASK_OBJECT_RE = regex.compile(r"(?:我们|你们|他们|她们|我|你|他|她)(?=[，,])")
+ASK_OBJECT_RE = regex.compile(
+    rf"(?:{lexicon.alternation('speaker_words', 'personal_pronoun')})(?=[，,])")
 # 《某规划》发布，旨在…; 某平台正式发布，这是…: the thing was released, it says nothing
 RELEASED = lexicon.words("cue_words", "released")
 # 还要代表全队发言，心情…: a speech still to be given reports nothing (object cues only)

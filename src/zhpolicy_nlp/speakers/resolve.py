@@ -321,6 +321,11 @@ def _law_start(ix: DocIndex, pos: int, floor: int) -> int:
     return b + lead.end() if lead else b
 
 
+def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
+    """Is ``tok`` a bare noun brought in by existential 有 (有学生直言, 也有旁人说)?"""
+    return tok in EXISTENTIAL_NOUNS and pos - 1 in ix.tok_starts and ix.text[pos - 1] == "有"
+
+
 def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list[Mention]:
     """Every mention in ``text[start:cue]`` that could be the cue's subject, in text order;
     with ``owners``, also a person owning a document that is (江主席的贺辞说)."""
@@ -337,7 +342,7 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for pos, tok in ix.tokens_in(start, cue):
         if tok in PRONOUNS:
             out.append(Mention(pos, pos + len(tok), "pronoun"))
-        elif tok in EXISTENTIAL_NOUNS and pos - 1 in ix.tok_starts and text[pos - 1] == "有":
+        elif _existential(ix, pos, tok):
             out.append(Mention(pos, pos + len(tok), "collective"))  # 有学生直言: the bare noun
         elif tok in DESC_NOUNS and pos > start and not ix.person_ending_at(pos):
             name = ix.surname_person(text[pos - 1], pos)
@@ -444,8 +449,7 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
               and (m.start == start or text[m.start - 1] in SUBJECT_AFTER or m.start in ix.ent_ends
                    or any(text.endswith(w, 0, m.start) for w in DESC_NOUNS))]
     people += [Mention(p, p + len(t), "collective") for p, t in ix.tokens_in(start, end)  # 也有旁人…
-               if t in EXISTENTIAL_NOUNS and p - 1 in ix.tok_starts and text[p - 1] == "有"
-               and not any(a <= p < b for a, b in excl)]
+               if _existential(ix, p, t) and not any(a <= p < b for a, b in excl)]
     if not people:
         people = [Mention(s, e, "org") for s, e in ix.orgs_in(start, end)
                   if not any(a <= s and e <= b for a, b in excl)]

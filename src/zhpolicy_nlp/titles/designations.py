@@ -281,7 +281,7 @@ def _surname_name(ctx: _Ctx, i: int, strict: bool = True) -> Optional[CharSpan]:
 
 
 # Pronouns: a surname guess followed by one is a verb taking it as object (总书记|祝福|我们).
-_PRONOUNS = frozenset("我你您他她它")
+_PRONOUNS = frozenset(w for w in lexicon.words("speaker_words", "personal_pronoun") if len(w) == 1)
 # POS tags of a word that starts a surname guess and is no name's first part: 回望|习主席,
 # 好奇|地 (记者好奇地问), 接待|日 (局长接待日).
 _NOT_NAME_HEAD = ("v", "a", "d", "p", "c", "r", "u", "m", "t", "b")
