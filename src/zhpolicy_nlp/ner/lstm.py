@@ -407,7 +407,7 @@ class LstmTagger:
         for t in range(1, t_max):
             cand = best[:, :, None] + self.trans[None]
             arg = cand.argmax(axis=1)
-            nxt = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + scores[:, t]
+            nxt = cand.max(axis=1) + scores[:, t]  # the value at arg, without a gather
             live = (t < lengths)[:, None]
             best = np.where(live, nxt, best)
             back[:, t] = np.where(live, arg, keep)

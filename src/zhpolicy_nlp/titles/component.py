@@ -9,6 +9,7 @@ for a caller holding a Doc.
 """
 from __future__ import annotations
 
+import bisect
 import threading
 from typing import Optional, Union
 
@@ -59,9 +60,13 @@ class TitleResolver:
     def _pos(self, text: str) -> list[designations.Tok]:
         """jieba POS tokens as char spans, only for sentences that hold a title (the patterns
         look nowhere else)."""
+        # A title never holds 。！？ or a newline, so a title of the whole text lies inside one
+        # sentence, and the sentence's search would find one exactly where the text's scan did.
+        starts = [s for s, _ in tl.find_titles(text)]
         out = []
         for m in SENTENCE_RE.finditer(text):
-            if not tl.title_regex().search(m.group()):
+            i = bisect.bisect_left(starts, m.start())
+            if i == len(starts) or starts[i] >= m.end():
                 continue
             pos = m.start()
             for word, flag in self._tagger().cut(m.group()):

@@ -60,7 +60,16 @@ def title_regex() -> regex.Pattern:
 
 
 def find_titles(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in title_regex().finditer(text)]
+    """Every title span."""
+    return list(_title_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _title_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the titles stage asks for the same document's titles four times (country
+    abbreviations, designations, sentences worth POS-tagging, surname mentions), and the scan
+    over ~7k alternatives is the stage's costliest regex."""
+    return tuple(m.span() for m in title_regex().finditer(text))
 
 
 @lru_cache(maxsize=None)
