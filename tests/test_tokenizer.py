@@ -128,9 +128,13 @@ def test_dictionary_cache_round_trips(tmp_path):
     plain = jieba.Tokenizer()
     plain.initialize()
     path = tmp_path / "freq.cache"
-    jieba_dict._write_cache(path, plain.FREQ, plain.total)
-    freq, total = jieba_dict._read_cache(path)
+    tags = jieba_dict._dict_file_tags()
+    jieba_dict._write_cache(path, plain.FREQ, plain.total, tags)
+    freq, total, (words, ids, names) = jieba_dict._read_cache(path)
     assert total == plain.total and list(freq.items()) == list(plain.FREQ.items())
+    assert words == list(plain.FREQ)  # the tags ride along: every word's, none for a prefix
+    assert {w: names[i - 1] for w, i in zip(words, ids) if i} == {
+        w: tags[w] for w in plain.FREQ if w in tags}
     path.write_bytes(path.read_bytes()[:-3])
     assert jieba_dict._read_cache(path) is None
     assert jieba_dict._read_cache(tmp_path / "missing") is None

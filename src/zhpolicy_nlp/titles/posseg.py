@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,8 @@ from typing import Iterator
 
 import jieba
 import numpy as np
+
+from ..tokenizer import jieba_dict
 
 Pair = tuple[str, str]  # (word, POS flag), jieba.posseg's pair as a tuple
 
@@ -67,14 +68,19 @@ class _Hmm:
                 self.follows[ix[s], ix[t]] = True
         self.has_next = self.follows.any(axis=1)  # len(trans_p[x]) > 0
         self.all_states = np.ones(n, dtype=bool)
-        self.char_states = {c: np.isin(np.arange(n), [ix[s] for s in ss])
-                            for c, ss in char_states.items()}
+        self.char_states = {c: self._mask(n, [ix[s] for s in ss]) for c, ss in char_states.items()}
         by_char: dict[str, list[tuple[int, float]]] = {}
         for s, row in emit.items():
             for c, p in row.items():
                 by_char.setdefault(c, []).append((ix[s], p))
         self.emit = {c: (np.array([i for i, _ in v], dtype=np.int16), np.array([p for _, p in v]))
                      for c, v in by_char.items()}
+
+    @staticmethod
+    def _mask(n: int, idx: list[int]) -> np.ndarray:
+        out = np.zeros(n, dtype=bool)
+        out[np.asarray(idx, dtype=np.intp)] = True
+        return out
 
     def emission(self, c: str) -> np.ndarray:
         """emit_p[y].get(c, MIN_FLOAT) for every state y."""
@@ -162,16 +168,12 @@ def _cut_detail(buf: str) -> Iterator[Pair]:
 
 
 def word_tags(freq: dict[str, int]) -> dict[str, str]:
-    """jieba's dictionary word → POS tag (``POSTokenizer.load_word_tag``), keyed by the
-    word strings of the prefix dictionary ``freq`` (every dictionary word is one of its keys),
-    so that the ~350k words are not held twice."""
-    tags: dict[str, str] = {}
-    with jieba.Tokenizer().get_dict_file() as fh:
-        for line in fh:
-            line = line.strip().decode("utf-8")
-            if line:
-                word, _, tag = line.split(" ")
-                tags[word] = sys.intern(tag)
+    """jieba's dictionary word -> POS tag (``POSTokenizer.load_word_tag``) for the words of the
+    prefix dictionary ``freq``: the process's one table when ``freq`` is jieba's base
+    dictionary (the titles and the quotes stages share it)."""
+    tags = jieba_dict.base_word_tags()
+    if freq is jieba_dict.base_dictionary()[0]:
+        return tags
     return {w: tags[w] for w in freq if w in tags}
 
 
