@@ -242,7 +242,9 @@ PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
 NOT_SUBJECT_CHARS = _kind_words("not_subject_char")
 FAMILIAR_RE = regex.compile(rf"(?:{_words_alt('familiar')}){HAN}")  # 老丛, 小王
 LAW_ENDS = lexicon.ordered("speaker_words", "law_end")
+LAW_NOUNS = _kind_words("law_noun")
 LAW_LEAD_RE = regex.compile(f"^(?:{_words_alt('lead_word')})")
+LEAD_WORD_RE = regex.compile(_words_alt("lead_word"))
 # 发言人|办公室: a collective noun followed by a body word is inside an organisation's name
 ORG_BODIES = lexicon.ordered("org_endings", "body")
 LAW_MAX = 16
@@ -321,6 +323,20 @@ def _law_start(ix: DocIndex, pos: int, floor: int) -> int:
     return b + lead.end() if lead else b
 
 
+def _law_noun_start(ix: DocIndex, pos: int) -> Optional[int]:
+    """Where a rule set worded by the law noun at ``pos`` begins when it opens its sentence,
+    bare (规则规定，…) or with one word before it (特区法例规定，…), also after a lead word
+    (按照香港法例规定，…); None inside a clause (只要遵守法律规定，…; …，法律规定在…)."""
+    text = ix.text
+    sent = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    lead = LEAD_WORD_RE.match(text, sent, pos)
+    opens = (sent, lead.end() if lead else sent)
+    if pos in opens:
+        return pos
+    b = ix.token_start(pos - 1)
+    return b if b in opens and is_han(text[b]) and "的" not in text[b:pos] else None
+
+
 def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
     """Is ``tok`` a bare noun brought in by existential 有 (有学生直言, 也有旁人说)?"""
     return tok in EXISTENTIAL_NOUNS and pos - 1 in ix.tok_starts and ix.text[pos - 1] == "有"
@@ -350,6 +366,8 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
                 out.append(Mention(pos - 1, pos + len(tok), "description", name))
         elif len(tok) >= 3 and tok.endswith(LAW_ENDS):  # 水污染防治法规定: the law speaks
             b = _law_start(ix, pos, start)
+            out.append(Mention(b, pos + len(tok), "document", text[b:pos + len(tok)]))
+        elif tok in LAW_NOUNS and (b := _law_noun_start(ix, pos)) is not None:
             out.append(Mention(b, pos + len(tok), "document", text[b:pos + len(tok)]))
     for m in FAMILIAR_RE.finditer(text, start, cue):  # 老丛动情地说: 丛某某, named before
         s, e = m.span()
@@ -385,7 +403,9 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1) or m.start() in ix.tok_starts:
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
-    orgs = ix.orgs_in(start, cue)
+    # 自然》杂志 (the ner stage's span of 《自然》杂志): the body with both its marks
+    orgs = [(s - 1 if s > start and text[s - 1] == "《" and "》" in text[s:e] and "《" not in text[s:e]
+             else s, e) for s, e in ix.orgs_in(start, cue)]
     out.extend(Mention(s, e, "org") for s, e in orgs)
     for s, e in orgs:  # 海尔人, 巴勒斯坦方面: the body's people
         if e < cue and text.startswith(("人", "方面"), e):
@@ -549,6 +569,9 @@ class SpeakerResolver:
         """The person a pronoun at ``pos`` most likely means."""
         if self.last and self.last[1] == para_start and self.last[2] in PERSONLIKE:
             return self.last[0]
+        prev = self._previous_subject(pos, para_start)
+        if prev is not None:
+            return prev
         p = self.ix.last_subject_before(pos, para_start)
         if p:
             return p[2]
@@ -556,6 +579,20 @@ class SpeakerResolver:
             return self.last[0]
         p = self.ix.last_person_before(pos)
         return p[2] if p else None
+
+    def _previous_subject(self, pos: int, para_start: int) -> Optional[str]:
+        """For a pronoun opening its sentence, the person who is the subject of the sentence
+        before it in the paragraph (张三非常感谢李四的帮助。他说，… → 张三, not the object 李四)."""
+        text = self.ix.text
+        if pos > para_start and text[pos - 1] not in "。！？!?":
+            return None
+        prev = _sentences_back(text, pos, 2)
+        if prev < para_start or prev >= pos:
+            return None
+        m = sentence_subject(self.ix, prev, pos)
+        if m is None or m.kind != "person" or text[prev:m.start].count("，") or self.ix.quoted(m.start):
+            return None
+        return self._resolve(m, para_start)
 
     def resolve(self, m: Mention, para_start: int) -> Optional[str]:
         name = self._resolve(m, para_start)

@@ -1,0 +1,37 @@
+"""Issue #12, third dev pass (round-4 dev articles): speaker mechanisms, on sentences written
+for these tests (no article text), with the quotes stage alone (see test_speakers.run)."""
+from __future__ import annotations
+
+import pytest
+
+from test_speakers import qnlp, run, speakers  # noqa: F401  (qnlp is a fixture)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a rule set opening its sentence speaks, bare or with the word before it
+    ("规则规定，申请人须在十日内补交材料。", "规则"),
+    ("特区法例规定，新建楼宇必须安装节能设备，否则不予验收。", "特区法例"),
+    ("相关法规规定，游客不得在景区内随意放飞无人机。", "相关法规"),
+    ("按照本市法例规定，所有食肆都要张贴卫生评级。", "本市法例"),
+])
+def test_rule_set_opening_its_sentence_speaks(qnlp, text, speaker):
+    assert speakers(run(qnlp, text)) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "只要遵守法律规定，市民在公园里跳舞是不受限制的。",  # inside a clause: no source
+    "湖边立着几块标牌，法律规定在湖里不能游泳。",
+])
+def test_rule_set_inside_a_clause_is_no_source(qnlp, text):
+    assert run(qnlp, text) == []
+
+
+def test_magazine_in_book_title_marks_keeps_both_marks(qnlp):
+    qs = run(qnlp, "《远方》杂志指出，这一发现改写了人们对候鸟迁徙的认识。", [("远方》杂志", "ORG")])
+    assert speakers(qs) == ["《远方》杂志"]
+
+
+def test_pronoun_opening_a_sentence_means_the_subject_before_it(qnlp):
+    text = "市文化局局长马兰非常感谢韩松教授对老城保护的支持。她介绍，今年将修缮十座老宅。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON"), ("局长", "TITLE"), ("教授", "TITLE")])
+    assert speakers(qs) == ["马兰"]
