@@ -62,6 +62,8 @@ UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 # 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
 ASKS = lexicon.words("cue_words", "asks")
 FRAME_IN = lexicon.words("cue_words", "frame_in")
+# “…”正如某报告所指出，…: a frame after a quotation points on, it does not claim the quotation
+AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
@@ -543,7 +545,8 @@ class Attributor:
                 for p in pairs:
                     if (p.close + 1 == ev.zone <= ev.mention.start and p not in claimed
                             and not _is_term(text, p, para[1])
-                            and not text[ev.zone:ev.mention.start].strip("，, ").count("，")):
+                            and not text[ev.zone:ev.mention.start].strip("，, ").count("，")
+                            and not text.startswith(AS_SAID, ev.zone)):  # “…”正如X所说，…
                         claimed.add(p)
                         if self.res.ends_anothers_clause(p.open, ev.cue.end):
                             # 李梅心疼地问，“为啥不歇歇？”张三笑着说：“…”: 李梅 asks, not 张三
@@ -709,7 +712,8 @@ class Attributor:
                 continue
             before = [e for e in events if e.cue.start < p.open]
             # 高伯龙笑笑说：“…”: a cue opening a quotation of its own does not claim the one before
-            after = [e for e in events if e.cue.start > p.close and not self.res.owns_quote(e.cue.end)]
+            after = [e for e in events if e.cue.start > p.close and not self.res.owns_quote(e.cue.end)
+                     and not self.text.startswith(AS_SAID, e.zone)]
             ev = before[-1] if before else (after[0] if after else None)
             if ev is not None:
                 if ev.speaker is not None:

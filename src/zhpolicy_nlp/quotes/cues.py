@@ -36,7 +36,7 @@ FRAME_AFTER = lexicon.words("cue_words", "frame_after")
 # What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
 # another (强调指出) or to a document noun (结果表明) counts as its last part.
 GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
-# 正如X所指出的，…: the content follows 的，
+# 正如X所指出的，… (the content follows 的，), 正如X所指出：“…”, 正如X所说，…
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
 KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,30})看来")
@@ -121,7 +121,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
-        as_said = prev == "所" and nxt == "的" and AS_SAID_RE.search(text, max(0, pos - 30), pos)
+        # 正如X所指出的，… / 正如X所指出：“…” / 正如X所说，…
+        as_said = (prev == "所" and nxt in ("的", "：", ":", "，", ",")
+                   and AS_SAID_RE.search(text, max(0, pos - 30), pos))
         if not as_said and (prev in FRAME_BEFORE or nxt in FRAME_AFTER
                             or nxt in LOCATIVE):
             continue

@@ -235,6 +235,8 @@ HONOUR_RE = regex.compile(rf"{_words_alt('honour')}|{_alt(DESC_NOUNS)}")
 # 发言人办公室18日发布新闻稿表示: a date may stand before the verb; 某公司11日发布的数据显示
 PUBLISH_RE = regex.compile(
     rf"(?:\d{{1,2}}日|{_words_alt('when')})?(?:{_words_alt('publishes')})[了的]?")
+ISSUES_STATEMENT_RE = regex.compile(
+    rf"(?:{_words_alt('publishes')})了?(?:{_alt(DOCUMENTS | _kind_words('speech_noun'))})$")
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
@@ -411,9 +413,13 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         if e < cue and text.startswith(("人", "方面"), e):
             out.append(Mention(s, e + (1 if text[e] == "人" else 2), "collective"))
     if not out:  # an org-like word the NER missed, right before the cue or an adverbial
-        m = ORG_TAIL_RE.search(text, start, cue)
-        if m and m.start() in ix.tok_starts:
-            out.append(Mention(m.start(), m.end(), "org"))
+        # 某国政府发表声明说，…: the body before an issued statement or talk speaks too
+        issued = ISSUES_STATEMENT_RE.search(text, start, cue)
+        for end in (cue, issued.start()) if issued else (cue,):
+            m = ORG_TAIL_RE.search(text, start, end)
+            if m and m.start() in ix.tok_starts:
+                out.append(Mention(m.start(), m.end(), "org"))
+                break
         for a, _ in excl:  # 中国政府|在中英联合声明中|明确提出
             if start <= ix.body_before(a) < a:
                 out.append(Mention(ix.body_before(a), a, "org"))

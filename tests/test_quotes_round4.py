@@ -1,0 +1,30 @@
+"""Issue #12, third dev pass (round-4 dev articles): quote detection and extent, on sentences
+written for these tests (no article text), with the quotes stage alone (see test_quotes.run)."""
+from __future__ import annotations
+
+from test_quotes import qnlp, run, said  # noqa: F401  (qnlp is a fixture)
+
+
+def test_as_said_frame_before_a_colon_or_comma(qnlp):
+    qs = run(qnlp, "正如某国际组织总干事马兰所指出：“各国必须携手应对挑战。”", [("马兰", "PERSON")])
+    assert said(qs) == [("direct", "马兰", "各国必须携手应对挑战")]
+    qs = run(qnlp, "正如韩松所强调，城市的活力来自每一条小巷。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "城市的活力来自每一条小巷")]
+
+
+def test_as_said_frame_does_not_claim_the_quotation_before_it(qnlp):
+    text = "“湿地不是荒地，更不是废地。”正如某保护区管理局的报告所指出，保护湿地是刻不容缓的共同任务。"
+    qs = run(qnlp, text)
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "报告")]
+
+
+def test_body_issuing_a_statement_speaks(qnlp):
+    qs = run(qnlp, "某国政府发表声明说，该国愿与各方加强合作，解决有关问题。")
+    assert said(qs) == [("indirect", "某国政府", "该国愿与各方加强合作，解决有关问题")]
+
+
+def test_world_community_is_a_source_and_ends_the_running_quote(qnlp):
+    text = "马兰回应称，如果对方继续施压，他们将退出谈判。国际社会呼吁各方保持克制，通过对话解决分歧。"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "如果对方继续施压，他们将退出谈判"),
+                        ("indirect", "国际社会", "各方保持克制，通过对话解决分歧")]
