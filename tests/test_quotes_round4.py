@@ -28,3 +28,10 @@ def test_world_community_is_a_source_and_ends_the_running_quote(qnlp):
     qs = run(qnlp, text, [("马兰", "PERSON")])
     assert said(qs) == [("indirect", "马兰", "如果对方继续施压，他们将退出谈判"),
                         ("indirect", "国际社会", "各方保持克制，通过对话解决分歧")]
+
+
+def test_plural_pronoun_inside_a_persons_running_quote_is_his_side(qnlp):
+    text = "韩松说，为减少扬尘，他们要求工地每天洒水三次。“这样做，空气质量明显好转。”"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "为减少扬尘，他们要求工地每天洒水三次"),
+                        ("direct", "韩松", "这样做，空气质量明显好转")]

@@ -35,3 +35,9 @@ def test_pronoun_opening_a_sentence_means_the_subject_before_it(qnlp):
     text = "市文化局局长马兰非常感谢韩松教授对老城保护的支持。她介绍，今年将修缮十座老宅。"
     qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON"), ("局长", "TITLE"), ("教授", "TITLE")])
     assert speakers(qs) == ["马兰"]
+
+
+def test_pronoun_in_the_second_sentence_of_a_paragraph(qnlp):
+    text = "前文。\n市文化局局长马兰非常感谢韩松教授的支持。她介绍，今年将修缮十座老宅。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON"), ("局长", "TITLE"), ("教授", "TITLE")])
+    assert speakers(qs) == ["马兰"]

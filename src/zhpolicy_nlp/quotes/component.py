@@ -22,8 +22,8 @@ from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
-from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, NAMED_DOC_RE, Mention,
-                                SpeakerResolver)
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, NAMED_DOC_RE, PERSONLIKE,
+                                PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from ..titles import posseg
 from ..tokenizer import jieba_dict
@@ -391,8 +391,19 @@ class Attributor:
                 own = ev.mention.start if ev.mention else ev.cue.start
                 if cs is not None and ev.clause_start < cs <= own:
                     continue
+                if cs is not None and self._own_group(prev, ev, cs):
+                    continue
             out.append(ev)
         return out
+
+    def _own_group(self, prev: Event, ev: Event, cs: int) -> bool:
+        """Is ``ev`` a plural pronoun's cue inside a person's running indirect content (`张三说，
+        为减少污染，他们要求把工厂迁走`)? The speaker reports what his side said or did: one quote
+        of his (docs/annotation.md, embedded sources), not a new source."""
+        m = ev.mention
+        return (m is not None and prev.kind in PERSONLIKE and cs <= m.start
+                and self.text[m.start:m.end] in PLURAL_PRONOUNS
+                and not self.text.startswith(QUOTE_OPENERS, cs))
 
     def _own_side(self, prev: Event, ev: Event, para: tuple[int, int]) -> bool:
         """Is ``ev`` a cue whose left-out subject is the speaker still talking, inside the

@@ -592,8 +592,8 @@ class SpeakerResolver:
         text = self.ix.text
         if pos > para_start and text[pos - 1] not in "。！？!?":
             return None
-        prev = _sentences_back(text, pos, 2)
-        if prev < para_start or prev >= pos:
+        prev = max(_sentences_back(text, pos, 2), para_start)
+        if prev >= pos:
             return None
         m = sentence_subject(self.ix, prev, pos)
         if m is None or m.kind != "person" or text[prev:m.start].count("，") or self.ix.quoted(m.start):
