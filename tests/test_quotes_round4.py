@@ -35,3 +35,8 @@ def test_plural_pronoun_inside_a_persons_running_quote_is_his_side(qnlp):
     qs = run(qnlp, text, [("韩松", "PERSON")])
     assert said(qs) == [("indirect", "韩松", "为减少扬尘，他们要求工地每天洒水三次"),
                         ("direct", "韩松", "这样做，空气质量明显好转")]
+
+
+def test_cue_word_inside_a_book_title_is_no_cue(qnlp):
+    text = "马兰、韩松将合作小品《你说，我听》，讲述一个关于陪伴的故事。"
+    assert run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON")]) == []

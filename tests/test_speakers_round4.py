@@ -41,3 +41,8 @@ def test_pronoun_in_the_second_sentence_of_a_paragraph(qnlp):
     text = "前文。\n市文化局局长马兰非常感谢韩松教授的支持。她介绍，今年将修缮十座老宅。"
     qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON"), ("局长", "TITLE"), ("教授", "TITLE")])
     assert speakers(qs) == ["马兰"]
+
+
+def test_joint_speakers_listed_with_a_pause_mark_the_first_speaks(qnlp):
+    qs = run(qnlp, "马兰、韩松等表示，要把老街的故事讲给更多人听。", [("马兰", "PERSON"), ("韩松", "PERSON")])
+    assert speakers(qs) == ["马兰"]

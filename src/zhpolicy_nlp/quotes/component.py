@@ -297,6 +297,9 @@ class Attributor:
         for cue in cues:
             if any(p.open < cue.start < p.close for p in pairs):
                 continue  # a cue word inside someone's quoted words
+            if text.rfind("《", para[0], cue.start) > text.rfind("》", para[0], cue.start) \
+                    and text.find("》", cue.end, para[1]) >= 0:
+                continue  # 表演小品《快说，我愿意》: a cue word inside a title
             after_quote = any(0 <= cue.start - p.close <= QUOTE_TO_CUE for p in pairs)
             if not after_quote and (cue.end >= para[1] or text[cue.end] in "。！？!?"):
                 continue  # 提出的改革要求。: nothing is reported

@@ -444,6 +444,11 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
+    while best.kind == "person":  # 张三、李四等表示: joint speakers, the first named speaks
+        first = next((m for m in pool if m.kind == "person" and ix.text[m.end:best.start] == "、"), None)
+        if first is None:
+            break
+        best = first
     if best.kind == "document":  # 叶利钦总统的贺辞, 市场监管总局发布消息称: the author speaks
         owner = [m for m in cands if m.kind != "document" and m.end <= best.start
                  and (POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start) and m.kind in PERSONLIKE
