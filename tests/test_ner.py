@@ -137,6 +137,19 @@ def test_a_place_or_org_takes_its_tail():
     assert ner.extend_by_tails([(0, 2, "ORG"), (2, 4, "LOC")], text, tails) == [(0, 5, "ORG")]
 
 
+def test_a_name_cut_short_takes_its_full_form_from_the_document():
+    # 邵|岚|不敢 : the model stops at the surname; 邵岚 is named in full later
+    text = "邵岚不敢懈怠。毕业后，邵岚回到家乡。"
+    spans = [(0, 1, "PERSON"), (11, 13, "PERSON")]
+    assert ner.complete_names(spans, text) == [(0, 2, "PERSON"), (11, 13, "PERSON")]
+    # no full form elsewhere, another span in the way, or a place: unchanged
+    assert ner.complete_names([(0, 1, "PERSON")], text) == [(0, 1, "PERSON")]
+    assert ner.complete_names([(0, 1, "PERSON"), (1, 2, "LOC"), (11, 13, "PERSON")], text) \
+        == [(0, 1, "PERSON"), (1, 2, "LOC"), (11, 13, "PERSON")]
+    assert ner.complete_names([(0, 1, "LOC"), (11, 13, "PERSON")], text) \
+        == [(0, 1, "LOC"), (11, 13, "PERSON")]
+
+
 def test_chunks_cover_the_text_in_order(nlp):
     text = "第一句。第二句！没有结尾" + "，很长" * 200
     doc = nlp.tokenizer(text)

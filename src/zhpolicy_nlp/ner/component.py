@@ -204,6 +204,27 @@ def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     return out
 
 
+def complete_names(spans: list[Span3], text: str) -> list[Span3]:
+    """A PERSON cut short where the document names the same person in full elsewhere: the
+    model stops at the surname when the given name's character starts a word of the
+    segmentation (梁|霄|不敢懈怠, 程|长进说), so 梁 is 梁霄 when 梁霄 is a PERSON elsewhere in
+    the text and the text goes on with it. The longest such name, and only where no other
+    span starts in the added characters."""
+    names = {text[s:e] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
+    if not names:
+        return spans
+    starts = {s for s, _, _ in spans}
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON":
+            full = max((n for n in names if len(n) > e - s and text.startswith(n, s)),
+                       key=len, default="")
+            if full and not starts.intersection(range(e, s + len(full))):
+                e = s + len(full)
+        out.append((s, e, lab))
+    return out
+
+
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
     if folder.joinpath(lstm.MODEL_FILE).is_file():
@@ -368,7 +389,7 @@ class EntityRecognizer:
         rules = yield_to_model([r for r in rules if is_place(r)], model, text, self._positions)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         kept = [sp for sp in merge(rules, dates, model) if is_place(sp)]
-        kept = extend_by_tails(join_places(kept, text), text, self._tails)
+        kept = complete_names(extend_by_tails(join_places(kept, text), text, self._tails), text)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
