@@ -73,6 +73,14 @@ _PLACE_ENDS = tl.title_words("place_end")
 _COPULA = regex.compile(f"({lexicon.alternation('title_words', 'copula')})(?:一名|一位)?$")
 _AS_COPULAS = tl.title_words("copula_as")
 _CLAUSE_END = "，。；！？\n"
+# Occupations that are a title only with an organisation that is no place (某中学学生X).
+_NEEDS_ORG = frozenset(tl.title_words("needs_org"))
+# Topic words between a place and an occupation: the place is the expert's topic, the whole is
+# one title with no org (南亚问题专家X).
+_TOPIC_DOMAINS = tl.title_words("topic_domain")
+# Academic degrees: a title right after a name (X博士), never tied to one by a copula
+# (作为某大学的博士，X: docs/annotation.md).
+_DEGREES = frozenset(tl.title_words("degree"))
 # Titles that name their own scope (国家主席, 中央军委主席): a chain's org does not carry to them.
 _SCOPED_TITLES = tl.title_words("scoped_title")
 # Posts held in the committee itself (省委常委、副书记): they keep the committee as their org.
@@ -452,6 +460,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     really starts (a domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
     text = ctx.text
     pos = _run_start(ctx, j, floor)
+    anaphor = _anaphor_before(ctx, pos, floor)
+    if anaphor is not None and (pos >= j or anaphor[1] == pos):
+        # 该委员会|秘书长X, 该校|校长X: the org named before, or none (该院|某科主任X: the named unit)
+        return _antecedent(ctx, anaphor, text[anaphor[1]:j]), j
     if pos >= j:
         return _org_before_de(ctx, j, floor), j
     ends: set[int] = set()
@@ -501,8 +513,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         e = j                                                      # the org (annotation.md)
         org = (org[0], e)
     lead = _POST_TIME.match(text[org[0]:org[1]])
-    if lead and org[1] - org[0] - lead.end() >= 2:  # 原|总政治部 副主任: a time word, not the org
-        org = (org[0] + lead.end(), org[1])
+    if lead and org[1] - org[0] - lead.end() >= 2 and _time_word_alone(ctx, org[0], org[0] + lead.end()):
+        org = (org[0] + lead.end(), org[1])  # 原|总政治部 副主任: a time word, not the org
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, _place_after_org(ctx, _party_role_dropped(ctx, org)))
@@ -511,6 +523,35 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
     return org, e
+
+
+# What points back to an organisation named before (该委员会, 该校): title_words org_anaphor.
+_ANAPHORS = tl.title_words("org_anaphor")
+
+
+def _anaphor_before(ctx: _Ctx, pos: int, floor: int) -> Optional[CharSpan]:
+    """The anaphor word ending at ``pos`` (该, or one glued to a unit: 该校/r), as (start, end of
+    the anaphor, where the unit starts); None when there is none."""
+    tok = ctx.tok(pos - 1) if pos > floor else None
+    if not tok or tok[1] != pos or tok[0] < floor or not tok[2].startswith("r"):
+        return None
+    word = ctx.text[tok[0]:pos]
+    a = next((a for a in _ANAPHORS if word.startswith(a)), None)
+    return (tok[0], tok[0] + len(a)) if a else None
+
+
+def _antecedent(ctx: _Ctx, anaphor: CharSpan, unit: str) -> Optional[CharSpan]:
+    """The organisation ``该`` + unit points back to: the last ORG entity before it that ends
+    with the unit (某华侨救灾委员会…该委员会, 某中学…该校) and is longer than the bare unit;
+    None where the text named none (该企业董事长X: org null, docs/annotation.md)."""
+    if not unit:
+        return None
+    best = None
+    for a, b in ctx.orgs:
+        if b <= anaphor[0] and b - a > len(unit) + 1 and ctx.text.endswith(unit, a, b) \
+                and (best is None or b > best[1]):
+            best = (a, b)
+    return best
 
 
 # 的 (and a count, 的一名) between an organisation and a title: 某学院的老师X, 某基地的负责人.
@@ -561,6 +602,18 @@ def _apposed(ctx: _Ctx, start: int, e: int) -> tuple[Optional[CharSpan], Optiona
     return None, name_before(ctx, k, strong_only=True)
 
 
+def _time_word_alone(ctx: _Ctx, s: int, e: int) -> bool:
+    """The time word ``text[s:e]`` (原, 前) stands alone before the org: jieba cuts it off and
+    a word of two or more characters (or an entity) follows (前|外交部, 原|铁道部). Inside a
+    name it stays: 前门|街道 (one word), 前|海|某基金 (a one-character word after it is the
+    name's: 前海)."""
+    tok, nxt = ctx.tok(s), ctx.tok(e)
+    if not tok or tok[:2] != (s, e) or not nxt or nxt[0] != e:
+        return False
+    ent = ctx.org_at.get(e + 1)
+    return nxt[1] - nxt[0] >= 2 or bool(ent and ent[0] == e)
+
+
 def _party_role_dropped(ctx: _Ctx, org: CharSpan) -> CharSpan:
     """``主办方|某市某文化中心`` 主任: a party's role word (主办方, 承办方, 合作方) before an entity
     that starts the org says which side the org is, it is no part of its name."""
@@ -593,12 +646,14 @@ def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
 
 
 def _last_of_two(ctx: _Ctx, org: CharSpan) -> CharSpan:
-    """``A和B``/``A与B``/``A及B`` where both halves are organisations (or A is a person): the
-    title belongs to B (工业和信息化部, 通讯及新闻部 stay whole: 工业, 通讯 are no organisations)."""
+    """``A和B``/``A与B``/``A及B`` where both halves are organisations (or A is a person), or B
+    is a place: the title belongs to B (工业和信息化部, 通讯及新闻部 stay whole: 工业, 通讯 are no organisations)."""
     s, e = org
     k = max(ctx.text.rfind(j, s, e) for j in _JOINERS)
     if k > s and (_ends_org(ctx, s, k) or _ends_name(ctx, k)) and _ends_org(ctx, k + 1, e):
         return (k + 1, e)
+    if k > s and _is_place(ctx, (k + 1, e)):  # 就某问题与|某国总统X会谈: a place after 与 is no
+        return (k + 1, e)                       # part of one name (新闻与传播学院 is)
     return org
 
 
@@ -640,6 +695,8 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             name = _surname_name(ctx, i, strict=False)
             if name and not text.startswith(_BYLINE_AFTER, name[1]) and name[1] < len(text):
                 name = None  # 记者|从市|教育局获悉: a byline name ends at 报道/摄/）/、
+            elif name and _common_noun_or_verb(ctx, *name):
+                name = None  # （记者|连线）: a word, not a name
         if not name or name[1] in ctx.title_at:
             break
         names.append(name)
@@ -649,6 +706,13 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             continue
         break
     return names or None
+
+
+def _common_noun_or_verb(ctx: _Ctx, s: int, e: int) -> bool:
+    """``text[s:e]`` is a dictionary noun or verb (连线/n, 采访/v), no name or place; an
+    adjective may be a name (高洁/a)."""
+    word = ctx.word_tag(ctx.text[s:e]) if ctx.word_tag is not None else None
+    return bool(word and word[0].startswith(("n", "v")) and not word[0].startswith(("nr", "ns", "nz")))
 
 
 def _agency_before(ctx: _Ctx, s: int, floor: int) -> Optional[CharSpan]:
@@ -685,8 +749,9 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         occupation = tl.is_occupation(text[s:e])
         if occupation and (e in ctx.title_at or not chain and not _strong_name_at(ctx, e)
                            and name_before(ctx, s, strong_only=True, entity_only=True) is None
-                           and not _may_appose(ctx, e)):
-            continue  # 律师协会, 医生及时发现: an occupation is a title only next to a name;
+                           and not _may_appose(ctx, e) and not _chain_follows(ctx, e)):
+            continue  # 律师协会, 医生及时发现: an occupation is a title only next to a name
+            #           (or in a chain that leads to one: 某工作组成员、某局局长X);
             #           平安好医生董事长: before another title it ends a firm's name
         if not chain and not text[s:e].endswith(_BYLINE_TITLES):
             # an occupation after a name needs a real name (钢琴家: 殷某某钢琴家, no surname guess)
@@ -704,10 +769,15 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org, _is_place(ctx, org))
-        if occupation and org and (not seg.place and not _proven_org(ctx, org)
-                                   or seg.place and text[org[0]:org[1]] in _COUNTRIES):
+        if occupation and seg.place and text[t_start:s].endswith(_TOPIC_DOMAINS):
+            seg.title, seg.org, seg.place = (org[0], e), None, False  # 南亚问题专家X: one phrase
+        if occupation and seg.org and (not seg.place and not _proven_org(ctx, org)
+                                       or seg.place and text[org[0]:org[1]] in _COUNTRIES):
             seg.org, seg.place = None, False  # 互联网|养老护理员X: a domain; 法国|学者X: a nationality (annotation.md)
-        if linked and org is None:
+        if text[s:e] in _NEEDS_ORG and (seg.org is None or seg.place):
+            floor = e  # 台湾学生X, 学生们: a pupil is a title only with the school (某中学学生X)
+            continue
+        if linked and org is None and not occupation:  # 某院学部委员、考古学家X: a scholar of no org
             seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
                 and designations[-1].person[1] == s - 1:  # 某大学党委书记A、校长B: 校长 of 某大学
@@ -724,6 +794,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             first = chain[0]
             lead = min(first.org[0] if first.org else first.title[0], _run_start(ctx, first.title[0], 0))
             person, before = _apposed(ctx, lead, e)
+            if person and text[chain[-1].title[0]:e] in _DEGREES:
+                chain = []  # 作为某大学的博士，X: the name is read, the degree is no title
         if before:  # 王某是某研究院助理研究员。: the name stands before the copula
             designations.append(Designation(before, chain))
             floor = e
@@ -828,6 +900,14 @@ def _ends_list_item(ctx: _Ctx, i: int) -> bool:
 def _proven_org(ctx: _Ctx, org: CharSpan) -> bool:
     """An org named by an entity or an org ending, not just by its place in a list."""
     return org in ctx.orgish or tl.ends_with_org_head(ctx.text[org[0]:org[1]])
+
+
+def _chain_follows(ctx: _Ctx, e: int) -> bool:
+    """``、``/``兼`` and another post (or a title with its own org) follow the title ending at
+    ``e``: 某指导组成员、某局局长X; not a list of occupations (运动员、裁判员)."""
+    nxt = ctx.title_at.get(e + 1)
+    return e < len(ctx.text) and ctx.text[e] in "、兼" and (
+        nxt is not None and not tl.is_occupation(ctx.text[e + 1:nxt]) or _next_seg_after(ctx, e))
 
 
 def _next_seg_after(ctx: _Ctx, e: int) -> bool:

@@ -1,0 +1,117 @@
+"""Titles stage, issue #12 (third dev pass, round-4 articles): time words inside org names,
+organisations named before (该委员会), scholars and juries, degrees, 与 before a place, and
+surname guesses with ordinals. Every sentence and name is made up for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_titles import people, run, tnlp  # noqa: F401  (the titles tests' own helpers)
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # 前/原 jieba cuts off before a word: the post's time, not the org's
+    ("原铁道部部长丁某某出席了仪式。", [], "丁某某", [("部长", "铁道部")]),
+    # 前门 is one word, 前|海 a one-character word after 前: part of the name
+    ("前门街道党工委书记邹立群说，胡同变宽了。", [("邹立群", "PERSON")], "邹立群",
+     [("书记", "前门街道党工委")]),
+    ("前海远航基金执行总经理范志刚说，市场回暖。", [("前海远航基金", "ORG"), ("范志刚", "PERSON")], "范志刚",
+     [("执行总经理", "前海远航基金")]),
+])
+def test_time_word_only_when_it_stands_alone(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_org_anaphor_takes_the_org_named_before(tnlp):
+    """该委员会秘书长X: the committee the text named earlier; 该校 likewise."""
+    text = "东湖华人互助救灾委员会已发出三批物资。该委员会秘书长窦明远说，还将继续募集。"
+    doc = run(tnlp, text, [("东湖华人互助救灾委员会", "ORG"), ("窦明远", "PERSON")])
+    assert people(doc)["窦明远"] == [("秘书长", "东湖华人互助救灾委员会")]
+    text = "青禾实验学校开设了编程课。该校校长沈一凡说，学生很喜欢。"
+    doc = run(tnlp, text, [("青禾实验学校", "ORG"), ("沈一凡", "PERSON")])
+    assert people(doc)["沈一凡"] == [("校长", "青禾实验学校")]
+
+
+@pytest.mark.parametrize("text", [
+    "该公司董事长窦明远说，订单已排到年底。",      # no company named before
+    "该委员会秘书长窦明远说，还将继续募集。",
+])
+def test_org_anaphor_without_antecedent_is_null(tnlp, text):
+    doc = run(tnlp, text, [("窦明远", "PERSON")])
+    assert [org for _, org in people(doc)["窦明远"]] == [None]
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    ("正如挪威发明家卡尔松所言，好奇心是动力。", [("挪威", "LOC"), ("卡尔松", "PERSON")], "卡尔松",
+     [("发明家", None)]),
+    ("考古学家邝铭远说，遗址年代更早。", [("邝铭远", "PERSON")], "邝铭远", [("考古学家", None)]),
+    ("邝铭远评委表示，这一发现实至名归。", [("邝铭远", "PERSON")], "邝铭远", [("评委", None)]),
+    ("东江教育科学研究院教研员尹海川说，课程要衔接。", [("东江教育科学研究院", "ORG"), ("尹海川", "PERSON")],
+     "尹海川", [("教研员", "东江教育科学研究院")]),
+    ("青禾中学学生罗小舟和队友获得了一等奖。", [("青禾中学", "ORG"), ("罗小舟", "PERSON")], "罗小舟",
+     [("学生", "青禾中学")]),
+    ("某研究所形象设计处高级专家甘若冰介绍了方案。", [("甘若冰", "PERSON")], "甘若冰",
+     [("高级专家", None)]),
+])
+def test_scholars_pupils_juries(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_academy_member_in_a_chain(tnlp):
+    """学部委员 is a post of the academy; a scholar's occupation after 、 takes no org."""
+    doc = run(tnlp, "东江社科院学部委员、考古学家邝铭远评委说，遗址很重要。",
+              [("东江社科院", "ORG"), ("邝铭远", "PERSON")])
+    assert people(doc)["邝铭远"] == [("学部委员", "东江社科院"), ("考古学家", None), ("评委", None)]
+
+
+def test_degree_tied_by_a_copula_is_no_title(tnlp):
+    """作为某大学的博士，X: a degree, not a post (作为某大学的教授，X is one); the name is still read."""
+    doc = run(tnlp, "作为青禾大学计算机专业的博士，罗小舟不敢懈怠。", [("青禾大学", "ORG"), ("罗小舟", "PERSON")])
+    assert people(doc).get("罗小舟", []) == []
+    assert "博士" not in [e.text for e in doc.ents if e.label_ == "TITLE"]
+    doc = run(tnlp, "作为青禾大学的教授，罗小舟不敢懈怠。", [("青禾大学", "ORG"), ("罗小舟", "PERSON")])
+    assert people(doc)["罗小舟"] == [("教授", "青禾大学")]
+
+
+def test_place_after_a_preposition_yu_is_the_org(tnlp):
+    """就某问题与|某国总统X: 与 joins no name here; 新闻与传播学院 stays one name."""
+    doc = run(tnlp, "他就双边关系等问题与芬兰总统维尔塔宁交换了意见。",
+              [("芬兰", "LOC"), ("维尔塔宁", "PERSON")])
+    assert people(doc)["维尔塔宁"] == [("总统", "芬兰")]
+    doc = run(tnlp, "青禾大学新闻与传播学院院长罗小舟说，课程改了。", [("罗小舟", "PERSON")])
+    assert people(doc)["罗小舟"] == [("院长", "青禾大学新闻与传播学院")]
+
+
+def test_ordinal_is_no_given_name(tnlp):
+    """就任某职务后第一次…: 后|第一 is no surname guess (第 is in no given name)."""
+    doc = run(tnlp, "这是他就任东江理事会秘书长后第一次出访。")
+    assert "后第一" not in people(doc)
+
+
+def test_member_of_a_group_in_a_chain(tnlp):
+    """某指导组成员、某局局长X: the member title leads the chain to the name; 成员国 is none."""
+    doc = run(tnlp, "东江赴南岭督导组成员、东江省卫健委医政处处长苗青禾表示，要尽快救治。",
+              [("苗青禾", "PERSON")])
+    assert people(doc)["苗青禾"] == [("成员", "东江赴南岭督导组"), ("处长", "东江省卫健委医政处")]
+    doc = run(tnlp, "成员国和成员单位都表示支持。")
+    assert people(doc) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "学生罗小舟说，实验很有趣。",                  # no school named
+    "就读青禾大学的东江学生罗小舟这个暑期没有回家。",  # a place before 学生: where from, not a post
+])
+def test_pupil_needs_a_school(tnlp, text):
+    doc = run(tnlp, text, [("青禾大学", "ORG"), ("罗小舟", "PERSON")])
+    assert people(doc).get("罗小舟", []) == []
+
+
+def test_topic_expert_is_one_title(tnlp):
+    """南亚问题专家X: the place is the topic of the expertise, no employer."""
+    doc = run(tnlp, "对此，北欧问题专家卡尔松认为，谈判还会继续。", [("北欧", "LOC"), ("卡尔松", "PERSON")])
+    assert people(doc)["卡尔松"] == [("北欧问题专家", None)]
+
+
+def test_anaphor_glued_to_a_unit_keeps_the_named_unit(tnlp):
+    """该院|某科主任X: the department the text names is the org."""
+    doc = run(tnlp, "该院心内科主任苗青禾说，病人已转危为安。", [("苗青禾", "PERSON")])
+    assert people(doc)["苗青禾"] == [("主任", "心内科")]
