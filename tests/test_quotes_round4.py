@@ -40,3 +40,13 @@ def test_plural_pronoun_inside_a_persons_running_quote_is_his_side(qnlp):
 def test_cue_word_inside_a_book_title_is_no_cue(qnlp):
     text = "马兰、韩松将合作小品《你说，我听》，讲述一个关于陪伴的故事。"
     assert run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON")]) == []
+
+
+def test_quotation_opening_a_paragraph_before_a_full_stop_goes_to_the_person_after(qnlp):
+    text = "“我在那块木板上刻了十只喜鹊，盼着家里年年有喜事”。从去年开始，韩松每天都要刻上两个小时。"
+    qs = run(qnlp, text, [("韩松", "PERSON")])
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "韩松")]
+
+
+def test_requirement_after_a_comparison_frame_is_a_noun(qnlp):
+    assert run(qnlp, "下一步，市民政局将对照标准要求逐项细化，形成便于操作的检查表。", [("市民政局", "ORG")]) == []

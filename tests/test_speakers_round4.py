@@ -46,3 +46,13 @@ def test_pronoun_in_the_second_sentence_of_a_paragraph(qnlp):
 def test_joint_speakers_listed_with_a_pause_mark_the_first_speaks(qnlp):
     qs = run(qnlp, "马兰、韩松等表示，要把老街的故事讲给更多人听。", [("马兰", "PERSON"), ("韩松", "PERSON")])
     assert speakers(qs) == ["马兰"]
+
+
+def test_action_done_while_speaking_stands_between_name_and_cue(qnlp):
+    qs = run(qnlp, "韩松指着墙上的一幅老照片说，这条街三十年前还是一片菜地。", [("韩松", "PERSON")])
+    assert speakers(qs) == ["韩松"]
+
+
+def test_reply_cue_after_a_quotation(qnlp):
+    qs = run(qnlp, "“其实，新制度不是不审，而是换了个方式。”有关人士这样回复。")
+    assert [(q.kind, q.speaker, q.cue.text) for q in qs] == [("direct", "有关人士", "回复")]

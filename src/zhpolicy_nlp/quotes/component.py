@@ -778,7 +778,10 @@ class Attributor:
         text = self.text
         if not (p.open == para[0] or text[p.open - 1] in SENTENCE_END + "”」…"):
             return None
-        return self._first_named(p.close + 1, self.lay.sentence_end(p.close + 1, para[1]))
+        after = p.close + 1
+        if after < para[1] and self.text[after] in SENTENCE_END:
+            after += 1  # “…”。从去年开始，张三…: the sentence after the closing 。
+        return self._first_named(after, self.lay.sentence_end(after, para[1]))
 
     def _first_named(self, s: int, e: int) -> Optional[tuple[int, int, str]]:
         """The first person named in text[s:e], not quoted and not inside an adverbial

@@ -238,6 +238,8 @@ PUBLISH_RE = regex.compile(
 ISSUES_STATEMENT_RE = regex.compile(
     rf"(?:{_words_alt('publishes')})了?(?:{_alt(DOCUMENTS | _kind_words('speech_noun'))})$")
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
+# 指着案上的一套砚台|说, 拿着刚领到的证书|笑着说: an action done while speaking (V着 + object)
+ACCOMPANYING_RE = regex.compile(r"^[^，,。；;：:“”的]{0,4}?\p{Han}着[^，,。；;：:“”]{0,20}$")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
@@ -310,6 +312,7 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
     # 他…接受各阶层提出的改革要求: a 的-phrase between them means the cue is in a clause of its own
     # (but 官员的预测说, 他的讲话指出: the words themselves)
     gap = SPEECH_NOUN_RE.sub("", gap)
+    gap = ACCOMPANYING_RE.sub("", gap)  # 张三指着案上的砚台说: what he does while speaking
     return not any(c in gap for c in "，,。；;：:的")
 
 
