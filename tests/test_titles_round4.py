@@ -115,3 +115,9 @@ def test_anaphor_glued_to_a_unit_keeps_the_named_unit(tnlp):
     """该院|某科主任X: the department the text names is the org."""
     doc = run(tnlp, "该院心内科主任苗青禾说，病人已转危为安。", [("苗青禾", "PERSON")])
     assert people(doc)["苗青禾"] == [("主任", "心内科")]
+
+
+def test_frequent_word_after_an_occupation_is_no_name(tnlp):
+    """集纳专家|智慧: jieba's dictionary tags 智慧 as a name; after a common noun it is a word."""
+    doc = run(tnlp, "要集纳专家智慧，不断优化方案。")
+    assert people(doc) == {}

@@ -254,6 +254,14 @@ def name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
     return guess
 
 
+def _frequent_word_guess(ctx: _Ctx, name: CharSpan) -> bool:
+    """A two-character name no ner PERSON gives that is a frequent dictionary word (智慧, 高峰:
+    jieba's dictionary tags some as names): after an occupation, a common noun, it is a word."""
+    s, e = name
+    word = ctx.word_tag(ctx.text[s:e]) if ctx.word_tag is not None and e - s == 2 else None
+    return bool(word and word[1] >= _COMMON and ctx.person_start.get(s) != e)
+
+
 def _strong_name_at(ctx: _Ctx, i: int) -> bool:
     """A name starts at ``i`` on more than a surname guess: an entity, a POS name, a foreign name."""
     tok = ctx.tok(i)
@@ -787,6 +795,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             floor = e + 1
             continue
         person = name_after(ctx, e)
+        if person and occupation and _frequent_word_guess(ctx, person):
+            person = None  # 集纳专家|智慧: a common noun's object, not a name
         if not person and text[e:e + 1] == "”" and text[chain[0].title[0] - 1:chain[0].title[0]] == "“":
             person = name_after(ctx, e + 1)  # “第一书记”X: a title in quotation marks
         before = None
