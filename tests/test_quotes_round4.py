@@ -50,3 +50,15 @@ def test_quotation_opening_a_paragraph_before_a_full_stop_goes_to_the_person_aft
 
 def test_requirement_after_a_comparison_frame_is_a_noun(qnlp):
     assert run(qnlp, "下一步，市民政局将对照标准要求逐项细化，形成便于操作的检查表。", [("市民政局", "ORG")]) == []
+
+
+def test_directive_after_its_addressee_is_one_sentence(qnlp):
+    text = "马兰当即指示市卫生局有关负责人，马上增派医疗力量支援灾区。目前，当地医疗队已增至391人。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("市卫生局", "ORG")])
+    assert said(qs) == [("indirect", "马兰", "马上增派医疗力量支援灾区")]
+    text = "多家协会呼吁华侨华人积极捐款捐物。目前已收到来自企业和个人的捐赠200余次。"
+    assert said(run(qnlp, text)) == [("indirect", "多家协会", "华侨华人积极捐款捐物")]
+
+
+def test_answering_a_call_is_no_report(qnlp):
+    assert run(qnlp, "广大志愿者响应市委号召，连夜赶到各个社区帮助居民。", [("市委", "ORG")]) == []

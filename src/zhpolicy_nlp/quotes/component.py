@@ -62,6 +62,8 @@ UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 # 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
 ASKS = lexicon.words("cue_words", "asks")
 FRAME_IN = lexicon.words("cue_words", "frame_in")
+DIRECTIVE = lexicon.words("cue_words", "directive")
+ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addressee before the comma may be
 # “…”正如某报告所指出，…: a frame after a quotation points on, it does not claim the quotation
 AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
 MIN_CONTENT = 5
@@ -436,6 +438,9 @@ class Attributor:
             if ev.cue.cls == "object" and self._done_next(after + 1):
                 return None  # 居民向政府提意见，关闭了公厕: what they did next, not what they said
             return after + 1
+        addressed = self._addressee_end(ev, after, sent_end)
+        if addressed is not None:  # 当即指示市卫生局有关负责人，马上增派…
+            return addressed
         frag = self._fragments(after, sent_end)
         if frag:
             return frag[0].open  # 表示“心痛”, 告诉对方“…”, 明确提出“…”的要求
@@ -454,6 +459,19 @@ class Attributor:
         if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
+
+    def _addressee_end(self, ev: Event, after: int, sent_end: int) -> Optional[int]:
+        """Where a directive's content begins after the person or group it addresses and a
+        comma (`指示市卫生局有关负责人，马上…`, `呼吁张三，…`), or None."""
+        text = self.text
+        if text[ev.cue.start:ev.cue.end] not in DIRECTIVE:
+            return None
+        clause = regex.match(r"[^，,；;：:。！？!?“”「」]*", text[after:sent_end]).group()
+        end = after + len(clause)
+        if not 0 < len(clause) <= ADDRESSEE_MAX or not text.startswith(("，", ","), end):
+            return None
+        group = next((m for m in COLLECTIVE_RE.finditer(text, after, end) if m.end() == end), None)
+        return end + 1 if group is not None or self.ix.person_ending_at(end) else None
 
     def _fragments(self, after: int, limit: int) -> list[Marked]:
         """Quoted fragments right after a cue, or after a short object (`表示“心痛”`,
@@ -595,7 +613,7 @@ class Attributor:
             end = min(sent_end, bound)
             # 在张三眼里，这是吉祥的象征。当他敲响家门…: a view, not a speech that runs on
             one_sentence = (self._narrator(para[0], ev.cue.end)
-                            or text[ev.cue.start:ev.cue.end] in FRAME_IN)
+                            or text[ev.cue.start:ev.cue.end] in FRAME_IN | DIRECTIVE)
             while end < bound and not one_sentence:
                 nxt = self.lay.sentence_end(end + 1, para[1])
                 if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
