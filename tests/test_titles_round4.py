@@ -121,3 +121,10 @@ def test_frequent_word_after_an_occupation_is_no_name(tnlp):
     """集纳专家|智慧: jieba's dictionary tags 智慧 as a name; after a common noun it is a word."""
     doc = run(tnlp, "要集纳专家智慧，不断优化方案。")
     assert people(doc) == {}
+
+
+def test_domain_words_after_de_join_an_occupation(tnlp):
+    """某中心义工组的书法老师X: the org before 的, the craft part of the title; 书|法 is no France."""
+    doc = run(tnlp, "东江长者中心义工组的书法老师苗青禾说，大家都很高兴。", [("苗青禾", "PERSON")])
+    assert people(doc)["苗青禾"] == [("书法老师", "东江长者中心义工组")]
+    assert "法" not in [e.text for e in doc.ents if e.label_ == "LOC"]

@@ -122,9 +122,11 @@ class _Ctx:
                  word_tag: Optional[WordTag] = None):
         # the ner stage drops one-character places (中方, 美伊); before a title one is the
         # country (俄外长X, 美总统X: titles_country_abbr), read as a place here
+        # (one jieba word of its own or its start: 书法|老师 holds no 法 for France)
         taken = {i for a, b, _ in ents for i in range(a, b)}
+        inside = {i for a, b, _ in toks for i in range(a + 1, b)}
         abbr = [(a - 1, a, "LOC") for a, _ in tl.find_titles(text)
-                if a > 0 and text[a - 1] in tl.country_abbr() and a - 1 not in taken]
+                if a > 0 and text[a - 1] in tl.country_abbr() and a - 1 not in taken and a - 1 not in inside]
         ents = sorted(ents + abbr) if abbr else ents
         self.text = text
         self.word_tag = word_tag
@@ -506,8 +508,9 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     elif (j - pos >= 2 or text[pos:j] in tl.country_abbr()) and \
             (pos == 0 or text[pos - 1] in tl.PUNCT or text[pos - 1] in "、兼"):
         org, e = (pos, j), j
-    else:
-        return None, j
+    else:  # 某中心义工组的|书法|老师X: a proven org before 的, the words after it the title's
+        de_org = _org_before_de(ctx, pos, floor) if tl.is_occupation(text[j:title_end]) else None
+        return (de_org, pos) if de_org else (None, j)
     while e < j and text[e] in "）)”":  # 印孚瑟斯（Infosys|）, 某大队“护水队|”: the mark closes the org
         e += 1
         org = (org[0], e)
