@@ -56,3 +56,19 @@ def test_action_done_while_speaking_stands_between_name_and_cue(qnlp):
 def test_reply_cue_after_a_quotation(qnlp):
     qs = run(qnlp, "“其实，新制度不是不审，而是换了个方式。”有关人士这样回复。")
     assert [(q.kind, q.speaker, q.cue.text) for q in qs] == [("direct", "有关人士", "回复")]
+
+
+def test_cue_opening_a_sentence_takes_the_subject_of_the_one_before(qnlp):
+    text = "前文。\n督导组随后走进一家超市，查看菜价和配送情况。强调一定要保障好居民的日常生活。"
+    qs = run(qnlp, text)
+    assert [(q.speaker, q.text) for q in qs] == [("督导组", "一定要保障好居民的日常生活")]
+    text = "前文。\n马兰表示，老街改造要听居民的意见。希望大家都来出主意。"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert [(q.speaker, q.text) for q in qs] == [("马兰", "老街改造要听居民的意见。希望大家都来出主意")]
+
+
+def test_no_subject_from_the_sentence_before_for_a_topic_or_time_clause(qnlp):
+    text = "前文。\n马兰在这条街住了五十年。说到老街的变化，她的话就多了起来。"
+    assert run(qnlp, text, [("马兰", "PERSON")]) == []
+    text = "前文。\n有位委员一上场就引起了我的注意。回答记者提出的问题时，她显得很从容。"
+    assert run(qnlp, text) == []

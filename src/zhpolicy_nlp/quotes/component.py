@@ -339,6 +339,8 @@ class Attributor:
                 if found is None:
                     continue
                 speaker, kind, clause = found
+                if clause == sent and events and events[-1].speaker == speaker:
+                    continue  # 张三表示，…。希望…: his running quote goes on
             ev = Event(cue, m, speaker, kind, clause, sent, zone)
             holder = ev
             sent_end = self.lay.sentence_end(cue.end, para[1])

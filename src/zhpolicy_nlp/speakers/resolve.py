@@ -240,6 +240,9 @@ ISSUES_STATEMENT_RE = regex.compile(
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 # 指着案上的一套砚台|说, 拿着刚领到的证书|笑着说: an action done while speaking (V着 + object)
 ACCOMPANYING_RE = regex.compile(r"^[^，,。；;：:“”的]{0,4}?\p{Han}着[^，,。；;：:“”]{0,20}$")
+# 强调一定要…, 希望大家…, 指出：… opening a sentence with no subject (not 回答…时，…: a clause
+# that ends as an adverbial of time; nor a one-character cue word, 说到某事，…: left_out_subject)
+OPENING_CUE_RE = regex.compile(r"(?![^，,。；;：:！？!?]*时[，,])")
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
@@ -533,6 +536,9 @@ class SpeakerResolver:
         lead_in = text[comma + 1:cue_start] if comma >= 0 else ""
         elided = (comma >= 0 and reports
                   and (CONJ_RE.fullmatch(lead_in) or ADVERBIAL_RE.fullmatch(lead_in)))
+        if (comma < 0 and reports and sent > para_start and CONJ_RE.fullmatch(text, sent, cue_start)
+                and self.ix.token_end(cue_start) - cue_start > 1 and OPENING_CUE_RE.match(text, cue_start)):
+            return self._previous_sentence_subject(sent, para_start)
         if not elided and not text.endswith("地", 0, cue_start):
             return None
         if elided and holder is not None and holder[2] == sent:
@@ -541,6 +547,17 @@ class SpeakerResolver:
         if m is None:
             return None
         return self.resolve(m, para_start), m.kind, (comma if elided else zone)
+
+    def _previous_sentence_subject(self, sent: int, para_start: int,
+                                   ) -> Optional[tuple[Optional[str], str, int]]:
+        """A cue opening its sentence with no subject (`指导组走进超市，查看…。强调一定要…`,
+        `张三向医务人员表达敬意。希望大家…`): the person or group opening the sentence before
+        it in the paragraph speaks, else nobody."""
+        prev = max(_sentences_back(self.ix.text, sent, 2), para_start)
+        m = sentence_subject(self.ix, prev, sent - 1) if prev < sent else None
+        if m is None or m.start != prev or m.kind not in ("person", "collective"):
+            return None
+        return self.resolve(m, para_start), m.kind, sent
 
     def owns_quote(self, cue_end: int) -> bool:
         """Does a quotation of its own open right after the cue ending at ``cue_end``
