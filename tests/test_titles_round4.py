@@ -128,3 +128,11 @@ def test_domain_words_after_de_join_an_occupation(tnlp):
     doc = run(tnlp, "东江长者中心义工组的书法老师苗青禾说，大家都很高兴。", [("苗青禾", "PERSON")])
     assert people(doc)["苗青禾"] == [("书法老师", "东江长者中心义工组")]
     assert "法" not in [e.text for e in doc.ents if e.label_ == "LOC"]
+
+
+def test_ner_org_gluing_title_and_name_is_read_afresh(tnlp):
+    """A ner ORG over 某院学部委员王某评委 holds a title and a name: the patterns read them."""
+    text = "东江学会理事长、社科院学部委员张建华评委认为，这一发现很重要。"
+    doc = run(tnlp, text, [("东江学会", "ORG"), ("社科院学部委员张建华评委", "ORG")])
+    assert people(doc)["张建华"] == [("理事长", "东江学会"), ("学部委员", "社科院"), ("评委", None)]
+    assert "社科院学部委员张建华评委" not in [e.text for e in doc.ents]

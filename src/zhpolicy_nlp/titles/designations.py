@@ -122,6 +122,7 @@ class _Ctx:
                  word_tag: Optional[WordTag] = None):
         # the ner stage drops one-character places (中方, 美伊); before a title one is the
         # country (俄外长X, 美总统X: titles_country_abbr), read as a place here
+        ents = _without_glued_orgs(text, ents, toks)
         # (one jieba word of its own or its start: 书法|老师 holds no 法 for France)
         taken = {i for a, b, _ in ents for i in range(a, b)}
         inside = {i for a, b, _ in toks for i in range(a + 1, b)}
@@ -194,6 +195,19 @@ class _Ctx:
     def guessed(self, tok: Tok) -> bool:
         """jieba's HMM made this token up (盛来|运在): it says nothing about word boundaries."""
         return self.word_tag is not None and self.word_tag(self.text[tok[0]:tok[1]]) is None
+
+
+def _without_glued_orgs(text: str, ents: list[tuple[int, int, str]], toks: list[Tok]) -> list[tuple[int, int, str]]:
+    """The ner stage's ORG entities less those that glue a title and a name into one span
+    (某院学部委员|王某|评委 read as one ORG): a jieba name word right after a title inside the
+    span shows a person, not an organisation, so the title patterns read it afresh."""
+    orgs = [(a, b) for a, b, label in ents if label == "ORG" and b - a > 4]
+    if not orgs:
+        return ents
+    names = {a: b for a, b, f in toks if f.startswith("nr") and 2 <= b - a <= 4}
+    glued = {(a, b) for a, b in orgs
+             if any(a <= ts and names.get(te, b + 1) <= b for ts, te in tl.find_titles(text) if te < b)}
+    return [x for x in ents if x[:2] not in glued or x[2] != "ORG"] if glued else ents
 
 
 def _dotted_name(ctx: _Ctx, i: int) -> Optional[int]:
