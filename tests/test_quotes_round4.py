@@ -62,3 +62,14 @@ def test_directive_after_its_addressee_is_one_sentence(qnlp):
 
 def test_answering_a_call_is_no_report(qnlp):
     assert run(qnlp, "广大志愿者响应市委号召，连夜赶到各个社区帮助居民。", [("市委", "ORG")]) == []
+
+
+def test_document_issued_inside_a_persons_running_quote_stays_his(qnlp):
+    text = "马兰介绍，为了做好防汛工作，市防汛指挥部印发了《关于做好汛期安全工作的通知》，提出了三方面措施。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("市防汛指挥部", "ORG")])
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("马兰", "为了做好防汛工作，市防汛指挥部印发了《关于做好汛期安全工作的通知》，提出了三方面措施")]
+
+
+def test_saying_into_someones_heart_is_no_report(qnlp):
+    assert run(qnlp, "代表委员才能把话说到群众的心坎里；他们才能在镜头前自信从容。") == []

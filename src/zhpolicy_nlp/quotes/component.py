@@ -405,11 +405,13 @@ class Attributor:
 
     def _own_group(self, prev: Event, ev: Event, cs: int) -> bool:
         """Is ``ev`` a plural pronoun's cue inside a person's running indirect content (`张三说，
-        为减少污染，他们要求把工厂迁走`)? The speaker reports what his side said or did: one quote
-        of his (docs/annotation.md, embedded sources), not a new source."""
+        为减少污染，他们要求把工厂迁走`), or a document issued there (`张三介绍，…，某机制印发了
+        《某意见》，提出了5个方面措施：…`)? The speaker reports what his side said or did: one
+        quote of his (docs/annotation.md, embedded sources), not a new source."""
         m = ev.mention
         return (m is not None and prev.kind in PERSONLIKE and cs <= m.start
-                and self.text[m.start:m.end] in PLURAL_PRONOUNS
+                and (self.text[m.start:m.end] in PLURAL_PRONOUNS
+                     or m.kind == "document" and ev.clause_start == ev.cue.start - 1)
                 and not self.text.startswith(QUOTE_OPENERS, cs))
 
     def _own_side(self, prev: Event, ev: Event, para: tuple[int, int]) -> bool:

@@ -36,6 +36,8 @@ FRAME_AFTER = lexicon.words("cue_words", "frame_after")
 # What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
 # another (强调指出) or to a document noun (结果表明) counts as its last part.
 GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
+# 说|到 (把话说到心坎里): a cue and the token after it that together make no report
+NOT_REPORT = lexicon.words("cue_words", "not_report")
 # 正如X所指出的，… (the content follows 的，), 正如X所指出：“…”, 正如X所说，…
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
@@ -131,6 +133,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue
         if tok in GLUED_BEFORE and nxt in CUES:
             continue  # 明确|提到, 进一步|强调: the verb after it is the cue
+        if tok + nxt in NOT_REPORT:
+            continue  # 把话说到群众的心坎里: no report
         if tok == "称" and (text.startswith("为", end) or CALL_AS_RE.match(text, end)):
             continue  # 称为, 称马兰为“马妈妈”: naming, not a report
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
