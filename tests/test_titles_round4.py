@@ -136,3 +136,9 @@ def test_ner_org_gluing_title_and_name_is_read_afresh(tnlp):
     doc = run(tnlp, text, [("东江学会", "ORG"), ("社科院学部委员张建华评委", "ORG")])
     assert people(doc)["张建华"] == [("理事长", "东江学会"), ("学部委员", "社科院"), ("评委", None)]
     assert "社科院学部委员张建华评委" not in [e.text for e in doc.ents]
+
+
+def test_ner_person_cutting_a_word_gives_way_to_the_pos_name(tnlp):
+    """感恩|张某某院长 read by the ner stage as 恩张某某: jieba's name word does not cut 感恩."""
+    doc = run(tnlp, "大家都很感恩张建华院长的关心。", [("恩张建华", "PERSON")])
+    assert people(doc) == {"张建华": [("院长", None)]}

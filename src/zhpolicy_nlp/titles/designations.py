@@ -369,13 +369,16 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool, entity_only: bool = False)
     """A person's name ending at ``j`` (right before a title such as 总理/院士). With
     ``strong_only`` only an entity or a POS name counts, not a surname guess; with
     ``entity_only`` (before an occupation: 祝福/nr 医生) only the ner stage's PERSON."""
+    tok = ctx.tok(j - 1) if j > 0 else None
     if j in ctx.person_end:
         s = ctx.person_end[j]
+        first = ctx.tok(s)
+        if first and first[0] < s and tok and tok[1] == j and s < tok[0] and tok[2].startswith("nr"):
+            return (tok[0], j)  # 感恩|习某某 主席 read as 恩习某某: the entity cuts a word, jieba's name does not
         if 2 <= j - s <= 12:
             return (s, j)
     if entity_only:
         return None
-    tok = ctx.tok(j - 1) if j > 0 else None
     if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8:
         return (tok[0], j)
     if strong_only:
