@@ -73,3 +73,12 @@ def test_document_issued_inside_a_persons_running_quote_stays_his(qnlp):
 
 def test_saying_into_someones_heart_is_no_report(qnlp):
     assert run(qnlp, "代表委员才能把话说到群众的心坎里；他们才能在镜头前自信从容。") == []
+
+
+def test_a_date_inside_a_verbs_object_does_not_make_narration(qnlp):
+    text = "马兰表示，两国是好伙伴。建交45年来，双方合作不断深化。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("45年来", "DATE")])
+    assert said(qs) == [("indirect", "马兰", "两国是好伙伴。建交45年来，双方合作不断深化")]
+    text = "马兰表示，两国是好伙伴。去年10月，某代表团访问了该国。"
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("去年10月", "DATE")])
+    assert said(qs) == [("indirect", "马兰", "两国是好伙伴")]

@@ -560,9 +560,17 @@ class Attributor:
         if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
             return False  # 李四还参观了…: narration about a person (not 邓小平理论)
         if (not any(w in cue for w in INFORMING_CUES) and self.ix.date_near(s, DATE_LEAD)
-                and not FIRST_PERSON_RE.search(text, s, e)):
+                and not FIRST_PERSON_RE.search(text, s, e) and not self._verb_before_date(s)):
             return False  # 松江县从去年4月…: a dated event is the reporter's narration
         return True
+
+    def _verb_before_date(self, s: int) -> bool:
+        """Is the date near the sentence start at ``s`` inside a verb's object (`总结抗击2003年
+        非典疫情的经验，要…`: the speaker's own sentence), not a time adverbial opening it?"""
+        date = self.ix.next_date(s)
+        tags = _word_tags()
+        return date is not None and any(tags.get(t, "").startswith("v")
+                                        for _, t in self.ix.tokens_in(s, date))
 
     def _paragraph(self, para: tuple[int, int], cues: list[Cue]) -> None:
         text = self.text

@@ -122,6 +122,11 @@ class DocIndex:
         i = bisect.bisect_left(self._dates, pos)
         return i < len(self._dates) and self._dates[i] < pos + within
 
+    def next_date(self, pos: int) -> Optional[int]:
+        """Start of the first DATE entity at or after ``pos``, or None."""
+        i = bisect.bisect_left(self._dates, pos)
+        return self._dates[i] if i < len(self._dates) else None
+
     def tokens_in(self, start: int, end: int) -> list[tuple[int, str]]:
         i = bisect.bisect_left(self.tok_pos, start)
         j = bisect.bisect_left(self.tok_pos, end)
