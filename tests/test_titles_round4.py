@@ -142,3 +142,10 @@ def test_ner_person_cutting_a_word_gives_way_to_the_pos_name(tnlp):
     """感恩|张某某院长 read by the ner stage as 恩张某某: jieba's name word does not cut 感恩."""
     doc = run(tnlp, "大家都很感恩张建华院长的关心。", [("恩张建华", "PERSON")])
     assert people(doc) == {"张建华": [("院长", None)]}
+
+
+def test_assistant_of_a_head_takes_the_heads_office(tnlp):
+    """某组织负责人特别助理X: the org is the head's office (docs/annotation.md, round 4)."""
+    doc = run(tnlp, "媒体援引东江能源组织负责人特别助理卡尔松的话说，产量提高了。",
+              [("东江能源组织", "ORG"), ("卡尔松", "PERSON")])
+    assert people(doc)["卡尔松"] == [("特别助理", "东江能源组织负责人")]

@@ -518,6 +518,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         filler = _FILLER.match(text, e, j)
         if filler and filler.end() == j:
             return org_before(ctx, e, floor, e)[0] if e > pos else None, j
+        if tl.title_regex().fullmatch(text, e, j):
+            e = j  # 某组织负责人|特别助理: the assistant of the head's office (docs/annotation.md)
     if e is not None:
         if j - e > 8:
             e = j
