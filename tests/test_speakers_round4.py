@@ -72,3 +72,16 @@ def test_no_subject_from_the_sentence_before_for_a_topic_or_time_clause(qnlp):
     assert run(qnlp, text, [("马兰", "PERSON")]) == []
     text = "前文。\n有位委员一上场就引起了我的注意。回答记者提出的问题时，她显得很从容。"
     assert run(qnlp, text) == []
+
+
+def test_group_with_the_noun_before_it_opening_the_sentence(qnlp):
+    text = "前文。\n中央督导组赴某县实地督导防汛工作，强调要把群众安全放在首位。"
+    assert speakers(run(qnlp, text)) == ["中央督导组"]
+    text = "前文。\n和朋友聊起来，也发现大家都有自己的收纳办法。"
+    assert "和朋友" not in speakers(run(qnlp, text))
+
+
+def test_wish_opening_a_sentence_after_the_persons_own(qnlp):
+    text = "前文。\n马兰向坚守一线的医务人员表达敬意。希望大家千方百计挽救生命。"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert [(q.speaker, q.cue.text) for q in qs] == [("马兰", "希望")]

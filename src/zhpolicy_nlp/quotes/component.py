@@ -10,7 +10,6 @@ handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -21,12 +20,10 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
-from ..speakers.index import KIN_AFTER_RE, DocIndex
+from ..speakers.index import KIN_AFTER_RE, DocIndex, word_tags as _word_tags
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, NAMED_DOC_RE, PERSONLIKE,
                                 PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
-from ..titles import posseg
-from ..tokenizer import jieba_dict
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
 
@@ -139,9 +136,6 @@ def _speechlike(text: str, pair: Marked, para: tuple[int, int]) -> bool:
             or closes and FIRST_PERSON_WORD_RE.search(inner) is not None)
 
 
-@functools.lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    return posseg.word_tags(jieba_dict.shared_tokenizer().FREQ)
 
 
 class Attributor:

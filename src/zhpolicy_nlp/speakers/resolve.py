@@ -23,7 +23,7 @@ from ..schema import Person, TextSpan, Title
 from ..text import HAN, is_han
 from ..titles import lexicon as tl
 from ..titles.designations import Found
-from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
+from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex, word_tags
 
 # ---------------------------------------------------------------- person records (titles stage)
 
@@ -479,8 +479,14 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
     people += [Mention(*m.span(), "collective") for m in INDEFINITE_RE.finditer(text, start, end)]
     people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
-    people += [Mention(*m.span(), "collective") for m in COLLECTIVE_RE.finditer(text, start, end)
-               if m.start() in ix.tok_starts]
+    for m in COLLECTIVE_RE.finditer(text, start, end):
+        if m.start() not in ix.tok_starts:
+            continue
+        s = m.start()
+        if (s > start and ix.token_start(s - 1) == start
+                and word_tags().get(text[start:s], "").startswith(("n", "j"))):
+            s = start  # 中央|指导组 opening the sentence: the group with the noun before it
+        people.append(Mention(s, m.end(), "collective"))
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)
               and not any(text.endswith(w, 0, m.start) for w in NOT_SUBJECT_BEFORE)
               and (m.start == start or text[m.start - 1] in SUBJECT_AFTER or m.start in ix.ent_ends
@@ -553,7 +559,7 @@ class SpeakerResolver:
         """A cue opening its sentence with no subject (`指导组走进超市，查看…。强调一定要…`,
         `张三向医务人员表达敬意。希望大家…`): the person or group opening the sentence before
         it in the paragraph speaks, else nobody."""
-        prev = max(_sentences_back(self.ix.text, sent, 2), para_start)
+        prev = max(_sentences_back(self.ix.text, sent, 1), para_start)
         m = sentence_subject(self.ix, prev, sent - 1) if prev < sent else None
         if m is None or m.start != prev or m.kind not in ("person", "collective"):
             return None
@@ -617,7 +623,7 @@ class SpeakerResolver:
         text = self.ix.text
         if pos > para_start and text[pos - 1] not in "。！？!?":
             return None
-        prev = max(_sentences_back(text, pos, 2), para_start)
+        prev = max(_sentences_back(text, pos, 1), para_start)
         if prev >= pos:
             return None
         m = sentence_subject(self.ix, prev, pos)
