@@ -725,8 +725,6 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             name = _surname_name(ctx, i, strict=False)
             if name and not text.startswith(_BYLINE_AFTER, name[1]) and name[1] < len(text):
                 name = None  # 记者|从市|教育局获悉: a byline name ends at 报道/摄/）/、
-            elif name and _common_noun_or_verb(ctx, *name):
-                name = None  # （记者|连线）: a word, not a name
         if not name or name[1] in ctx.title_at:
             break
         names.append(name)
@@ -736,13 +734,6 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             continue
         break
     return names or None
-
-
-def _common_noun_or_verb(ctx: _Ctx, s: int, e: int) -> bool:
-    """``text[s:e]`` is a dictionary noun or verb (连线/n, 采访/v), no name or place; an
-    adjective may be a name (高洁/a)."""
-    word = ctx.word_tag(ctx.text[s:e]) if ctx.word_tag is not None else None
-    return bool(word and word[0].startswith(("n", "v")) and not word[0].startswith(("nr", "ns", "nz")))
 
 
 def _agency_before(ctx: _Ctx, s: int, floor: int) -> Optional[CharSpan]:
