@@ -82,3 +82,8 @@ def test_a_date_inside_a_verbs_object_does_not_make_narration(qnlp):
     text = "马兰表示，两国是好伙伴。去年10月，某代表团访问了该国。"
     qs = run(qnlp, text, [("马兰", "PERSON"), ("去年10月", "DATE")])
     assert said(qs) == [("indirect", "马兰", "两国是好伙伴")]
+
+
+def test_content_opening_with_a_book_title_keeps_its_mark(qnlp):
+    qs = run(qnlp, "马兰认为，《山海经》记录了大量远古神话。", [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "《山海经》记录了大量远古神话")]

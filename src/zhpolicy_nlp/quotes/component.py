@@ -195,6 +195,8 @@ class Attributor:
              cue: Optional[TextSpan], tier: str = "core") -> Optional[Quote]:
         if kind == "indirect":
             s, e = trim(self.text, s, e)
+            if self.text.endswith("《", 0, s) and "》" in self.text[s:e].split("《")[0]:
+                s -= 1  # 指出，《某书》编纂于…: the content opens with the title, marks and all
             if e < len(self.text) and self.text[e] in "：:":
                 e += 1  # keep a list-opening colon: the implicit tier looks for it
         if not self.text[s:e].strip() or kind == "indirect" and not self._proposition(s, e):
