@@ -87,3 +87,8 @@ def test_a_date_inside_a_verbs_object_does_not_make_narration(qnlp):
 def test_content_opening_with_a_book_title_keeps_its_mark(qnlp):
     qs = run(qnlp, "马兰认为，《山海经》记录了大量远古神话。", [("马兰", "PERSON")])
     assert said(qs) == [("indirect", "马兰", "《山海经》记录了大量远古神话")]
+
+
+def test_statement_issued_before_a_cue_is_the_issuers(qnlp):
+    qs = run(qnlp, "市政府当天发表联合声明，宣布即日起暂停所有大型活动。", [("市政府", "ORG")])
+    assert said(qs) == [("indirect", "市政府", "即日起暂停所有大型活动")]

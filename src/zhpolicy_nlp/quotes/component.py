@@ -60,6 +60,7 @@ UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 ASKS = lexicon.words("cue_words", "asks")
 FRAME_IN = lexicon.words("cue_words", "frame_in")
 DIRECTIVE = lexicon.words("cue_words", "directive")
+SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
 ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addressee before the comma may be
 # “…”正如某报告所指出，…: a frame after a quotation points on, it does not claim the quotation
 AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
@@ -366,8 +367,9 @@ class Attributor:
         s, e = doc.span(1)
         if text.startswith("《", s) and text.endswith("》", 0, e):
             s, e = s + 1, e - 1
-        elif not any(text.endswith(d, s, e) for d in DOCUMENTS) or e - s < 4:
-            return None  # 发表谈话，表示…: a talk is no document; the speaker is the subject
+        elif (not any(text.endswith(d, s, e) for d in DOCUMENTS) or e - s < 4
+              or any(text.endswith(w, s, e) for w in SPEECH_NOUNS)):
+            return None  # 发表谈话/联合声明，表示…: a talk or statement; the speaker is the subject
         return Mention(s, e, "document", text[s:e])
 
     def _reports(self, cue: Cue) -> bool:
