@@ -85,3 +85,11 @@ def test_wish_opening_a_sentence_after_the_persons_own(qnlp):
     text = "前文。\n马兰向坚守一线的医务人员表达敬意。希望大家千方百计挽救生命。"
     qs = run(qnlp, text, [("马兰", "PERSON")])
     assert [(q.speaker, q.cue.text) for q in qs] == [("马兰", "希望")]
+
+
+@pytest.mark.parametrize("text,ents,speaker", [
+    ("某通讯社报道说，当地时间周一发生了一起交通事故。", [("某通讯社", "ORG")], "某通讯社"),
+    ("《远方日报》评论说，这一决定将引发更多争议。", [], "远方日报"),
+])
+def test_outlet_right_before_what_it_published_speaks(qnlp, text, ents, speaker):
+    assert speakers(run(qnlp, text, ents)) == [speaker]

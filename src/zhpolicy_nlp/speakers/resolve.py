@@ -196,6 +196,7 @@ def _words_alt(kind: str) -> str:
 PRONOUNS = _kind_words("pronoun")
 COLLECTIVES = _kind_words("collective")
 DOCUMENTS = _kind_words("document")
+MEDIA_DOCS = _kind_words("media_doc")
 # Role nouns: ours, plus the titles stage's lexicon of positions (外长, 司长…) when present.
 DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
 # 有学生直言, 有老师评价: existential 有 introduces someone worded by the bare noun (docs/annotation.md)
@@ -456,6 +457,12 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
             break
         best = first
     if best.kind == "document":  # 叶利钦总统的贺辞, 市场监管总局发布消息称: the author speaks
+        # 美联社报道说，…, 《某报》评论说，…: the outlet right before what it published
+        outlet = next((m for m in cands if m.end == best.start and ix.text[best.start:best.end] in MEDIA_DOCS
+                       and (m.kind == "org" or m.kind == "document" and ix.text.startswith("《", m.start))),
+                      None)
+        if outlet is not None:
+            return outlet
         owner = [m for m in cands if m.kind != "document" and m.end <= best.start
                  and (POSSESSIVE_RE.fullmatch(ix.text, m.end, best.start) and m.kind in PERSONLIKE
                       or PUBLISH_RE.fullmatch(ix.text, m.end, best.start))]
