@@ -93,3 +93,11 @@ def test_wish_opening_a_sentence_after_the_persons_own(qnlp):
 ])
 def test_outlet_right_before_what_it_published_speaks(qnlp, text, ents, speaker):
     assert speakers(run(qnlp, text, ents)) == [speaker]
+
+
+@pytest.mark.parametrize("text,ents,speaker", [
+    ("记者见到了78岁的刘桂兰。老人告诉记者，她最高兴的是孙子考上了大学。", [("刘桂兰", "PERSON")], "刘桂兰"),
+    ("王芳是村里的老党员。这位老党员回忆说，现在家家门口都通了水泥路。", [("王芳", "PERSON")], "王芳"),
+])
+def test_person_noun_referring_back_to_the_person_the_text_is_about(qnlp, text, ents, speaker):
+    assert speakers(run(qnlp, text, ents)) == [speaker]

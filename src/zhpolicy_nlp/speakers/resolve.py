@@ -204,8 +204,9 @@ EXISTENTIAL_NOUNS = COLLECTIVES | _kind_words("person_noun") | _kind_words("desc
 
 _alt = lambda ws: "|".join(sorted(map(regex.escape, ws), key=len, reverse=True))  # noqa: E731
 # 该负责人 / 这位院长 / 这名来自广东的专家
+REFERRING = _kind_words("referring")
 DESC_RE = regex.compile(
-    rf"(?:{_words_alt('desc_determiner')})[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES)})")
+    rf"(?:{_words_alt('desc_determiner')})[^，。；：\s]{{0,6}}?(?:{_alt(DESC_NOUNS | COLLECTIVES | REFERRING)})")
 # 总统先生 / 王女士: a person the text does not name further
 HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:{_words_alt('courtesy')})")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
@@ -373,6 +374,8 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
             name = ix.surname_person(text[pos - 1], pos)
             if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
                 out.append(Mention(pos - 1, pos + len(tok), "description", name))
+        elif tok in REFERRING and (pos == start or text[pos - 1] in SUBJECT_AFTER):
+            out.append(Mention(pos, pos + len(tok), "description"))  # 老人告诉记者，…
         elif len(tok) >= 3 and tok.endswith(LAW_ENDS):  # 水污染防治法规定: the law speaks
             b = _law_start(ix, pos, start)
             out.append(Mention(b, pos + len(tok), "document", text[b:pos + len(tok)]))
@@ -711,6 +714,9 @@ class SpeakerResolver:
                 return p.name
         if self.last and self.last[0].endswith(noun):
             return self.last[0]
+        if noun in REFERRING:  # 老人告诉记者, 这位老党员回忆说: the person the text is about
+            p = self.ix.last_subject_before(m.start, floor)
+            return p[2] if p else None
         if noun in DESC_NOUNS:  # 这位院长, right after the person spoke
             if self.last and self.last[1] == para_start and self.last[2] == "person":
                 return self.last[0]
