@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from zhpolicy_nlp import result
+from zhpolicy_nlp.quotes.component import QuoteAttributor
+from zhpolicy_nlp.schema import Person, TextSpan, Title
+from zhpolicy_nlp.spans import set_char_entities
+
 from test_speakers import qnlp, run, speakers  # noqa: F401  (qnlp is a fixture)
 
 
@@ -101,3 +106,15 @@ def test_outlet_right_before_what_it_published_speaks(qnlp, text, ents, speaker)
 ])
 def test_person_noun_referring_back_to_the_person_the_text_is_about(qnlp, text, ents, speaker):
     assert speakers(run(qnlp, text, ents)) == [speaker]
+
+
+def test_this_official_after_a_titled_person_spoke(qnlp):
+    text = "某公司总经理赵刚说，今年订单增长了三成。该负责人表示，公司将扩大生产。"
+    doc = set_char_entities(qnlp.make_doc(text), [(6, 8, "PERSON"), (3, 6, "TITLE")])
+    doc.ents[1]._.person = "赵刚"
+    person = Person("赵刚", titles=[Title("总经理", "某公司")], mentions=[TextSpan(6, 8, "赵刚")])
+    doc._.people = [result.person_data(person)]
+    QuoteAttributor(qnlp)(doc)
+    assert speakers(result.quotes(doc)) == ["赵刚", "赵刚"]
+    text = "某局有关负责人说，今年将出台新规。该负责人表示，新规将于年底实施。"
+    assert speakers(run(qnlp, text, [("某局", "ORG")])) == ["某局有关负责人", "某局有关负责人"]

@@ -703,7 +703,13 @@ class SpeakerResolver:
         floor = self.prev_para_start(para_start)
         noun = text[m.start:m.end].lstrip(_DESC_DETERMINER_CHARS)
         if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
-            return self.last[0] if self.last and self.last[0].endswith(noun) else None
+            if self.last and self.last[0].endswith(noun):
+                return self.last[0]
+            # 某公司总经理张三说，…。该负责人表示，…: the titled person who just spoke
+            if (self.last and self.last[2] == "person" and self.last[1] in (para_start, floor)
+                    and any(p.name == self.last[0] and p.titles for p in self.ix.people)):
+                return self.last[0]
+            return None
         # 杭州互联网法院院长, 这位院长: the titled person the description fits
         name = resolve_description(self.ix.people, text[m.start:m.end], m.start)
         if name and self.ix.named_between(name, floor, m.start):
