@@ -289,7 +289,10 @@ def import_drafts(paths: list[Path]) -> int:
     return 1 if bad else 0
 
 
-def build(out: Path, only: Optional[str] = None) -> None:
+def build(out: Path, only: Optional[str] = None, rounds: Optional[set[int]] = None) -> None:
+    """Write the pairs of split ``only`` (all when None) of the draw rounds ``rounds`` (all when
+    None; the first round's articles carry no round number): a later round scored alone is
+    a check that a change made on the earlier rounds carries over to unseen phrasings."""
     sel = {a["doc_id"]: a for a in json.loads((GOLD / "selection.json").read_text("utf-8"))["articles"]}
     anns = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((GOLD / "ann").glob("*.json"))}
     texts = {rec["doc_id"]: rec["text"] for rec in articles() if rec["doc_id"] in anns}
@@ -299,7 +302,7 @@ def build(out: Path, only: Optional[str] = None) -> None:
         if sha(text) != gold["text_sha256"]:
             raise SystemExit(f"{doc_id}: the corpus text changed (sha256 differs)")
         split = sel[doc_id]["split"]
-        if only and split != only:
+        if only and split != only or rounds and sel[doc_id].get("round", 1) not in rounds:
             continue
         for q in gold["quotes"]:
             q["text"] = text[q["start"]:q["end"]]
@@ -329,6 +332,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     b.add_argument("out", type=Path)
     b.add_argument("--split", choices=("dev", "heldout"),
                    help="only this split (tuning work builds --split dev alone)")
+    b.add_argument("--rounds", type=lambda v: {int(x) for x in v.split(",")}, metavar="N[,N…]",
+                   help="only the articles of these draw rounds (1 = the first draw)")
     args = ap.parse_args(argv)
     if args.cmd == "draw":
         draw(args.extend)
@@ -337,7 +342,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     elif args.cmd == "import":
         return import_drafts(args.drafts)
     else:
-        build(args.out, args.split)
+        build(args.out, args.split, args.rounds)
     return 0
 
 

@@ -61,3 +61,14 @@ def test_stored_gold_holds_no_quote_text():
     # the article text stays in ../shared: stored quotes are offsets only
     for path in (GOLD / "ann").glob("*.json"):
         assert all("text" not in q for q in json.loads(path.read_text("utf-8"))["quotes"])
+
+
+def test_build_picks_rounds(tmp_path):
+    """``build --rounds`` writes only the articles of those draw rounds (round 1 unnumbered)."""
+    tool = _tool()
+    if not tool.NEWS.is_file():
+        pytest.skip("../shared/corpus/news is not here")
+    sel = json.loads((GOLD / "selection.json").read_text("utf-8"))["articles"]
+    tool.build(tmp_path, "dev", {1})
+    want = {a["doc_id"] for a in sel if a["split"] == "dev" and a.get("round", 1) == 1}
+    assert {p.name[:-len(".gold.json")] for p in (tmp_path / "dev").glob("*.gold.json")} == want
