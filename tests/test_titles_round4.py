@@ -149,3 +149,30 @@ def test_assistant_of_a_head_takes_the_heads_office(tnlp):
     doc = run(tnlp, "媒体援引东江能源组织负责人特别助理卡尔松的话说，产量提高了。",
               [("东江能源组织", "ORG"), ("卡尔松", "PERSON")])
     assert people(doc)["卡尔松"] == [("特别助理", "东江能源组织负责人")]
+
+
+def test_ner_spans_that_cut_jieba_words_give_way(tnlp):
+    """落实|习某某 read as 某某, 吕某|第一时间 as 吕某第: jieba's words decide the name."""
+    doc = run(tnlp, "要深入贯彻落实张建华院长的讲话精神。", [("建华", "PERSON")])
+    assert people(doc) == {"张建华": [("院长", None)]}
+    doc = run(tnlp, "党委书记吕帆第一时间组织成立领导小组。", [("吕帆第", "PERSON")])
+    assert people(doc) == {"吕帆": [("书记", "党委")]}
+
+
+def test_country_is_no_name_before_a_title(tnlp):
+    """7月阿富汗总统大选: a country the ner stage (or jieba) reads as a person."""
+    doc = run(tnlp, "美国希望在7月阿富汗总统大选前达成协议。", [("阿富汗", "PERSON")])
+    assert people(doc).get("阿富汗", []) == []
+
+
+def test_form_of_state_ends_the_countrys_name(tnlp):
+    """缅甸联邦|共和国总统X: 共和国 is no place of its own after the country."""
+    doc = run(tnlp, "应缅甸联邦共和国总统温敏邀请，他将访问缅甸。", [("共和国", "LOC"), ("温敏", "PERSON")])
+    assert people(doc)["温敏"] == [("总统", "缅甸联邦共和国")]
+
+
+def test_title_cut_by_two_words_is_none(tnlp):
+    """某研究院|长征五号: 院长 across two words is no title."""
+    doc = run(tnlp, "东江运载火箭技术研究院长征五号系列火箭今天发射。")
+    assert people(doc) == {}
+    assert not [e for e in doc.ents if e.label_ == "TITLE"]

@@ -78,6 +78,8 @@ _NEEDS_ORG = frozenset(tl.title_words("needs_org"))
 # Topic words between a place and an occupation: the place is the expert's topic, the whole is
 # one title with no org (南亚问题专家X).
 _TOPIC_DOMAINS = tl.title_words("topic_domain")
+# Generic forms of state a ner stage reads as a place of their own (缅甸联邦|共和国).
+_STATE_WORDS = frozenset(tl.title_words("state_word"))
 # Academic degrees: a title right after a name (X博士), never tied to one by a copula
 # (作为某大学的博士，X: docs/annotation.md).
 _DEGREES = frozenset(tl.title_words("degree"))
@@ -155,7 +157,8 @@ class _Ctx:
         self.titles = [t for t in tl.find_titles(text)
                        if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])
                        and not (in_org[t[0]] and in_org[t[1] - 1])
-                       and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))]
+                       and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))
+                       and not self._cut_by_words(t)]
         # 第四代|传承人: 代 after a numeral counts generations; it is no 代 (acting) of the title
         self.titles = [(s + 1, e) if text[s] == "代" and s > 0 and _NUMERAL.match(text[s - 1])
                        and tl.title_regex().fullmatch(text, s + 1, e) else (s, e) for s, e in self.titles]
@@ -177,6 +180,16 @@ class _Ctx:
         for a, b, l in ents:
             if l == "LOC":
                 self.loc_by_end.setdefault(b, []).append(a)
+
+    def _cut_by_words(self, title: CharSpan) -> bool:
+        """Two jieba words cut the title at both ends, the second a frequent common word
+        (研究院|长征五号 holds 院长): no title. A rare word there is jieba gluing the title's end
+        to a name (处处|长葛|文涛, 传承|人龙|秀英), which stays a title."""
+        first, last = self.tok(title[0]), self.tok(title[1] - 1)
+        if not (first and last and first != last and first[0] < title[0] and last[1] > title[1]):
+            return False
+        word = self.word_tag(self.text[last[0]:last[1]]) if self.word_tag is not None else None
+        return bool(word and word[1] >= _COMMON and not word[0].startswith(("nr", "ns")))
 
     def orgish_within(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """ORG/LOC entities that lie inside [s, e)."""
@@ -263,7 +276,11 @@ def name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
         return (i, end)
     ent_end = ctx.person_start.get(i)
     guess = _surname_name(ctx, i)
-    if guess and (ent_end is None or not 2 <= ent_end - i <= 4 or ent_end < guess[1]):
+    cut = ctx.tok(ent_end - 1) if ent_end else None  # 吕某|第一时间 read as 吕某第: the entity cuts
+    cut_word = ctx.word_tag(text[cut[0]:cut[1]]) if cut and ctx.word_tag is not None else None  # 第一
+    if guess and (ent_end is None or not 2 <= ent_end - i <= 4 or ent_end < guess[1]
+                  or cut and cut[1] > ent_end and cut[0] >= guess[1] and bool(cut_word)
+                  and cut_word[1] >= _COMMON):  # (逯某|明说: a rare word, jieba gluing name and cue)
         return guess
     if ent_end is not None and 2 <= ent_end - i <= 4 and all(is_han(c) for c in text[i:ent_end]):
         return (i, ent_end)
@@ -370,16 +387,20 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool, entity_only: bool = False)
     ``strong_only`` only an entity or a POS name counts, not a surname guess; with
     ``entity_only`` (before an occupation: 祝福/nr 医生) only the ner stage's PERSON."""
     tok = ctx.tok(j - 1) if j > 0 else None
+    if j in ctx.person_end and ctx.text[ctx.person_end[j]:j] in _COUNTRIES:
+        return None  # 阿富汗|总统大选: a country read as a person
     if j in ctx.person_end:
         s = ctx.person_end[j]
         first = ctx.tok(s)
-        if first and first[0] < s and tok and tok[1] == j and s < tok[0] and tok[2].startswith("nr"):
-            return (tok[0], j)  # 感恩|习某某 主席 read as 恩习某某: the entity cuts a word, jieba's name does not
+        if first and first[0] < s and tok and tok[1] == j and tok[0] != s and tok[2].startswith("nr") \
+                and 2 <= j - tok[0] <= 4:
+            return (tok[0], j)  # 感恩|习某某 主席 read as 恩习某某, 落实|习某某 as 某某: jieba's name cuts no word
         if 2 <= j - s <= 12:
             return (s, j)
     if entity_only:
         return None
-    if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8:
+    if tok and tok[1] == j and tok[2] in ("nr", "nrfg", "nrt") and 2 <= j - tok[0] <= 8 \
+            and ctx.text[tok[0]:j] not in _COUNTRIES:
         return (tok[0], j)
     if strong_only:
         return None
@@ -665,6 +686,8 @@ def _place_after_org(ctx: _Ctx, org: CharSpan) -> CharSpan:
     if start is None or start <= s:
         return org
     tail = ctx.text[start:e]
+    if tail in _STATE_WORDS:
+        return org  # 缅甸联邦|共和国: a generic form of state, the name's own end
     if tl.ends_with_org_head(tail) and (not tail.endswith(_PLACE_ENDS) or any(
             len(h) > 1 and tail.endswith(h) for h in tl.org_heads())):
         return org  # 某医院|南四病区 read as a place: a unit of the org before it
