@@ -705,8 +705,9 @@ class SpeakerResolver:
         if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
             if self.last and self.last[0].endswith(noun):
                 return self.last[0]
-            # 某公司总经理张三说，…。该负责人表示，…: the titled person who just spoke
-            if (self.last and self.last[2] == "person" and self.last[1] in (para_start, floor)
+            # 某公司总经理张三说，…。该负责人表示，…: the titled person who just spoke, in this
+            # paragraph (in the next one, 这位负责人 may be someone new: quotes_dev pd_01)
+            if (self.last and self.last[2] == "person" and self.last[1] == para_start
                     and any(p.name == self.last[0] and p.titles for p in self.ix.people)):
                 return self.last[0]
             return None
