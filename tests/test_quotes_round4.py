@@ -92,3 +92,9 @@ def test_content_opening_with_a_book_title_keeps_its_mark(qnlp):
 def test_statement_issued_before_a_cue_is_the_issuers(qnlp):
     qs = run(qnlp, "市政府当天发表联合声明，宣布即日起暂停所有大型活动。", [("市政府", "ORG")])
     assert said(qs) == [("indirect", "市政府", "即日起暂停所有大型活动")]
+
+
+def test_asking_a_class_questions(qnlp):
+    text = "韩老师在课上接连向学生发问：城市为什么会堵车、公交车该怎样排班才合理？学生们讨论得很热烈。"
+    qs = run(qnlp, text, [("韩老师", "PERSON")])
+    assert said(qs) == [("indirect", "韩老师", "城市为什么会堵车、公交车该怎样排班才合理")]
