@@ -118,3 +118,11 @@ def test_this_official_after_a_titled_person_spoke(qnlp):
     assert speakers(result.quotes(doc)) == ["赵刚", "赵刚"]
     text = "某局有关负责人说，今年将出台新规。该负责人表示，新规将于年底实施。"
     assert speakers(run(qnlp, text, [("某局", "ORG")])) == ["某局有关负责人", "某局有关负责人"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("警方称，嫌疑人已被控制。", "警方"),
+    ("院方表示，患者病情稳定，预计下周可以出院。", "院方"),
+])
+def test_institutional_sides_speak(qnlp, text, speaker):
+    assert speakers(run(qnlp, text)) == [speaker]
