@@ -176,3 +176,22 @@ def test_title_cut_by_two_words_is_none(tnlp):
     doc = run(tnlp, "东江运载火箭技术研究院长征五号系列火箭今天发射。")
     assert people(doc) == {}
     assert not [e for e in doc.ents if e.label_ == "TITLE"]
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # 唐代|诗人: 代 ends the word before, it is no 代 (acting) of the title
+    ("正如唐代诗人李某某所写，春风又绿江南岸。", [("李某某", "PERSON")], "李某某", [("诗人", None)]),
+    # 率 ends a given name (某某率代表团)
+    ("东江国副总统敏瑞率代表团抵达。", [("东江国", "LOC")], "敏瑞", [("副总统", "东江国")]),
+])
+def test_name_and_title_edges(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_office_and_title_are_no_names(tnlp):
+    """国家某委|新闻发言人: an office jieba tags as a name; 主席|秘书苏某·某某: a title, not a name."""
+    doc = run(tnlp, "国家卫健委新闻发言人、宣传司副司长米锋说，要加强防控。")
+    assert "卫健委" not in people(doc)
+    doc = run(tnlp, "东江议会外委会主席秘书苏莱·丹居马说，合作很好。")
+    assert "秘书苏莱·丹居马" not in people(doc)
+    assert people(doc)["苏莱·丹居马"][0][0] == "秘书"

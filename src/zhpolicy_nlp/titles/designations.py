@@ -78,6 +78,8 @@ _NEEDS_ORG = frozenset(tl.title_words("needs_org"))
 # Topic words between a place and an occupation: the place is the expert's topic, the whole is
 # one title with no org (南亚问题专家X).
 _TOPIC_DOMAINS = tl.title_words("topic_domain")
+# Modifiers of a title (副, 代, 前, …).
+_MODIFIERS = lexicon.words("title_modifiers")
 # Generic forms of state a ner stage reads as a place of their own (缅甸联邦|共和国).
 _STATE_WORDS = frozenset(tl.title_words("state_word"))
 # Academic degrees: a title right after a name (X博士), never tied to one by a copula
@@ -162,6 +164,8 @@ class _Ctx:
         # 第四代|传承人: 代 after a numeral counts generations; it is no 代 (acting) of the title
         self.titles = [(s + 1, e) if text[s] == "代" and s > 0 and _NUMERAL.match(text[s - 1])
                        and tl.title_regex().fullmatch(text, s + 1, e) else (s, e) for s, e in self.titles]
+        # 唐代|诗人: a modifier (代) that ends a word before the title is that word's, not the title's
+        self.titles = [self._modifier_in_word(t) for t in self.titles]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
@@ -180,6 +184,15 @@ class _Ctx:
         for a, b, l in ents:
             if l == "LOC":
                 self.loc_by_end.setdefault(b, []).append(a)
+
+    def _modifier_in_word(self, title: CharSpan) -> CharSpan:
+        """The title without a leading modifier that a jieba word before it ends (唐代|诗人)."""
+        s, e = title
+        tok = self.tok(s)
+        if tok and tok[0] < s < tok[1] < e and tl.title_regex().fullmatch(self.text, tok[1], e) \
+                and self.text[s:tok[1]] in _MODIFIERS and not self.guessed(tok):
+            return (tok[1], e)  # (某国副|总统: jieba's guess 国副 is no word)
+        return title
 
     def _cut_by_words(self, title: CharSpan) -> bool:
         """Two jieba words cut the title at both ends, the second a frequent common word
@@ -271,6 +284,8 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
 def name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
     """A person's name starting at ``i`` (right after a title), or None."""
     text = ctx.text
+    if i in ctx.title_at:
+        return None  # 某委员会主席|秘书苏某·某某: a title, not a name's first part
     end = _translit_name(ctx, i)
     if end:
         return (i, end)
@@ -387,8 +402,8 @@ def name_before(ctx: _Ctx, j: int, strong_only: bool, entity_only: bool = False)
     ``strong_only`` only an entity or a POS name counts, not a surname guess; with
     ``entity_only`` (before an occupation: 祝福/nr 医生) only the ner stage's PERSON."""
     tok = ctx.tok(j - 1) if j > 0 else None
-    if j in ctx.person_end and ctx.text[ctx.person_end[j]:j] in _COUNTRIES:
-        return None  # 阿富汗|总统大选: a country read as a person
+    if j in ctx.person_end and ctx.text[ctx.person_end[j]:j] in _COUNTRIES or ctx.text[j - 1:j] in _OFFICE_ENDS:
+        return None  # 阿富汗|总统大选: a country read as a person; 国家卫健委|新闻发言人: an office
     if j in ctx.person_end:
         s = ctx.person_end[j]
         first = ctx.tok(s)
