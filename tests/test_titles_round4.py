@@ -195,3 +195,17 @@ def test_office_and_title_are_no_names(tnlp):
     doc = run(tnlp, "东江议会外委会主席秘书苏莱·丹居马说，合作很好。")
     assert "秘书苏莱·丹居马" not in people(doc)
     assert people(doc)["苏莱·丹居马"][0][0] == "秘书"
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # 原 (former) is no part of the title (docs/annotation.md)
+    ("东江研究院原副院长苗青禾先生说，保护要早。", [("东江研究院", "ORG"), ("苗青禾", "PERSON")], "苗青禾",
+     [("副院长", "东江研究院")]),
+    # 籍 after a place: the person's origin, not an employer
+    ("东江籍女足运动员苗青禾两次获奖。", [("东江", "LOC"), ("苗青禾", "PERSON")], "苗青禾",
+     [("女足运动员", None)]),
+    # a transliterated name with a dashed part
+    ("东江国总统阿库福—阿多表示，将加强合作。", [("东江国", "LOC")], "阿库福—阿多", [("总统", "东江国")]),
+])
+def test_former_origin_and_dashed_names(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles

@@ -78,6 +78,10 @@ _NEEDS_ORG = frozenset(tl.title_words("needs_org"))
 # Topic words between a place and an occupation: the place is the expert's topic, the whole is
 # one title with no org (南亚问题专家X).
 _TOPIC_DOMAINS = tl.title_words("topic_domain")
+# Modifiers the title drops (原局长X → 局长, docs/annotation.md).
+_DROPPED = regex.compile(f"(?:{lexicon.alternation('title_words', 'dropped_modifier')})")
+# A character after a place that makes it the person's origin, not an employer (某市籍运动员X).
+_ORIGIN = frozenset(tl.title_words("origin_mark"))
 # Modifiers of a title (副, 代, 前, …).
 _MODIFIERS = lexicon.words("title_modifiers")
 # Generic forms of state a ner stage reads as a place of their own (缅甸联邦|共和国).
@@ -164,8 +168,11 @@ class _Ctx:
         # 第四代|传承人: 代 after a numeral counts generations; it is no 代 (acting) of the title
         self.titles = [(s + 1, e) if text[s] == "代" and s > 0 and _NUMERAL.match(text[s - 1])
                        and tl.title_regex().fullmatch(text, s + 1, e) else (s, e) for s, e in self.titles]
-        # 唐代|诗人: a modifier (代) that ends a word before the title is that word's, not the title's
+        # 唐代|诗人: a modifier (代) that ends a word before the title is that word's, not the title's;
+        # 原|副院长: 原 (former) is no part of the title (docs/annotation.md)
         self.titles = [self._modifier_in_word(t) for t in self.titles]
+        self.titles = [(s + len(m.group()), e) if (m := _DROPPED.match(text, s, e)) and
+                       tl.title_regex().fullmatch(text, s + len(m.group()), e) else (s, e) for s, e in self.titles]
         self.title_at = {s: e for s, e in self.titles}
         self.person_start = {s: e for s, e, l in ents if l == "PERSON"}
         self.person_end = {e: s for s, e, l in ents if l == "PERSON"}
@@ -281,8 +288,29 @@ def _translit_name(ctx: _Ctx, i: int) -> Optional[int]:
     return None
 
 
+def _dashed_part(ctx: _Ctx, j: int) -> int:
+    """The end of a transliterated name at ``j`` with a part joined by a dash (阿库福—阿多):
+    two or more transliteration characters after one dash, and no title there."""
+    text, chars = ctx.text, tl.translit_chars()
+    if j + 2 < len(text) and text[j] in "—-－‐" and text[j + 1] in chars and text[j + 2] in chars:
+        k = j + 1
+        while k < len(text) and text[k] in chars and k not in ctx.title_at \
+                and not (k - j >= 3 and _common_word_at(ctx, k)):
+            k += 1
+        return k
+    return j
+
+
 def name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
-    """A person's name starting at ``i`` (right after a title), or None."""
+    """A person's name starting at ``i`` (right after a title), or None; a transliterated
+    name runs on over a dashed part (阿库福—阿多)."""
+    name = _name_after(ctx, i)
+    if name and ctx.text[name[1] - 1] in tl.translit_chars():
+        return (name[0], _dashed_part(ctx, name[1]))
+    return name
+
+
+def _name_after(ctx: _Ctx, i: int) -> Optional[CharSpan]:
     text = ctx.text
     if i in ctx.title_at:
         return None  # 某委员会主席|秘书苏某·某某: a title, not a name's first part
@@ -588,7 +616,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
     if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
-    return org, e
+    dropped = _DROPPED.match(text, e, j)
+    return org, (j if dropped and dropped.end() == j else e)  # 某院|原|副院长: 原 is no part of it
 
 
 # What points back to an organisation named before (该委员会, 该校): title_words org_anaphor.
@@ -828,6 +857,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
         org, t_start = (None, s) if linked else org_before(ctx, s, floor, e)
         seg = Seg((t_start, e), org, _is_place(ctx, org))
+        if seg.org and text[seg.org[1]:seg.org[1] + 1] in _ORIGIN and seg.org[1] < s:
+            seg.title, seg.org, seg.place = (seg.org[1] + 1, e), None, False  # 某市籍|运动员X: origin
         if occupation and seg.place and text[t_start:s].endswith(_TOPIC_DOMAINS):
             seg.title, seg.org, seg.place = (org[0], e), None, False  # 南亚问题专家X: one phrase
         if occupation and seg.org and (not seg.place and not _proven_org(ctx, org)
