@@ -209,3 +209,12 @@ def test_office_and_title_are_no_names(tnlp):
 ])
 def test_former_origin_and_dashed_names(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_org_de_name_title_and_dashed_partners(tnlp):
+    """某大学—某公司联合实验室的X教授: the body before 的 (its partners joined by a dash)."""
+    doc = run(tnlp, "这让东江大学—青禾科技联合实验室的林某某教授很惊讶。",
+              [("东江大学", "ORG"), ("林某某", "PERSON")])
+    assert people(doc)["林某某"] == [("教授", "东江大学—青禾科技联合实验室")]
+    doc = run(tnlp, "来自东江的林某某教授说，合作很好。", [("东江", "LOC"), ("林某某", "PERSON")])
+    assert people(doc)["林某某"] == [("教授", None)]

@@ -488,6 +488,9 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
                 pos = k
                 continue
             break
+        if ch == "—" and pos < j and pos - 1 > floor and _org_ends_at(ctx, pos - 1):
+            pos -= 1  # 某大学—某公司联合实验室: a dash joins the partners of one body
+            continue
         if ch in tl.PUNCT or ch == "兼":
             break
         ent = ctx.org_at.get(pos)
@@ -512,6 +515,13 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
     while pos < j and text[pos] in _JOINERS:  # 他与|国务院副总理: 与 joins nothing here
         pos += 1
     return pos
+
+
+def _org_ends_at(ctx: _Ctx, e: int) -> bool:
+    """An organisation ends at ``e``: an ORG entity, a jieba ``nt`` word or an org ending."""
+    tok = ctx.tok(e - 1)
+    return any(b == e and (a, b) in ctx.orgs for a, b in ctx.orgish) \
+        or bool(tok and tok[1] == e and tok[2] == "nt") or tl.ends_with_org_head(ctx.text[max(0, e - 6):e])
 
 
 # Numerals that number a unit inside a name (五一乡, 执法一处, 第二中心小学).
@@ -850,8 +860,9 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             if before and before[0] >= floor and not _strong_name_at(ctx, e):  # 布隆迪国防部长菲尔曼
                 if designations and designations[-1].person == before:
                     designations[-1].segs.append(Seg((s, e)))  # read just now for this name
-                else:
-                    designations.append(Designation(before, [Seg((s, e))]))
+                else:  # 某大学的|王某|教授: a proven org before 的 and the name is the title's
+                    de_org = _org_before_de(ctx, before[0], floor) if before[0] > floor else None
+                    designations.append(Designation(before, [Seg((s, e), de_org)]))
                 floor = e
                 continue
         linked = chain and s - 1 == chain[-1].title[1] and text[s - 1] in "兼、"
