@@ -166,9 +166,9 @@ def test_country_is_no_name_before_a_title(tnlp):
 
 
 def test_form_of_state_ends_the_countrys_name(tnlp):
-    """缅甸联邦|共和国总统X: 共和国 is no place of its own after the country."""
-    doc = run(tnlp, "应缅甸联邦共和国总统温敏邀请，他将访问缅甸。", [("共和国", "LOC"), ("温敏", "PERSON")])
-    assert people(doc)["温敏"] == [("总统", "缅甸联邦共和国")]
+    """某国联邦|共和国总统X: 共和国 is no place of its own after the country."""
+    doc = run(tnlp, "应东江联邦共和国总统苏巴卡邀请，他将出访。", [("共和国", "LOC"), ("苏巴卡", "PERSON")])
+    assert people(doc)["苏巴卡"] == [("总统", "东江联邦共和国")]
 
 
 def test_title_cut_by_two_words_is_none(tnlp):
@@ -182,7 +182,7 @@ def test_title_cut_by_two_words_is_none(tnlp):
     # 唐代|诗人: 代 ends the word before, it is no 代 (acting) of the title
     ("正如唐代诗人李某某所写，春风又绿江南岸。", [("李某某", "PERSON")], "李某某", [("诗人", None)]),
     # 率 ends a given name (某某率代表团)
-    ("东江国副总统敏瑞率代表团抵达。", [("东江国", "LOC")], "敏瑞", [("副总统", "东江国")]),
+    ("东江国副总统苏巴率代表团抵达。", [("东江国", "LOC")], "苏巴", [("副总统", "东江国")]),
 ])
 def test_name_and_title_edges(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
@@ -190,11 +190,11 @@ def test_name_and_title_edges(tnlp, text, ents, name, titles):
 
 def test_office_and_title_are_no_names(tnlp):
     """国家某委|新闻发言人: an office jieba tags as a name; 主席|秘书苏某·某某: a title, not a name."""
-    doc = run(tnlp, "国家卫健委新闻发言人、宣传司副司长米锋说，要加强防控。")
+    doc = run(tnlp, "国家卫健委新闻发言人、宣传司副司长苗青禾说，要加强防控。")
     assert "卫健委" not in people(doc)
-    doc = run(tnlp, "东江议会外委会主席秘书苏莱·丹居马说，合作很好。")
-    assert "秘书苏莱·丹居马" not in people(doc)
-    assert people(doc)["苏莱·丹居马"][0][0] == "秘书"
+    doc = run(tnlp, "东江议会外委会主席秘书卡尔·本图说，合作很好。")
+    assert "秘书卡尔·本图" not in people(doc)
+    assert people(doc)["卡尔·本图"][0][0] == "秘书"
 
 
 @pytest.mark.parametrize("text, ents, name, titles", [
@@ -205,7 +205,7 @@ def test_office_and_title_are_no_names(tnlp):
     ("东江籍女足运动员苗青禾两次获奖。", [("东江", "LOC"), ("苗青禾", "PERSON")], "苗青禾",
      [("女足运动员", None)]),
     # a transliterated name with a dashed part
-    ("东江国总统阿库福—阿多表示，将加强合作。", [("东江国", "LOC")], "阿库福—阿多", [("总统", "东江国")]),
+    ("东江国总统阿莫斯—塔诺表示，将加强合作。", [("东江国", "LOC")], "阿莫斯—塔诺", [("总统", "东江国")]),
 ])
 def test_former_origin_and_dashed_names(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
