@@ -126,3 +126,12 @@ def test_this_official_after_a_titled_person_spoke(qnlp):
 ])
 def test_institutional_sides_speak(qnlp, text, speaker):
     assert speakers(run(qnlp, text)) == [speaker]
+
+
+def test_bare_document_after_its_body_and_unnamed_reports(qnlp):
+    qs = run(qnlp, "某银行报告认为，制造业扩张速度将放缓。", [("某银行", "ORG")])
+    assert speakers(qs) == ["某银行报告"]
+    text = "10月初某银行发布的报告下调了预测值。报告认为，固定投资增速回落。"
+    assert speakers(run(qnlp, text)) == ["报告"]  # not 的报告
+    text = "某组织发布了最新一期《远方经济展望》报告。报告认为，地区经济将保持增长。"
+    assert speakers(run(qnlp, text)) == ["远方经济展望报告"]

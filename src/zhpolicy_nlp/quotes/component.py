@@ -370,7 +370,7 @@ class Attributor:
         elif (not any(text.endswith(d, s, e) for d in DOCUMENTS) or e - s < 4
               or any(text.endswith(w, s, e) for w in SPEECH_NOUNS)):
             return None  # 发表谈话/联合声明，表示…: a talk or statement; the speaker is the subject
-        return Mention(s, e, "document", text[s:e])
+        return Mention(s, e, "document", text[s:e].replace("《", "").replace("》", ""))
 
     def _reports(self, cue: Cue) -> bool:
         """Can the cue report with its subject left out (`…，并要求…`)? Not an epistemic

@@ -413,8 +413,14 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         if name:
             out.append(Mention(m.start(), m.end(), "document", name))
     for m in DOC_RE.finditer(text, start, cue):
-        if m.group(1) or m.start() in ix.tok_starts:
+        if m.group(1):
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
+        elif m.start() in ix.tok_starts:
+            # 世行|报告认为: a bare document right after the body that wrote it, named with it
+            body = next((a for a, b in ix.orgs_in(start, m.start()) if b == m.start()
+                         and m.group() not in MEDIA_DOCS), None)  # 美联社|报道: the outlet speaks
+            s = m.start() if body is None else body
+            out.append(Mention(s, m.end(), "document", None if body is None else text[s:m.end()]))
     # 自然》杂志 (the ner stage's span of 《自然》杂志): the body with both its marks
     orgs = [(s - 1 if s > start and text[s - 1] == "《" and "》" in text[s:e] and "《" not in text[s:e]
              else s, e) for s, e in ix.orgs_in(start, cue)]
@@ -739,7 +745,7 @@ class SpeakerResolver:
             return author
         best = None
         for m in NAMED_DOC_RE.finditer(self.ix.text, max(0, pos - DOC_LOOKBACK), pos):
-            name = m.group(1).strip("《》")
-            if name.endswith(noun):
+            name = m.group(1).replace("《", "").replace("》", "")  # the name without its marks
+            if name.endswith(noun) and not name.startswith("的"):  # not 发布|的报告: unnamed
                 best = name
         return best or noun
