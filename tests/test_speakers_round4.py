@@ -95,6 +95,7 @@ def test_wish_opening_a_sentence_after_the_persons_own(qnlp):
 @pytest.mark.parametrize("text,ents,speaker", [
     ("某通讯社报道说，当地时间周一发生了一起交通事故。", [("某通讯社", "ORG")], "某通讯社"),
     ("《远方日报》评论说，这一决定将引发更多争议。", [], "远方日报"),
+    ("当地有媒体评论称，今年的安全形势有所改善。", [], "媒体"),
 ])
 def test_outlet_right_before_what_it_published_speaks(qnlp, text, ents, speaker):
     assert speakers(run(qnlp, text, ents)) == [speaker]

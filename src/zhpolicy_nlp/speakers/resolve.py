@@ -468,7 +468,8 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     if best.kind == "document":  # 叶利钦总统的贺辞, 市场监管总局发布消息称: the author speaks
         # 美联社报道说，…, 《某报》评论说，…: the outlet right before what it published
         outlet = next((m for m in cands if m.end == best.start and ix.text[best.start:best.end] in MEDIA_DOCS
-                       and (m.kind == "org" or m.kind == "document" and ix.text.startswith("《", m.start))),
+                       and (m.kind in ("org", "collective")  # 有媒体评论称，…
+                            or m.kind == "document" and ix.text.startswith("《", m.start))),
                       None)
         if outlet is not None:
             return outlet
