@@ -218,3 +218,18 @@ def test_org_de_name_title_and_dashed_partners(tnlp):
     assert people(doc)["林某某"] == [("教授", "东江大学—青禾科技联合实验室")]
     doc = run(tnlp, "来自东江的林某某教授说，合作很好。", [("东江", "LOC"), ("林某某", "PERSON")])
     assert people(doc)["林某某"] == [("教授", None)]
+
+
+def test_parties_and_topic_envoys(tnlp):
+    """某国某某党总书记、首相X: the party ends in 党, the premier's org is the country; 联合国某国问题
+    特使X: the topic is part of the title, the org the body before it."""
+    doc = run(tnlp, "东江国公正与发展党总书记、首相卡尔松表示，愿加强合作。", [("东江国", "LOC"), ("卡尔松", "PERSON")])
+    assert people(doc)["卡尔松"] == [("总书记", "东江国公正与发展党"), ("首相", "东江国")]
+    doc = run(tnlp, "联合国东江问题特使卡尔松表示，谈判仍在继续。", [("联合国", "ORG"), ("东江", "LOC"), ("卡尔松", "PERSON")])
+    assert people(doc)["卡尔松"] == [("东江问题特使", "联合国")]
+
+
+def test_department_head_compounds(tnlp):
+    """市委常委、组织部长X: 组织部长 is one title, like 外交部长."""
+    doc = run(tnlp, "东江市委常委、组织部长苗青禾介绍说，干部培训已经开始。", [("苗青禾", "PERSON")])
+    assert people(doc)["苗青禾"][1][0] == "组织部长"

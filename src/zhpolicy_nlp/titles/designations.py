@@ -78,6 +78,9 @@ _NEEDS_ORG = frozenset(tl.title_words("needs_org"))
 # Topic words between a place and an occupation: the place is the expert's topic, the whole is
 # one title with no org (南亚问题专家X).
 _TOPIC_DOMAINS = tl.title_words("topic_domain")
+# Last characters of a political party's name (某国某某党): after 、 its country, not the party,
+# is the org of a state post (某国某某党主席、总理X → 总理 of 某国).
+_PARTY_ENDS = tl.title_words("party_end")
 # Modifiers the title drops (原局长X → 局长, docs/annotation.md).
 _DROPPED = regex.compile(f"(?:{lexicon.alternation('title_words', 'dropped_modifier')})")
 # A character after a place that makes it the person's origin, not an employer (某市籍运动员X).
@@ -757,17 +760,18 @@ def _last_of_two(ctx: _Ctx, org: CharSpan) -> CharSpan:
     is a place: the title belongs to B (工业和信息化部, 通讯及新闻部 stay whole: 工业, 通讯 are no organisations)."""
     s, e = org
     k = max(ctx.text.rfind(j, s, e) for j in _JOINERS)
-    if k > s and (_ends_org(ctx, s, k) or _ends_name(ctx, k)) and _ends_org(ctx, k + 1, e):
+    if k > s and (_ends_org(ctx, s, k) or _ends_name(ctx, s, k)) and _ends_org(ctx, k + 1, e):
         return (k + 1, e)
     if k > s and _is_place(ctx, (k + 1, e)):  # 就某问题与|某国总统X会谈: a place after 与 is no
         return (k + 1, e)                       # part of one name (新闻与传播学院 is)
     return org
 
 
-def _ends_name(ctx: _Ctx, e: int) -> bool:
-    """A person's name ends at ``e`` (希拉克|与印度总理): 与 joins two parties, not one name."""
+def _ends_name(ctx: _Ctx, s: int, e: int) -> bool:
+    """``text[s:e]`` is a person's name (希拉克|与印度总理): 与 joins two parties, not one name
+    (某国公正与发展党: jieba's 公正/nr after a place is no person)."""
     tok = ctx.tok(e - 1)
-    return e in ctx.person_end or bool(tok and tok[1] == e and tok[2].startswith("nr"))
+    return ctx.person_end.get(e) == s or bool(tok and tok[:2] == (s, e) and tok[2].startswith("nr"))
 
 
 def _ends_org(ctx: _Ctx, s: int, e: int) -> bool:
@@ -870,8 +874,9 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
         seg = Seg((t_start, e), org, _is_place(ctx, org))
         if seg.org and text[seg.org[1]:seg.org[1] + 1] in _ORIGIN and seg.org[1] < s:
             seg.title, seg.org, seg.place = (seg.org[1] + 1, e), None, False  # 某市籍|运动员X: origin
-        if occupation and seg.place and text[t_start:s].endswith(_TOPIC_DOMAINS):
-            seg.title, seg.org, seg.place = (org[0], e), None, False  # 南亚问题专家X: one phrase
+        if seg.place and text[t_start:s].endswith(_TOPIC_DOMAINS):  # 南亚问题专家X: one phrase;
+            outer = org_before(ctx, org[0], floor, org[0])[0] if org[0] > floor and not occupation else None
+            seg.title, seg.org, seg.place = (org[0], e), outer, _is_place(ctx, outer)  # 联合国|某国问题特使
         if occupation and seg.org and (not seg.place and not _proven_org(ctx, org)
                                        or seg.place and text[org[0]:org[1]] in _COUNTRIES):
             seg.org, seg.place = None, False  # 互联网|养老护理员X: a domain; 法国|学者X: a nationality (annotation.md)
@@ -880,6 +885,7 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             continue
         if linked and org is None and not occupation:  # 某院学部委员、考古学家X: a scholar of no org
             seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
+            seg.place = _is_place(ctx, seg.org)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
                 and designations[-1].person[1] == s - 1:  # 某大学党委书记A、校长B: 校长 of 某大学
             seg.org = _committee_unit(ctx, designations[-1].segs[0].org, (s, e), in_chain=False)
@@ -938,6 +944,11 @@ def _committee_unit(ctx: _Ctx, org: Optional[CharSpan], title: CharSpan,
     if org is None:
         return None
     text = ctx.text
+    if carry and text[org[0]:org[1]].endswith(_PARTY_ENDS):  # 某国某某党总书记、首相X: the party's
+        first = ctx.tok(org[0])  # country, not the party
+        place = first[:2] if first and first[0] == org[0] and first[1] < org[1] and first[2] == "ns" else None
+        return next(((a, b) for a, b, label in ctx.orgish_within(*org)
+                     if label == "LOC" and a == org[0] and b < org[1]), place)
     m = _COMMITTEE_END.search(text, org[0], org[1])
     if not m or m.end() != org[1]:
         # 某局新闻发言人、总经济师X: the chain states the org once for both (docs/annotation.md);
