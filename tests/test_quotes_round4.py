@@ -98,3 +98,10 @@ def test_asking_a_class_questions(qnlp):
     text = "韩老师在课上接连向学生发问：城市为什么会堵车、公交车该怎样排班才合理？学生们讨论得很热烈。"
     qs = run(qnlp, text, [("韩老师", "PERSON")])
     assert said(qs) == [("indirect", "韩老师", "城市为什么会堵车、公交车该怎样排班才合理")]
+
+
+def test_named_source_of_the_reporters_information(qnlp):
+    text = "记者13日从市政府新闻发布会上获悉：全市将新建中小学15所。"
+    qs = run(qnlp, text)
+    assert [(q.speaker, q.cue.text, q.text) for q in qs] == [("市政府新闻发布会", "获悉", "全市将新建中小学15所")]
+    assert run(qnlp, "记者获悉，全市将新建中小学15所。") == []  # no source named

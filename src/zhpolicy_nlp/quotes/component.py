@@ -314,6 +314,8 @@ class Attributor:
             zone = max([look, *marks, *earlier])
             if cue.cls == "kanlai":
                 m = self.res.subject(cue.src_start, cue.src_end)
+            elif cue.cls == "learned":  # 记者从某吹风会上获悉：…: the source as worded
+                m = Mention(cue.src_start, cue.src_end, "org")
             else:
                 m = self.res.subject(zone, cue.start)
             if m is not None and text.endswith("经", 0, m.start):

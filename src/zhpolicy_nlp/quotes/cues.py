@@ -47,6 +47,10 @@ KANLAI_RE = regex.compile(r"在([^，。；：“”]{1,30})看来")
 FRAMES_RE = regex.compile(
     rf"在([^，。；：“”]{{1,20}}?)(?:的)?(?:{lexicon.alternation('cue_words', 'frame_in')})(?=[，,])"
     rf"|按照([^，。；：“”]{{1,20}}?)的(?:{lexicon.alternation('cue_words', 'frame_by')})(?=[，,])")
+# 记者从某吹风会上获悉：… / 记者昨天从市教育局了解到，…: the named source of the reporter's
+# information speaks (docs/annotation.md; cue_words learned); 记者获悉 alone names no source
+LEARNED_RE = regex.compile(
+    rf"记者[^，。；：“”]{{0,8}}?从([^，。；：“”]{{2,30}}?)(?:上|处|那里)?({lexicon.alternation('cue_words', 'learned')})(?=[，,：:])")
 # 称马兰为“马妈妈”: 称 + whom + 为 + a quoted name calls someone something
 CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[“「]")
 # 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
@@ -167,5 +171,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         g = 1 if m.group(1) is not None else 2
         cue = m.end(g) + text.startswith("的", m.end(g))  # the cue word itself, not 的
         out.append(Cue(cue, m.end(), "kanlai", m.start(g), m.end(g)))
+    for m in LEARNED_RE.finditer(text):
+        out.append(Cue(m.start(2), m.end(), "learned", m.start(1), m.end(1)))
     out.sort(key=lambda c: c.start)
     return out
