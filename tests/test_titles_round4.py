@@ -233,3 +233,9 @@ def test_department_head_compounds(tnlp):
     """市委常委、组织部长X: 组织部长 is one title, like 外交部长."""
     doc = run(tnlp, "东江市委常委、组织部长苗青禾介绍说，干部培训已经开始。", [("苗青禾", "PERSON")])
     assert people(doc)["苗青禾"][1][0] == "组织部长"
+
+
+def test_one_character_org_is_none(tnlp):
+    """该病|区|主任X: one character names no organisation (a country abbreviation does: 俄外长)."""
+    doc = run(tnlp, "该病区主任苗青禾参与了接收工作。", [("苗青禾", "PERSON")])
+    assert people(doc)["苗青禾"] == [("主任", None)]

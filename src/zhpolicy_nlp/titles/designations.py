@@ -629,6 +629,8 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
     if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
+    if org[1] - org[0] == 1 and text[org[0]] not in tl.country_abbr():
+        return None, j  # 该病|区|主任, 政企|云|总裁: one character names no organisation
     dropped = _DROPPED.match(text, e, j)
     return org, (j if dropped and dropped.end() == j else e)  # 某院|原|副院长: 原 is no part of it
 
