@@ -119,11 +119,13 @@ def find_cues(ix: DocIndex) -> list[Cue]:
                                                           or head in COLLECTIVES):  # 专家|建议
                     cls, pos, tok = CUES[tok[-k:]], pos + len(tok) - k, tok[-k:]
                     break
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if cls is None and nxt == "道" and tok + nxt in CUES:  # jieba's 笑|道, 评论|道: one cue
+            cls, tok, nxt = CUES[tok + nxt], tok + nxt, toks[i + 2] if i + 2 < len(toks) else ""
         if cls is None:
             continue
         end = pos + len(tok)
         prev = toks[i - 1] if i else ""
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
         noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
