@@ -34,6 +34,8 @@ _STOP_FLAGS = ("p", "c", "u", "r", "d", "y", "e", "o", "m", "q", "t", "f", "x")
 _STOP_VERBS = tl.org_run_stops()
 # Words that name no particular organisation when they stand alone before a title (该公司董事长).
 _GENERIC_ORGS = frozenset(tl.title_words("generic_org"))
+# Kinds of institution taken together (高校毕业生X): no organisation, wherever they stand.
+_COLLECTIVE_ORGS = frozenset(tl.title_words("collective_org"))
 # What starts an unnamed unit (某部, 某旅): the org is null, as docs/annotation.md decides.
 _UNNAMED = tl.title_words("unnamed_org")
 # Countries (places.txt): before a plain occupation a nationality, not an employer.
@@ -45,6 +47,9 @@ _COMPANY_TITLES = tl.title_words("company_title")
 # Titles that take no domain words into the title: words between an org and them describe
 # the person (某地年画代表性传承人), so the org must end right before the title.
 _NO_DOMAIN_TITLES = tl.title_words("no_domain_title")
+# Ranks (教授, 毕业生): the words between an organisation and them name the field and are
+# dropped (某大学|国际法|教授 → 教授 of 某大学), where posts keep them (联合国|经济和社会事务|副秘书长).
+_RANK_TITLES = tl.title_words("rank_title")
 # All parts of a dotted name but the last: 司马义·, 曼·莫汉·.
 _DOTTED = regex.compile(rf"(?:{HAN}{{1,6}}[·•‧])+")
 # A short parenthesised part of a name: 尼共（联合马列）.
@@ -85,6 +90,8 @@ _PARTY_ENDS = tl.title_words("party_end")
 _DROPPED = regex.compile(f"(?:{lexicon.alternation('title_words', 'dropped_modifier')})")
 # A character after a place that makes it the person's origin, not an employer (某市籍运动员X).
 _ORIGIN = frozenset(tl.title_words("origin_mark"))
+# The lexicon's titles as words (委员长), without the modifiers the pattern adds.
+_TITLE_WORDS = lexicon.words("titles")
 # Modifiers of a title (副, 代, 前, …).
 _MODIFIERS = lexicon.words("title_modifiers")
 # Generic forms of state a ner stage reads as a place of their own (缅甸联邦|共和国).
@@ -96,11 +103,11 @@ _DEGREES = frozenset(tl.title_words("degree"))
 _SCOPED_TITLES = tl.title_words("scoped_title")
 # Posts held in the committee itself (省委常委、副书记): they keep the committee as their org.
 _PARTY_POSTS = tl.title_words("party_post")
-# An agency's credit line right before a byline (某通讯社电  记者X): the agency is the
-# reporter's organisation, as in 新华社记者X (SCHEMA §2). A dateline with a place and a date
-# (某社东京1月5日电（记者X）) is the dispatch's, not the reporter's org: null, as the titles
-# dev sets mark it.
-_AGENCY_DATELINE = regex.compile(r"电[ \u3000\u00a0]*$")
+# An agency's credit line right before a byline (某通讯社电  记者X, 某社电  （记者X）): the
+# agency is the reporter's organisation, as in 新华社记者X (SCHEMA §2). A dateline with a place
+# and a date (某社东京1月5日电（记者X）) stays null, as the titles dev sets mark it (the news gold
+# gives the agency there: a conflict of conventions left to a decision, docs/titles.md).
+_AGENCY_DATELINE = regex.compile(r"电[ \u3000\u00a0]*(?:[（(][ \u3000\u00a0]*)?$")
 LATIN_PAREN = regex.compile(r"[（(]\s*(\p{Latin}[\p{Latin} .\-'&]*[\p{Latin}.])\s*[）)]")
 
 
@@ -167,7 +174,7 @@ class _Ctx:
                        if t not in verbs and not (in_place[t[0]] or in_place[t[1] - 1])
                        and not (in_org[t[0]] and in_org[t[1] - 1])
                        and not (in_ent[t[0]] and tl.is_occupation(text[t[0]:t[1]]))
-                       and not self._cut_by_words(t)]
+                       and not self._cut_by_words(t) and not self._cut_title(t)]
         # 第四代|传承人: 代 after a numeral counts generations; it is no 代 (acting) of the title
         self.titles = [(s + 1, e) if text[s] == "代" and s > 0 and _NUMERAL.match(text[s - 1])
                        and tl.title_regex().fullmatch(text, s + 1, e) else (s, e) for s, e in self.titles]
@@ -213,6 +220,13 @@ class _Ctx:
             return False
         word = self.word_tag(self.text[last[0]:last[1]]) if self.word_tag is not None else None
         return bool(word and word[1] >= _COMMON and not word[0].startswith(("nr", "ns")))
+
+    def _cut_title(self, title: CharSpan) -> bool:
+        """The title is the start of a longer lexicon title that the match refused because an
+        organisation word follows it (委员|长会议: 委员长 + 会议, the chairman's council): no
+        title, and 长会议 no name."""
+        s, e = title
+        return any(self.text[s:e + k] in _TITLE_WORDS for k in (1, 2))
 
     def orgish_within(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """ORG/LOC entities that lie inside [s, e)."""
@@ -591,21 +605,25 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
         e = j  # 广东|证券 副总经理: a place and a noun name a company; 俄罗斯联邦|军事 总监 do not
     if e is not None and e < j and text[j:title_end].endswith(_NO_DOMAIN_TITLES):
         return None, j  # 凤翔|年画|代表性传承人: a craft before the title names no organisation
+    rank = False
     if e is not None and e < j:  # 某所|相关|负责人, 某国|女|作家: no part of the title
         filler = _FILLER.match(text, e, j)
         if filler and filler.end() == j:
             return org_before(ctx, e, floor, e)[0] if e > pos else None, j
         if tl.title_regex().fullmatch(text, e, j):
             e = j  # 某组织负责人|特别助理: the assistant of the head's office (docs/annotation.md)
+        else:  # 某大学|全球卫生法|教授: a rank after the field
+            rank = text[j:title_end].endswith(_RANK_TITLES)
     if e is not None:
-        if j - e > 8:
+        if j - e > 8 and not rank:
             e = j
         org: CharSpan = (pos, e)
     elif (j - pos >= 2 or text[pos:j] in tl.country_abbr()) and \
             (pos == 0 or text[pos - 1] in tl.PUNCT or text[pos - 1] in "、兼"):
         org, e = (pos, j), j
     else:  # 某中心义工组的|书法|老师X: a proven org before 的, the words after it the title's
-        de_org = _org_before_de(ctx, pos, floor) if tl.is_occupation(text[j:title_end]) else None
+        de_org = _org_before_de(ctx, pos, floor) if tl.is_occupation(text[j:title_end]) \
+            and _nouns_only(ctx, pos, j) else None  # (某办的|同志往|养殖户X: no craft, a verb phrase)
         return (de_org, pos) if de_org else (None, j)
     while e < j and text[e] in "）)”":  # 印孚瑟斯（Infosys|）, 某大队“护水队|”: the mark closes the org
         e += 1
@@ -625,14 +643,26 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     if text[org[0]] == "驻" or org[0] > 0 and text[org[0] - 1] == "驻":
         return None, j  # 本报驻加拿大记者: stationed there, not part of it
     org = _last_of_two(ctx, _place_after_org(ctx, _party_role_dropped(ctx, org)))
-    if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT):
+    if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT) \
+            or text[org[0]:org[1]] in _COLLECTIVE_ORGS:
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
     if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
     if org[1] - org[0] == 1 and text[org[0]] not in tl.country_abbr():
         return None, j  # 该病|区|主任, 政企|云|总裁: one character names no organisation
     dropped = _DROPPED.match(text, e, j)
-    return org, (j if dropped and dropped.end() == j else e)  # 某院|原|副院长: 原 is no part of it
+    return org, (j if rank or dropped and dropped.end() == j else e)  # 某院|原|副院长: 原 is no part of it
+
+
+def _nouns_only(ctx: _Ctx, s: int, e: int) -> bool:
+    """``text[s:e]`` is common nouns only (书法, 电子商务): jieba words tagged n/vn, no name."""
+    k = ctx.tok_index(s)
+    while 0 <= k < len(ctx.toks) and ctx.toks[k][0] < e:
+        flag = ctx.toks[k][2]
+        if not flag.startswith(("n", "vn")) or flag.startswith("nr"):
+            return False
+        k += 1
+    return True
 
 
 # What points back to an organisation named before (该委员会, 该校): title_words org_anaphor.
@@ -820,8 +850,8 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
 
 
 def _agency_before(ctx: _Ctx, s: int, floor: int) -> Optional[CharSpan]:
-    """The news agency of a credit line right before a byline at ``s`` (据某社电  记者X): an ORG
-    entity followed by 电 only."""
+    """The news agency of a credit line right before a byline at ``s`` (据某社电  记者X,
+    某社电  （记者X）): an ORG entity followed by 电 only."""
     for a, b, label in reversed(ctx.orgish_within(max(floor, s - 16), s)):
         if label == "ORG" and _AGENCY_DATELINE.fullmatch(ctx.text, b, s):
             return (a, b)

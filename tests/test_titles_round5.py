@@ -1,0 +1,69 @@
+"""Titles stage, issue #12 (fourth dev pass, round-5 articles): ranks after a field, workers
+named by their trade, credit lines in brackets, units of firms and hospitals, titles cut short
+by an organisation word. Every sentence and name is made up for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_titles import labelled, people, run, tnlp  # noqa: F401  (the titles tests' own helpers)
+
+
+def test_agency_credit_line_before_a_bracketed_byline(tnlp):
+    """某社电  （记者X、Y）: the agency is the reporters' org, as without the bracket."""
+    doc = run(tnlp, "青山英雄谱\n新华社电  （记者周明远、吴小燕）在青山县党史馆，陈列着一封家书。",
+              [("新华社", "ORG")])
+    assert people(doc) == {"周明远": [("记者", "新华社")], "吴小燕": [("记者", "新华社")]}
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # the field between the school and the rank is no part of the title
+    ("东湖大学国际法教授罗伯特·斯通指出，证据不足。", [("东湖大学", "ORG")], "罗伯特·斯通",
+     [("教授", "东湖大学")]),
+    ("东湖大学全球卫生法教授劳伦·斯通说，规则很清楚。", [("东湖大学", "ORG")], "劳伦·斯通",
+     [("教授", "东湖大学")]),
+    ("东湖军事学院物理教员邝远山讲完了课。", [("东湖军事学院", "ORG"), ("邝远山", "PERSON")], "邝远山",
+     [("教员", "东湖军事学院")]),
+    # 应届 and the major: a school leaver of the school (本科 ends no organisation)
+    ("罗小舟是青禾职业学院电子商务专业本科应届毕业生，现在已经签约。", [("罗小舟", "PERSON")], "罗小舟",
+     [("毕业生", "青禾职业学院")]),
+    # a post keeps its domain words
+    ("联合国经济和社会事务副秘书长甘若冰出席。", [("联合国", "ORG"), ("甘若冰", "PERSON")], "甘若冰",
+     [("经济和社会事务副秘书长", "联合国")]),
+])
+def test_rank_after_a_field(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    ("高校毕业生罗小舟：线上求职。", [("罗小舟", "PERSON")], "罗小舟", [("毕业生", None)]),
+    ("农民工甘秀兰：岗前培训。", [("甘秀兰", "PERSON")], "甘秀兰", [("农民工", None)]),
+    ("城管队员窦明远在街上巡逻。", [("窦明远", "PERSON")], "窦明远", [("城管队员", None)]),
+    ("前台周小燕迅速与后勤组联系。", [("周小燕", "PERSON")], "周小燕", [("前台", None)]),
+    ("在工厂工作了三年的某国女工甘若冰学会了中文。", [("甘若冰", "PERSON")], "甘若冰", [("女工", None)]),
+    ("他们来到养殖户陈某某家。", [("陈某某", "PERSON")], "陈某某", [("养殖户", None)]),
+    ("附近还有邝远山将军故里。", [("邝远山", "PERSON")], "邝远山", [("将军", None)]),
+    # a unit of a firm or a hospital ends the organisation
+    ("正在值班的东湖物业保安邝铭远说，很方便。", [("东湖", "LOC"), ("邝铭远", "PERSON")], "邝铭远",
+     [("保安", "东湖物业")]),
+    ("朱某是东湖市中心医院妇科门诊的一名护士。", [("朱某", "PERSON")], "朱某",
+     [("护士", "东湖市中心医院妇科门诊")]),
+    ("东湖炼油厂实验室分析员甘若冰说，样品合格。", [("甘若冰", "PERSON")], "甘若冰",
+     [("分析员", "东湖炼油厂实验室")]),
+])
+def test_workers_named_by_trade(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_craft_after_de_is_nouns_only(tnlp):
+    """某中心义工组的书法老师X keeps the craft and the group; 某办的同志往养殖户X is a verb phrase."""
+    doc = run(tnlp, "张某就带着镇河长办的同志往养殖户陈某某家赶去。", [("张某", "PERSON"), ("陈某某", "PERSON")])
+    assert people(doc)["陈某某"] == [("养殖户", None)]
+    doc = run(tnlp, "东湖中心长者义工组的书法老师马某说，大家很开心。", [("马某", "PERSON")])
+    assert people(doc)["马某"] == [("书法老师", "东湖中心长者义工组")]
+
+
+def test_title_cut_short_by_an_org_word_is_none(tnlp):
+    """委员|长会议: 委员长会议 is a council, 委员 no title and 长会议 no name."""
+    doc = run(tnlp, "受委员长会议委托，法工委主任沈某某作了说明。", [("沈某某", "PERSON")])
+    assert set(people(doc)) == {"沈某某"}
+    assert labelled(doc, "TITLE") == ["主任"]
