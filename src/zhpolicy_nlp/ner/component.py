@@ -11,6 +11,7 @@ present, win over model spans they overlap.
 from __future__ import annotations
 
 import dataclasses
+import regex
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,7 +25,8 @@ from spacy.util import ensure_path, minibatch
 from .. import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .. import lexicon
 from ..spans import set_char_entities
-from ..text import not_alnum, trim
+from ..text import HAN, is_han, not_alnum, trim
+from ..tokenizer.jieba_dict import base_word_tags
 from . import lstm
 from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
@@ -225,6 +227,146 @@ def complete_names(spans: list[Span3], text: str) -> list[Span3]:
     return out
 
 
+@dataclasses.dataclass(frozen=True)
+class PersonEvidence:
+    """What tells a person's name from a common word and where its edges are: jieba's POS
+    tags (rule_words kinds of the same names), the transliteration characters, the
+    surnames, and the words that stand next to a name (titles, honorifics)."""
+
+    person_common_tag: frozenset[str]  # 连线, 比方, 毛笔: never a name alone
+    person_weak_tag: frozenset[str]    # 周六, 安享: a name only next to a title
+    function_tag: frozenset[str]       # 若: a function word that starts a transliteration
+    name_char_tag: frozenset[str]      # 笃: a character that can end a name
+    byline_word: frozenset[str]        # 记者: heads a byline, vouches for no word after it
+    not_person_words: frozenset[str]   # 胡同, 白宫: tagged nr, never a person in MSRA
+    translit: frozenset[str]           # 阿基姆, 施泰因迈尔
+    surnames: frozenset[str]           # one-character surnames
+    next_to_name: tuple[str, ...]      # 总理, 外交大臣, 先生
+
+    @classmethod
+    def load(cls) -> "PersonEvidence":
+        tags = [lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)[:5]]
+        near = lexicon.words("titles") | lexicon.words("honorifics")
+        return cls(*tags, lexicon.words("not_person_words"), lexicon.words("translit_chars"),
+                   frozenset(w for w in lexicon.words("surnames") if len(w) == 1),
+                   tuple(sorted(near, key=len, reverse=True)))
+
+
+def _word_tag(word: str) -> str:
+    return base_word_tags().get(word, "")
+
+
+def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
+    """Model PERSON spans less those that are a common word: a one-character span that is no
+    surname (记者某某|摄, 马|列主义's 列); a jieba dictionary word of an adverb, adjective or
+    verbal-noun tag (感触|颇深, 互致|贺电); and one of a noun, time-word or verb tag (记者|连线,
+    比方|说, 用|毛笔, 周六|早上, 安享|晚年) or a name-tagged word that the MSRA training text
+    never has as a person (四条|胡同, 在|白宫: ``not_person_words``) unless a mention of it, or of a name it starts or
+    ends, has a title or honorific of its own next to it: jieba tags some names n, t or v
+    (某某首相, 某某总理, 外长某某 stay; a title that heads the next person, 某学教授|某某, and a
+    byline word, 记者|连线, vouch for nothing)."""
+    persons = [(s, e) for s, e, lab in spans if lab == "PERSON"]
+    person_at = {s for s, _ in persons}
+
+    def titled(s: int, e: int) -> bool:
+        after = next((w for w in ev.next_to_name if text.startswith(w, e)), "")
+        before = next((w for w in ev.next_to_name if text[:s].endswith(w)), "")
+        return bool(after) and e + len(after) not in person_at \
+            or bool(before) and before not in ev.byline_word
+
+    vouched = [text[s:e] for s, e in persons if titled(s, e)]
+
+    def common(s: int, e: int) -> bool:
+        word = text[s:e]
+        if e - s == 1:
+            return word not in ev.surnames
+        tag = _word_tag(word)
+        return tag in ev.person_common_tag or (tag in ev.person_weak_tag
+                                               or word in ev.not_person_words) and not any(
+            v.startswith(word) or v.endswith(word) for v in vouched)
+    return [sp for sp in spans if sp[2] != "PERSON" or not common(sp[0], sp[1])]
+
+
+def _translit(name: str, ev: PersonEvidence) -> bool:
+    return all(c in ev.translit for c in name)
+
+
+def join_translit_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
+    """Two PERSON spans of two or more characters that touch and are both transliterations
+    are one name: the model cuts a long one in two (某国总统施泰因|迈尔-like; not 马|列主义)."""
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if out and lab == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == s \
+                and min(e - s, s - out[-1][0]) > 1 and _translit(text[out[-1][0]:e], ev):
+            out[-1] = (out[-1][0], e, lab)
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+def consistent_name_edges(spans: list[Span3], text: str, ev: PersonEvidence,
+                          bounds: Optional[set[int]]) -> list[Span3]:
+    """A PERSON the model cuts the same way at every mention (two or more) of the document,
+    where the character left out belongs to the name: a transliteration's first character
+    that is also a function word (若 in 分析员若|阿基姆), or a one-character word of a name-like
+    tag after the name (笃 of a Japanese 某田某美|笃). The character must be free (no other
+    span on it), a whole word of the segmentation (``bounds``; 女 of 女士 is not), and the same
+    at every mention; the evidence is the document's own, no list of names."""
+    mentions: dict[str, list[int]] = {}
+    for k, (s, e, lab) in enumerate(spans):
+        if lab == "PERSON":
+            mentions.setdefault(text[s:e], []).append(k)
+    covered = bytearray(len(text) + 1)
+    for s, e, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+
+    def free_word(p: int) -> bool:
+        return 0 <= p < len(text) and not covered[p] and is_han(text[p]) \
+            and (bounds is None or p in bounds and p + 1 in bounds)
+
+    out = list(spans)
+    for name, ks in mentions.items():
+        if len(ks) < 2 or len(name) < 2:
+            continue
+        before = {text[spans[k][0] - 1] if free_word(spans[k][0] - 1) else "" for k in ks}
+        after = {text[spans[k][1]] if free_word(spans[k][1]) else "" for k in ks}
+        if len(before) == 1 and "" not in before and _translit(name, ev):
+            c = next(iter(before))
+            if c in ev.translit and _word_tag(c) in ev.function_tag:
+                for k in ks:
+                    out[k] = (spans[k][0] - 1, spans[k][1], "PERSON")
+        elif len(after) == 1 and "" not in after:
+            c = next(iter(after))
+            if _word_tag(c) in ev.name_char_tag or c in ev.translit and _translit(name, ev) \
+                    and _word_tag(c) not in ev.function_tag:
+                for k in ks:
+                    out[k] = (spans[k][0], spans[k][1] + 1, "PERSON")
+    return out
+
+
+# 本报记者  某  某 (a byline: the name spaced out with no-break or ideographic spaces)
+_SPACED_NAME = regex.compile(f"[ \u00a0\u3000]{{1,3}}{HAN}{{1,2}}(?=[ \u00a0\u3000\n）)、]|$)")
+
+
+def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
+    """A one-character PERSON (a surname) followed by spaces and one or two Han characters that
+    end the line: the spaced-out name of a byline or caption (``记者  某  某\\n``), as the text
+    writes it (docs/annotation.md: the entity is the text's span); photo credits lose their
+    ``摄`` (``记者某某摄）``)."""
+    starts = {s for s, _, _ in spans}
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames:
+            m = _SPACED_NAME.match(text, e)
+            if m and not starts.intersection(range(e, m.end())):
+                e = m.end()
+        elif lab == "PERSON" and e - s >= 3 and text[e - 1] == "摄" \
+                and (e == len(text) or not is_han(text[e])):
+            e -= 1
+        out.append((s, e, lab))
+    return out
+
+
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
     if folder.joinpath(lstm.MODEL_FILE).is_file():
@@ -266,6 +408,7 @@ class EntityRecognizer:
         self._not_places = lexicon.words("rule_words", "not_place")
         self._tails = Tails.load()
         self._positions = tuple(lexicon.words("rule_words", "position_end"))
+        self._persons = PersonEvidence.load()
         if load:
             self.initialize()
 
@@ -381,6 +524,7 @@ class EntityRecognizer:
         rules, blocked = self._rules(text, bounds)
         # 实现中国梦, 不负韶华: no model name inside a blocker word (lexicons/blockers.txt)
         model = [m for m in model if not any(b <= m[0] and m[1] <= e for b, e in blocked)]
+        model = common_word_persons(model, text, self._persons)
 
         def is_place(sp: Span3) -> bool:
             # 港澳同胞, 两岸关系: an abbreviation of two places is no single LOC (``not_place``)
@@ -389,7 +533,10 @@ class EntityRecognizer:
         rules = yield_to_model([r for r in rules if is_place(r)], model, text, self._positions)
         dates = [(s, e, "DATE") for s, e in find_dates(text)]
         kept = [sp for sp in merge(rules, dates, model) if is_place(sp)]
-        kept = complete_names(extend_by_tails(join_places(kept, text), text, self._tails), text)
+        kept = extend_by_tails(join_places(kept, text), text, self._tails)
+        kept = join_translit_names(kept, text, self._persons)
+        kept = consistent_name_edges(kept, text, self._persons, bounds)
+        kept = complete_names(byline_names(kept, text, self._persons), text)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,97 @@
+"""PERSON spans around the model: common words dropped, names at their true edges (docs/ner.md,
+fourth dev pass). Made-up sentences; the spans stand for what the model tags."""
+from __future__ import annotations
+
+import pytest
+
+from zhpolicy_nlp.ner import component as ner
+
+
+@pytest.fixture(scope="module")
+def ev():
+    return ner.PersonEvidence.load()
+
+
+def texts(spans, text):
+    return [(text[s:e], lab) for s, e, lab in spans]
+
+
+def test_common_words_read_as_persons_are_dropped(ev):
+    # 比方 (n), 毛笔 (n), 颇深 (d): dictionary words; 摄 is no surname
+    text = "比方说，他用毛笔写字，感触颇深。记者周新摄"
+    spans = [(0, 2, "PERSON"), (6, 8, "PERSON"), (13, 15, "PERSON"), (18, 20, "PERSON"),
+             (20, 21, "PERSON")]
+    assert texts(ner.common_word_persons(spans, text, ev), text) == [("周新", "PERSON")]
+
+
+def test_a_byline_word_vouches_for_no_column_label(ev):
+    # (记者连线): a column label after 记者, not a reporter's name
+    text = "网络直播(记者连线)带来新变化。"
+    assert ner.common_word_persons([(7, 9, "PERSON")], text, ev) == []
+
+
+def test_a_title_next_to_a_dictionary_word_keeps_it_as_a_name(ev):
+    # jieba tags some foreign names n (桥本) or v (拉布): a title next to one mention vouches
+    # for every mention, and for the surname alone
+    text = "桥本龙太郎首相说，桥本将访华。外交大臣拉布表示欢迎。拉布敦促各方克制。"
+    spans = [(0, 5, "PERSON"), (9, 11, "PERSON"), (19, 21, "PERSON"), (27, 29, "PERSON")]
+    assert ner.common_word_persons(spans, text, ev) == spans
+    # a title that heads the next person does not vouch for the word before it
+    text = "某大学卫生法教授张某某指出"
+    spans = [(3, 6, "PERSON"), (8, 11, "PERSON")]
+    assert texts(ner.common_word_persons(spans, text, ev), text) == [("张某某", "PERSON")]
+
+
+def test_a_transliteration_cut_in_two_is_one_name(ev):
+    text = "某国总统施泰因迈尔表示谴责。"
+    got = ner.join_translit_names([(4, 7, "PERSON"), (7, 9, "PERSON")], text, ev)
+    assert texts(got, text) == [("施泰因迈尔", "PERSON")]
+    # one-character parts, or a part that is no transliteration: unchanged
+    text = "研究马列主义"
+    assert ner.join_translit_names([(2, 3, "PERSON"), (3, 4, "PERSON")], text, ev) \
+        == [(2, 3, "PERSON"), (3, 4, "PERSON")]
+    text = "王建国阿基姆"
+    assert ner.join_translit_names([(0, 3, "PERSON"), (3, 6, "PERSON")], text, ev) \
+        == [(0, 3, "PERSON"), (3, 6, "PERSON")]
+
+
+def test_a_name_cut_the_same_way_at_every_mention_takes_the_character_back(ev):
+    # 若 (if) starts the transliteration 若阿基姆 at both mentions
+    text = "技术员若阿基姆说，项目很好。若阿基姆回忆说，当时很冷。"
+    spans = [(4, 7, "PERSON"), (15, 18, "PERSON")]
+    bounds = {0, 3, 4, 7, 8, 14, 15, 18, len(text)}
+    got = ner.consistent_name_edges(spans, text, ev, bounds)
+    assert texts(got, text) == [("若阿基姆", "PERSON")] * 2
+    # a one-character word of a name tag after every mention (a Japanese given name)
+    text = "负责人名叫山田美笃。山田美笃介绍，活动每周举行。"
+    spans = [(5, 8, "PERSON"), (10, 13, "PERSON")]
+    bounds = {0, 5, 8, 9, 10, 13, 14, 16, len(text)}
+    got = ner.consistent_name_edges(spans, text, ev, bounds)
+    assert texts(got, text) == [("山田美笃", "PERSON")] * 2
+
+
+def test_edges_stay_where_mentions_differ_or_the_character_is_a_word_of_its_own(ev):
+    # a verb after every mention (说) is no part of the name
+    text = "王建国说，好。王建国说，行。"
+    spans = [(0, 3, "PERSON"), (7, 10, "PERSON")]
+    bounds = set(range(len(text) + 1))
+    assert ner.consistent_name_edges(spans, text, ev, bounds) == spans
+    # one mention only, or the mentions differ: unchanged
+    text = "技术员若阿基姆说，好。阿基姆回忆说。"
+    spans = [(4, 7, "PERSON"), (11, 14, "PERSON")]
+    assert ner.consistent_name_edges(spans, text, ev, set(range(len(text) + 1))) == spans
+    # the character is inside a longer word of the segmentation (女 of 女士)
+    text = "山田女士说，山田女士笑了。"
+    spans = [(0, 2, "PERSON"), (6, 8, "PERSON")]
+    assert ner.consistent_name_edges(spans, text, ev, {0, 2, 4, 5, 6, 8, 10}) == spans
+
+
+def test_a_spaced_byline_name_and_a_photo_credit(ev):
+    text = "本报记者\u00a0\u00a0周\u00a0\u00a0新\n正文开始。新华社记者 周小新摄）"
+    s = text.index("周")
+    p = text.index("周小新")
+    got = ner.byline_names([(s, s + 1, "PERSON"), (p, p + 4, "PERSON")], text, ev)
+    assert texts(got, text) == [("周\u00a0\u00a0新", "PERSON"), ("周小新", "PERSON")]
+    # a surname followed by running text: unchanged
+    text = "周 先生们好"
+    assert ner.byline_names([(0, 1, "PERSON")], text, ev) == [(0, 1, "PERSON")]
