@@ -33,3 +33,40 @@ def test_market_and_unnamed_many_are_sources(qnlp):
     assert said(qs) == [("indirect", "市场", "某国今年的经济增速将回升至百分之三左右")]
     qs = run(qnlp, "很多人认为，在家办公是大势所趋，但操作起来仍有障碍。")
     assert said(qs) == [("indirect", "很多人", "在家办公是大势所趋，但操作起来仍有障碍")]
+
+
+def test_the_body_whose_figures_they_are_speaks(qnlp):
+    qs = run(qnlp, "根据某国统计局公布的数据，去年该国粮食产量比上年增长百分之二。", [("某国统计局", "ORG")])
+    assert said(qs) == [("indirect", "某国统计局", "去年该国粮食产量比上年增长百分之二")]
+    assert run(qnlp, "教练组会根据监测的数据，调整每个人的训练计划。") == []
+
+
+def test_an_issued_statement_or_notice_reports_one_sentence(qnlp):
+    qs = run(qnlp, "某某联合会发表声明，支持政府依法处置暴力行为。这一声明得到各界响应。",
+             [("某某联合会", "ORG")])
+    assert said(qs) == [("indirect", "某某联合会", "支持政府依法处置暴力行为")]
+    qs = run(qnlp, "某市防控指挥部发布通告，自3月1日起所有公共场所实行扫码出入。",
+             [("某市防控指挥部", "ORG")])
+    assert said(qs) == [("indirect", "某市防控指挥部", "自3月1日起所有公共场所实行扫码出入")]
+    # the verb after the comma reports; an attitude to a thing says nothing
+    qs = run(qnlp, "某某联合会发表声明，认为此举有助于恢复秩序。", [("某某联合会", "ORG")])
+    assert [(q.cue.text, q.text) for q in qs] == [("认为", "此举有助于恢复秩序")]
+    assert run(qnlp, "某某联合会发表声明，对双方达成协议表示欢迎。", [("某某联合会", "ORG")]) == []
+
+
+def test_an_outlets_piece_issued_before_the_cue_is_the_outlets(qnlp):
+    qs = run(qnlp, "《某某日报》5日发表时评文章，认为禁止蒙面是止暴制乱的必要手段。",
+             [("某某日报", "ORG")])
+    assert said(qs) == [("indirect", "某某日报", "禁止蒙面是止暴制乱的必要手段")]
+
+
+def test_joint_bodies_listed_with_a_dun_comma_give_the_first(qnlp):
+    qs = run(qnlp, "某甲商会、某乙商会等各大商会均表示，希望新规能够减少冲突。",
+             [("某甲商会", "ORG"), ("某乙商会", "ORG")])
+    assert [q.speaker for q in qs] == ["某甲商会"]
+
+
+def test_a_titled_person_opening_a_sentence_ends_the_running_quote(qnlp):
+    text = "韩松评论道，很多政客只是在转移视线。某国前副部长马兰说得更透彻——先管好自己。"
+    qs = run(qnlp, text, [("韩松", "PERSON"), ("马兰", "PERSON"), ("副部长", "TITLE")])
+    assert said(qs)[0] == ("indirect", "韩松", "很多政客只是在转移视线")

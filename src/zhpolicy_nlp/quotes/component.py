@@ -21,11 +21,11 @@ from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex, word_tags as _word_tags
-from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, NAMED_DOC_RE, PERSONLIKE,
-                                PLURAL_PRONOUNS, Mention, SpeakerResolver)
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
+                                PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
-from .cues import CUES, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
+from .cues import CUES, ISSUED_RE, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
 
 # Objects that make a cue's complement a topic, not a proposition: 介绍…的情况.
 # …的报告 (提出议案处理意见的报告): a document named by what it is about is a topic too.
@@ -370,8 +370,10 @@ class Attributor:
         if text.startswith("《", s) and text.endswith("》", 0, e):
             s, e = s + 1, e - 1
         elif (not any(text.endswith(d, s, e) for d in DOCUMENTS) or e - s < 4
-              or any(text.endswith(w, s, e) for w in SPEECH_NOUNS)):
-            return None  # 发表谈话/联合声明，表示…: a talk or statement; the speaker is the subject
+              or any(text.endswith(w, s, e) for w in SPEECH_NOUNS | MEDIA_DOCS)):
+            # 发表谈话/联合声明，表示…: a talk or statement; 《某报》发表时评文章，认为…: an
+            # outlet's piece; the speaker is the subject
+            return None
         return Mention(s, e, "document", text[s:e].replace("《", "").replace("》", ""))
 
     def _reports(self, cue: Cue) -> bool:
@@ -559,10 +561,20 @@ class Attributor:
         who = self.ix.person_starting_at(s)
         if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
             return False  # 李四还参观了…: narration about a person (not 邓小平理论)
+        if self._titled_person_opens(s):
+            return False  # 某国总统张三谴责…: a titled person opens a sentence of his own
         if (not any(w in cue for w in INFORMING_CUES) and self.ix.date_near(s, DATE_LEAD)
                 and not FIRST_PERSON_RE.search(text, s, e) and not self._verb_before_date(s)):
             return False  # 松江县从去年4月…: a dated event is the reporter's narration
         return True
+
+    def _titled_person_opens(self, s: int) -> bool:
+        """Does the sentence at ``s`` open with a person named after a title, with only the
+        body or country before it (`某国总统张三…`, `某大学法学教授李四…`)?"""
+        who = next(iter(self.ix.persons_in(s, s + SPEAKER_PREFIX_MAX)), None)
+        if who is None or any(ch in CLAUSE_PUNCT or ch in "“”「」《》" for ch in self.text[s:who[0]]):
+            return False
+        return any(e == who[0] for _, e in self.ix.titles_in(s, who[0]))
 
     def _verb_before_date(self, s: int) -> bool:
         """Is the date near the sentence start at ``s`` inside a verb's object (`总结抗击2003年
@@ -624,8 +636,11 @@ class Attributor:
                 continue
             end = min(sent_end, bound)
             # 在张三眼里，这是吉祥的象征。当他敲响家门…: a view, not a speech that runs on
+            # 某部发布公告，A。B: a statement or notice issued reports one sentence (ISSUED_RE)
+            issued = ISSUED_RE.match(text, ev.cue.start)
             one_sentence = (self._narrator(para[0], ev.cue.end)
-                            or text[ev.cue.start:ev.cue.end] in FRAME_IN | DIRECTIVE)
+                            or text[ev.cue.start:ev.cue.end] in FRAME_IN | DIRECTIVE
+                            or issued is not None and issued.end() == ev.cue.end)
             while end < bound and not one_sentence:
                 nxt = self.lay.sentence_end(end + 1, para[1])
                 if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):

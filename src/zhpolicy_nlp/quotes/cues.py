@@ -51,6 +51,13 @@ FRAMES_RE = regex.compile(
 # information speaks (docs/annotation.md; cue_words learned); 记者获悉 alone names no source
 LEARNED_RE = regex.compile(
     rf"记者[^，。；：“”]{{0,8}}?从([^，。；：“”]{{2,30}}?)(?:上|处|那里)?({lexicon.alternation('cue_words', 'learned')})(?=[，,：:])")
+# 根据某局的数据，…: the body whose figures they are speaks (cue_words by_data; round-5 decisions)
+BY_DATA_RE = regex.compile(
+    rf"(?:^|(?<=[。！？\n]))根据([^，。；：“”《》]{{2,30}}?)(?:发布|公布)?的({lexicon.alternation('cue_words', 'by_data')})(?=[，,])")
+# 某组织发表声明，支持…; 某指挥部发布通告，自…起…; 某市发出倡议，…: the statement, notice or call
+# itself reports what follows the comma; its issuer is the subject (cue_words issued_speech)
+ISSUED_RE = regex.compile(
+    rf"(?:发表|发布|发出)了?(?:联合)?(?:{lexicon.alternation('cue_words', 'issued_speech')})(?=[，,])")
 # 称马兰为“马妈妈”: 称 + whom + 为 + a quoted name calls someone something
 CALL_AS_RE = regex.compile(r"[^，,。！？!?；;：:“”「」\n]{1,6}为[“「]")
 # 告诉青年教师，… / 告诉对方“…”: a short addressee, then the report (not 告诉他们一个办法)
@@ -175,5 +182,11 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         out.append(Cue(cue, m.end(), "kanlai", m.start(g), m.end(g)))
     for m in LEARNED_RE.finditer(text):
         out.append(Cue(m.start(2), m.end(), "learned", m.start(1), m.end(1)))
+    for m in BY_DATA_RE.finditer(text):
+        out.append(Cue(m.start(2), m.end(), "learned", m.start(1), m.end(1)))
+    for m in ISSUED_RE.finditer(text):
+        # 发表声明，认为…: 认为 reports; 发表声明，对…表示欢迎: an attitude, nothing said
+        if not any(text.startswith(c, m.end() + 1) for c in (*CUES, "对")):
+            out.append(Cue(m.start(), m.end(), "say"))
     out.sort(key=lambda c: c.start)
     return out

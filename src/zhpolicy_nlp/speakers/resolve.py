@@ -460,8 +460,9 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     people = [m for m in cands if m.kind in PERSONLIKE]
     pool = people or cands
     best = max(pool, key=lambda m: (m.end, -m.start))
-    while best.kind == "person":  # 张三、李四等表示: joint speakers, the first named speaks
-        first = next((m for m in pool if m.kind == "person" and ix.text[m.end:best.start] == "、"), None)
+    # 张三、李四等表示; 某商会、某协会等均表示: joint speakers, the first named speaks
+    while best.kind in ("person", "org"):
+        first = next((m for m in pool if m.kind == best.kind and ix.text[m.end:best.start] == "、"), None)
         if first is None:
             break
         best = first
