@@ -70,3 +70,11 @@ def test_a_titled_person_opening_a_sentence_ends_the_running_quote(qnlp):
     text = "韩松评论道，很多政客只是在转移视线。某国前副部长马兰说得更透彻——先管好自己。"
     qs = run(qnlp, text, [("韩松", "PERSON"), ("马兰", "PERSON"), ("副部长", "TITLE")])
     assert said(qs)[0] == ("indirect", "韩松", "很多政客只是在转移视线")
+
+
+def test_a_byline_is_no_heading_and_a_signed_account_is_the_tellers(qnlp):
+    text = ("那天夜里我们挨家挨户登记，直到凌晨才回家。\n一天下来，我都没顾上喝口水，但心里踏实了。\n"
+            "某社区党总支书记马兰讲述\n本报记者  韩松整理\n")
+    qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "一天下来，我都没顾上喝口水，但心里踏实了")]
+    assert qs[0].cue.text == "讲述"

@@ -86,6 +86,9 @@ COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may 
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
 HEADLINE_MAX = 60
+BYLINE_MAX = 20
+BYLINE_ENDS = tuple(lexicon.ordered("cue_words", "byline_end"))
+ACCOUNT_SIGNS = tuple(lexicon.ordered("cue_words", "account_sign"))
 SPEAKER_PREFIX_MAX = 25  # 外交部发言人汪文斌：… — how long the part before the colon may be
 COLON_RE = regex.compile(r"[：:]")
 SPACE = " \t\n\u3000\xa0"  # what a heading's edges drop (not its dash or quotation mark)
@@ -174,6 +177,8 @@ class Attributor:
                 continue
             n = len(self.quotes)
             self._paragraph(para, self.cues[start_ci:ci])
+            if i + 1 < len(paras) and self._signed_account(para, paras[i + 1]):
+                continue
             if len(self.quotes) > n:
                 last = self.quotes[-1]
                 ends_para = trim(self.text, last.end, para[1])[0] >= para[1] - 1
@@ -244,7 +249,7 @@ class Attributor:
         # 亲历者说 / 张三：某馆研究员 (a name line), ——某书记在会上说 / （记者某某整理） (a
         # sign-off and its byline): no heading below a cue line
         if cue_line and (text.startswith("——", ps) or text.startswith(("（", "("), s)
-                         or "：" in text[s:e] or ":" in text[s:e]):
+                         or "：" in text[s:e] or ":" in text[s:e] or self._byline(s, e)):
             return False
         dash = pe if cue_line else pe - 2
         clause = max((k + 1 for k in range(ps, dash) if text[k] in "，,"), default=ps)
@@ -261,6 +266,44 @@ class Attributor:
             close = text.find(CLOSERS.get(text[s], '"'), s + 1, e)
             return self._add(s + 1, close if close >= 0 else e, "direct", speaker, m, cue_span) is not None
         return self._add(s, e, "indirect", speaker, m, cue_span) is not None
+
+    def _byline(self, s: int, e: int) -> bool:
+        """Is text[s:e] a byline (`本报记者  某某整理`, `某某  某某采写`; cue_words byline_end)?"""
+        return (e - s <= BYLINE_MAX and self.text.endswith(BYLINE_ENDS, s, e)
+                and not any(ch in CLAUSE_PUNCT for ch in self.text[s:e]))
+
+    def _signed_account(self, para: tuple[int, int], nxt: tuple[int, int]) -> bool:
+        """A first-person account signed on the next line by its teller (`我们连夜…平安。` /
+        `某社区党总支书记张三讲述` / `本报记者  李四整理`; cue_words account_sign): the paragraph
+        is the teller's core quote, like an epigraph's, its sentences that another source's quote
+        takes (`邻居留言，说…`) left out (round-5 decisions)."""
+        text = self.text
+        s, e = trim(text, nxt[0], nxt[1], SPACE)
+        sign = next((w for w in ACCOUNT_SIGNS if text.endswith(w, s, e)), None)
+        if sign is None or e - s > HEADLINE_MAX or any(ch in CLAUSE_PUNCT for ch in text[s:e]):
+            return False
+        named = [x for x in self.ix.persons_in(s, e) if x[1] == e - len(sign)]
+        if not named:
+            return False
+        mention, speaker = self._person(named[-1], para)
+        cue = _span(text, e - len(sign), e)
+        taken = [(q.start, q.end) for q in self.quotes if para[0] <= q.start < para[1]]
+        taken += [(q.cue.start, q.cue.end) for q in self.quotes if q.cue and para[0] <= q.cue.start < para[1]]
+        run_start: Optional[int] = None
+        k = para[0]
+        while k < para[1]:
+            end = self.lay.sentence_end(k, para[1])
+            end = min(para[1], max(end, k + 1))
+            free = not any(a < end and k < b for a, b in taken)
+            if free and run_start is None:
+                run_start = k
+            if not free and run_start is not None:
+                self._add(run_start, k, "indirect", speaker, mention, cue)
+                run_start = None
+            k = end
+        if run_start is not None:
+            self._add(run_start, para[1], "indirect", speaker, mention, cue)
+        return True
 
     def _proposition(self, s: int, e: int) -> bool:
         """Enough words to be something said (not 表示欢迎, 收集意见建议1800多条)."""
