@@ -67,3 +67,31 @@ def test_title_cut_short_by_an_org_word_is_none(tnlp):
     doc = run(tnlp, "受委员长会议委托，法工委主任沈某某作了说明。", [("沈某某", "PERSON")])
     assert set(people(doc)) == {"沈某某"}
     assert labelled(doc, "TITLE") == ["主任"]
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # a locative between a place and a noun is part of the name
+    ("苏丹下游项目副总经理王某某告诉记者，这是一处丛式井。", [("王某某", "PERSON")], "王某某",
+     [("副总经理", "苏丹下游项目")]),
+    ("乍得上游项目副总经理王某某说，油井很安全。", [("王某某", "PERSON")], "王某某",
+     [("副总经理", "乍得上游项目")]),
+    ("三峡中水电东湖经理部经理王某某说，工程顺利。", [("王某某", "PERSON")], "王某某",
+     [("经理", "三峡中水电东湖经理部")]),
+])
+def test_locative_inside_an_org_name(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # 一家床垫厂 is a kind of unit, no name: 该厂 points back to nothing named
+    ("小伙埃某在特区的一家床垫厂工作。该厂负责人陈某某来到东湖考察。", [("床垫厂", "ORG"), ("陈某某", "PERSON")],
+     "陈某某", [("负责人", None)]),
+    ("青禾拉链厂是一家拉链企业。该厂负责人陈某某来到东湖考察。", [("青禾拉链厂", "ORG"), ("陈某某", "PERSON")],
+     "陈某某", [("负责人", "青禾拉链厂")]),
+    # the words after the unit are the post's field (docs/annotation.md, round 5)
+    ("这是一家拉链企业。该公司人事负责人周某前往青海。", [("周某", "PERSON")], "周某", [("人事负责人", None)]),
+    ("东湖医院扩建了病房。该院心内科主任周某说，床位够了。", [("东湖医院", "ORG"), ("周某", "PERSON")], "周某",
+     [("主任", "心内科")]),
+])
+def test_org_anaphor_unit_and_field(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles

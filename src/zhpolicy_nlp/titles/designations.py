@@ -519,7 +519,7 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
             break
         piece = text[max(tok[0], floor):pos]
         flag = tok[2]
-        unit = _unit_piece(ctx, tok, piece)
+        unit = _unit_piece(ctx, tok, piece) or _locative_inside(ctx, tok)
         if flag.startswith(_STOP_FLAGS) and flag != "eng" and piece not in _JOINERS \
                 and not unit or piece in _STOP_VERBS:
             break
@@ -558,6 +558,17 @@ def _unit_piece(ctx: _Ctx, tok: Tok, piece: str) -> bool:
     return bool(_NUMERAL.fullmatch(piece)) and ctx.text.startswith(tl.org_heads(), tok[1])  # 五一|乡, 二|处处长, 第三|中心小学
 
 
+def _locative_inside(ctx: _Ctx, tok: Tok) -> bool:
+    """A locative (jieba f) between a place and a noun is part of a name: 某国|上游|项目 (the
+    upstream project in that country), 某峡|中|水电 (a firm's name); 北京|上|大学 would be a verb,
+    but no title follows that."""
+    if not tok[2].startswith("f") or tok[0] == 0:
+        return False
+    prev, nxt = ctx.tok(tok[0] - 1), ctx.tok(tok[1])
+    place = bool(prev and prev[1] == tok[0] and prev[2] == "ns") or bool(ctx.loc_by_end.get(tok[0]))
+    return place and bool(nxt and nxt[0] == tok[1] and nxt[2].startswith(("n", "vn")) and not nxt[2].startswith("nr"))
+
+
 def _noun_before(ctx: _Ctx, tok: Tok) -> bool:
     prev = ctx.tok(tok[0] - 1) if tok[0] > 0 else None
     return bool(prev and prev[2].startswith(("n", "b", "j", "vn", "a"))
@@ -580,8 +591,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     pos = _run_start(ctx, j, floor)
     anaphor = _anaphor_before(ctx, pos, floor)
     if anaphor is not None and (pos >= j or anaphor[1] == pos):
-        # 该委员会|秘书长X, 该校|校长X: the org named before, or none (该院|某科主任X: the named unit)
-        return _antecedent(ctx, anaphor, text[anaphor[1]:j]), j
+        # 该委员会|秘书长X, 该校|校长X: the org named before, or none (该院|某科主任X: the named unit);
+        # 该公司|人事|负责人X: the words after the unit are the title's (docs/annotation.md)
+        unit_end = _unit_end(ctx, anaphor[1], j)
+        return _antecedent(ctx, anaphor, text[anaphor[1]:unit_end]), unit_end
     if pos >= j:
         return _org_before_de(ctx, j, floor), j
     ends: set[int] = set()
@@ -680,16 +693,34 @@ def _anaphor_before(ctx: _Ctx, pos: int, floor: int) -> Optional[CharSpan]:
     return (tok[0], tok[0] + len(a)) if a else None
 
 
+def _unit_end(ctx: _Ctx, s: int, j: int) -> int:
+    """Where the unit after 该 ends before a title at ``j``: at ``j``, or after an org word at
+    ``s`` that common nouns follow (该|公司|人事 负责人: 人事 is the post's field)."""
+    text = ctx.text
+    if s >= j or tl.ends_with_org_head(text[s:j]):
+        return j
+    tok = ctx.tok(s)
+    if tok and tok[0] == s and tok[1] < j and tl.ends_with_org_head(text[s:tok[1]]) \
+            and _nouns_only(ctx, tok[1], j):
+        return tok[1]
+    return j
+
+
+# An indefinite count before a noun (一家床垫厂): a kind of unit, no named organisation.
+_INDEFINITE = regex.compile(r"一[家个所座间]$")
+
+
 def _antecedent(ctx: _Ctx, anaphor: CharSpan, unit: str) -> Optional[CharSpan]:
     """The organisation ``该`` + unit points back to: the last ORG entity before it that ends
     with the unit (某华侨救灾委员会…该委员会, 某中学…该校) and is longer than the bare unit;
-    None where the text named none (该企业董事长X: org null, docs/annotation.md)."""
+    None where the text named none (该企业董事长X: org null, docs/annotation.md) or only a
+    kind of unit (一家床垫厂…该厂)."""
     if not unit:
         return None
     best = None
     for a, b in ctx.orgs:
         if b <= anaphor[0] and b - a > len(unit) + 1 and ctx.text.endswith(unit, a, b) \
-                and (best is None or b > best[1]):
+                and not _INDEFINITE.search(ctx.text, max(0, a - 2), a) and (best is None or b > best[1]):
             best = (a, b)
     return best
 
