@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhpolicy_nlp.ner import component as ner
+from zhpolicy_nlp.ner.rules import rule_entities
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +96,24 @@ def test_a_spaced_byline_name_and_a_photo_credit(ev):
     # a surname followed by running text: unchanged
     text = "周 先生们好"
     assert ner.byline_names([(0, 1, "PERSON")], text, ev) == [(0, 1, "PERSON")]
+
+
+def _bounds(nlp, text):
+    return {*nlp.tokenizer(text).to_array("IDX").tolist(), len(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("教练马克·普朗克比较满意地说", "马克·普朗克"),
+    ("首席执行官雷蒙·布朗森博士认为", "雷蒙·布朗森"),
+    ("特约撰稿人埃里克·史密斯赞叹道", "埃里克·史密斯"),
+])
+def test_a_dotted_name_stops_before_a_common_word(nlp, text, name):
+    got = [text[s:e] for s, e, lab in rule_entities(text, _bounds(nlp, text)) if lab == "PERSON"]
+    assert got == [name]
+
+
+def test_rating_agencies_are_orgs(nlp):
+    text = "评级机构标准普尔认为，穆迪和惠誉也下调了评级。"
+    doc = nlp(text)
+    assert {(e.text, e.label_) for e in doc.ents} >= {("标准普尔", "ORG"), ("穆迪", "ORG"),
+                                                      ("惠誉", "ORG")}

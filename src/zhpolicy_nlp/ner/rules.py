@@ -26,6 +26,7 @@ import regex
 
 from .. import lexicon
 from ..text import HAN, is_han
+from ..tokenizer.jieba_dict import base_word_tags
 
 LabelledSpan = tuple[int, int, str]  # (start, end, label) in characters
 
@@ -422,9 +423,25 @@ def _coverage(spans: list[LabelledSpan]) -> set[int]:
     return {i for s, e, _ in spans for i in range(s, e)}
 
 
-def _foreign_names(text: str, t: _Tables) -> list[LabelledSpan]:
+def _cut_word_start(text: str, last: int, e: int,
+                    bounds: Optional[AbstractSet[int]]) -> int:
+    """Where a dotted name's last part must end when its last characters start a common word
+    of the segmentation that runs past it (某某·普朗克|比较法研究所, 某某·布朗森|博士): the start
+    of that word, if the last part keeps two characters and the word is a jieba dictionary
+    word that is no name; else ``e``."""
+    if not bounds or e in bounds:
+        return e
+    start = max((b for b in bounds if b < e), default=-1)
+    end = min((b for b in bounds if b > e), default=-1)
+    tag = base_word_tags().get(text[start:end], "nr") if start >= 0 and end > 0 else "nr"
+    return start if start - last >= 2 and not tag.startswith("nr") else e
+
+
+def _foreign_names(text: str, t: _Tables,
+                   bounds: Optional[AbstractSet[int]] = None) -> list[LabelledSpan]:
     """Dotted names; a leading 理 that closes a title (总经理理查德·…) is not the name's, nor a
-    verb after it made of the same characters (…·…来华访问)."""
+    verb after it made of the same characters (…·…来华访问), nor the first characters of a
+    common word after it (``_cut_word_start``)."""
     out = []
     for m in t.foreign_re.finditer(text):
         s = m.start()
@@ -436,6 +453,7 @@ def _foreign_names(text: str, t: _Tables) -> list[LabelledSpan]:
             k = text.find(verb, last + 1, e + len(verb) - 1)
             if k > last:
                 e = min(e, k)
+        e = _cut_word_start(text, last, e, bounds)
         if any(text.find(d, s, e) > s for d in _DOT):
             out.append((s, e, "PERSON"))
     return out
@@ -560,7 +578,7 @@ def rule_entities_and_blockers(text: str, bounds: Optional[AbstractSet[int]] = N
         spans.append(span)
         end = span[1]
     spans = _place_before_company(text, spans + _companies(text, t, spans), t)
-    spans += _foreign_names(text, t) + _anonymised_names(text)
+    spans += _foreign_names(text, t, bounds) + _anonymised_names(text)
     spans = _resolve(spans)
     spans = _resolve(spans + _bracketed_latin_names(text, t))
     spans = _resolve(spans + _list_members(text, spans))
