@@ -93,6 +93,11 @@ def test_a_spaced_byline_name_and_a_photo_credit(ev):
     p = text.index("周小新")
     got = ner.byline_names([(s, s + 1, "PERSON"), (p, p + 4, "PERSON")], text, ev)
     assert texts(got, text) == [("周\u00a0\u00a0新", "PERSON"), ("周小新", "PERSON")]
+    # the byline's verb after the name
+    text = "社区书记某某讲述\n本报记者\u00a0\u00a0周\u00a0\u00a0新整理"
+    s = text.index("周")
+    assert texts(ner.byline_names([(s, s + 1, "PERSON")], text, ev), text) \
+        == [("周\u00a0\u00a0新", "PERSON")]
     # a surname followed by running text: unchanged
     text = "周 先生们好"
     assert ner.byline_names([(0, 1, "PERSON")], text, ev) == [(0, 1, "PERSON")]

@@ -11,12 +11,13 @@ present, win over model spans they overlap.
 from __future__ import annotations
 
 import dataclasses
-import regex
 import shutil
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
+import regex
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -344,20 +345,28 @@ def consistent_name_edges(spans: list[Span3], text: str, ev: PersonEvidence,
     return out
 
 
-# 本报记者  某  某 (a byline: the name spaced out with no-break or ideographic spaces)
-_SPACED_NAME = regex.compile(f"[ \u00a0\u3000]{{1,3}}{HAN}{{1,2}}(?=[ \u00a0\u3000\n）)、]|$)")
+# 本报记者  某  某 (a byline: the name spaced out with no-break or ideographic spaces), maybe
+# with the byline's verb after it (本报记者  某  某整理: ``byline_verb`` in rule_words)
+_BYLINE_END = "[ \u00a0\u3000\n）)、]|$"
+
+
+@lru_cache(maxsize=None)
+def _spaced_name() -> "regex.Pattern[str]":
+    verbs = lexicon.alternation("rule_words", "byline_verb")
+    return regex.compile(f"[ \u00a0\u3000]{{1,3}}{HAN}{{1,2}}?(?=(?:{verbs})?(?:{_BYLINE_END}))")
 
 
 def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
     """A one-character PERSON (a surname) followed by spaces and one or two Han characters that
-    end the line: the spaced-out name of a byline or caption (``记者  某  某\\n``), as the text
+    end the line or come before a byline verb: the spaced-out name of a byline or caption
+    (``记者  某  某\\n``, ``本报记者  某  某整理``), as the text
     writes it (docs/annotation.md: the entity is the text's span); photo credits lose their
     ``摄`` (``记者某某摄）``)."""
     starts = {s for s, _, _ in spans}
     out: list[Span3] = []
     for s, e, lab in spans:
         if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames:
-            m = _SPACED_NAME.match(text, e)
+            m = _spaced_name().match(text, e)
             if m and not starts.intersection(range(e, m.end())):
                 e = m.end()
         elif lab == "PERSON" and e - s >= 3 and text[e - 1] == "摄" \
