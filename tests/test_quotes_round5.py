@@ -78,3 +78,11 @@ def test_a_byline_is_no_heading_and_a_signed_account_is_the_tellers(qnlp):
     qs = run(qnlp, text, [("马兰", "PERSON"), ("韩松", "PERSON")])
     assert said(qs) == [("indirect", "马兰", "一天下来，我都没顾上喝口水，但心里踏实了")]
     assert qs[0].cue.text == "讲述"
+
+
+def test_staff_or_public_of_a_place_in_a_subheading_speak(qnlp):
+    text = "标题\n当地员工——\n我们一直像爱护自己家一样保护工地环境\n正文写了一些别的事情。"
+    qs = run(qnlp, text)
+    assert said(qs) == [("indirect", "当地员工", "我们一直像爱护自己家一样保护工地环境")]
+    text = "标题\n附近居民——\n好邻居让我认识了这家企业，也喜欢上了这里的人\n正文写了一些别的事情。"
+    assert [q.speaker for q in run(qnlp, text)] == ["附近居民"]
