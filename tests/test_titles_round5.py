@@ -95,3 +95,24 @@ def test_locative_inside_an_org_name(tnlp, text, ents, name, titles):
 ])
 def test_org_anaphor_unit_and_field(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
+
+
+@pytest.mark.parametrize("text, names", [
+    # 整理 (compiled by) closes a byline name as 报道/摄 do
+    ("某村第一书记胡某某讲述\n本报记者  王某娜整理\n关键词：信心", ["王某娜"]),
+    ("（本报记者  李某冰  徐某庚整理）", ["李某冰", "徐某庚"]),
+    # a two-character name padded with one or two spaces
+    ("讲述\n本报记者  朱  磊整理\n版式设计：蔡某某", ["朱  磊"]),
+    ("“重在排查隐患”\n本报记者  马  晨\n穿上工装，他走进车间。", ["马  晨"]),
+    ("新华社记者 刘某喜摄\n图②：菜农在采摘。", ["刘某喜"]),
+])
+def test_byline_names_before_zhengli_and_padded(tnlp, text, names):
+    doc = run(tnlp, text, [("新华社", "ORG")])
+    found = people(doc)
+    for n in names:
+        assert [t for t, _ in found[n]] == ["记者"]
+
+
+def test_chief_designer_is_a_title_next_to_a_name(tnlp):
+    doc = run(tnlp, "嫦娥工程总设计师吴某某说，进展顺利。", [("吴某某", "PERSON")])
+    assert people(doc)["吴某某"] == [("总设计师", "嫦娥工程")]

@@ -63,6 +63,7 @@ _SPACES = (" ", "\u3000", "\u00a0")
 # What follows a name in a byline.
 _BYLINE_AFTER = (*tl.title_words("byline_after"), "）", ")", "、", *_SPACES, "\n", "，", "/", "】")
 _BYLINE_TITLES = tl.title_words("byline_title")
+_BYLINE_WORDS_AFTER = tl.title_words("byline_after")
 # A time word of the post before the organisation: 原|总政治部副主任.
 _POST_TIME = regex.compile(f"(?:{lexicon.alternation('title_words', 'post_time')})")
 _PARTY_COMMITTEE = regex.compile(f"(?:{lexicon.alternation('title_words', 'party_committee')})")
@@ -859,11 +860,13 @@ def _byline(ctx: _Ctx, s: int, e: int) -> Optional[list[CharSpan]]:
             i += 1
         if spaced:
             j = i
-            while j < len(text) and is_han(text[j]) and j - i < 5:
+            while j < len(text) and is_han(text[j]) and j - i < 5 and not (
+                    j - i >= 2 and text.startswith(_BYLINE_WORDS_AFTER, j)):  # 记者  王某某整理
                 j += 1
-            if j - i == 1 and text[j:j + 1] in _SPACES and is_han(text[j + 1:j + 2]) \
-                    and not is_han(text[j + 2:j + 3]):
-                j += 2  # 本报记者 徐 靖: a two-character name padded to the width of three
+            pad = j + 1 if text[j + 1:j + 2] in _SPACES else j  # 朱  磊: padded by one or two spaces
+            if j - i == 1 and text[j:j + 1] in _SPACES and is_han(text[pad + 1:pad + 2]) \
+                    and (not is_han(text[pad + 2:pad + 3]) or text.startswith(_BYLINE_WORDS_AFTER, pad + 2)):
+                j = pad + 2  # 本报记者 徐 靖: a two-character name padded to the width of three
             name: Optional[CharSpan] = (i, j) if 2 <= j - i <= 4 and tl.surname_at(text, i) else None
         else:
             name = _surname_name(ctx, i, strict=False)
