@@ -98,6 +98,15 @@ def test_a_spaced_byline_name_and_a_photo_credit(ev):
     s = text.index("周")
     assert texts(ner.byline_names([(s, s + 1, "PERSON")], text, ev), text) \
         == [("周\u00a0\u00a0新", "PERSON")]
+    # unspaced after a byline word; not elsewhere (张也、 is a name the model already has whole)
+    text = "本报记者\u00a0\u00a0周仲新\n正文。老周也、"
+    got = ner.byline_names([(6, 7, "PERSON"), (14, 15, "PERSON")], text, ev)
+    assert texts(got, text) == [("周仲新", "PERSON"), ("周", "PERSON")]
+    got = ner.byline_names([(6, 7, "PERSON"), (7, 9, "PERSON"), (14, 15, "PERSON")], text, ev)
+    assert texts(got, text) == [("周仲新", "PERSON"), ("周", "PERSON")]
+    # a place after the surname is no given name
+    assert ner.byline_names([(6, 7, "PERSON"), (7, 9, "LOC")], text, ev) \
+        == [(6, 7, "PERSON"), (7, 9, "LOC")]
     # a surname followed by running text: unchanged
     text = "周 先生们好"
     assert ner.byline_names([(0, 1, "PERSON")], text, ev) == [(0, 1, "PERSON")]

@@ -244,6 +244,10 @@ class PersonEvidence:
     surnames: frozenset[str]           # one-character surnames
     next_to_name: tuple[str, ...]      # 总理, 外交大臣, 先生
 
+    @property
+    def byline_words(self) -> tuple[str, ...]:
+        return tuple(self.byline_word)
+
     @classmethod
     def load(cls) -> "PersonEvidence":
         tags = [lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)[:5]]
@@ -353,21 +357,28 @@ _BYLINE_END = "[ \u00a0\u3000\n）)、]|$"
 @lru_cache(maxsize=None)
 def _spaced_name() -> "regex.Pattern[str]":
     verbs = lexicon.alternation("rule_words", "byline_verb")
-    return regex.compile(f"[ \u00a0\u3000]{{1,3}}{HAN}{{1,2}}?(?=(?:{verbs})?(?:{_BYLINE_END}))")
+    return regex.compile(f"[ \u00a0\u3000]{{0,3}}{HAN}{{1,2}}?(?=(?:{verbs})?(?:{_BYLINE_END}))")
 
 
 def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
     """A one-character PERSON (a surname) followed by spaces and one or two Han characters that
     end the line or come before a byline verb: the spaced-out name of a byline or caption
-    (``记者  某  某\\n``, ``本报记者  某  某整理``), as the text
+    (``记者  某  某\\n``, ``本报记者  某  某整理``; unspaced only after a byline word:
+    ``本报记者  某某某\\n``, which the model cuts after the surname, the given name a PERSON
+    of its own or none), as the text
     writes it (docs/annotation.md: the entity is the text's span); photo credits lose their
     ``摄`` (``记者某某摄）``)."""
-    starts = {s for s, _, _ in spans}
     out: list[Span3] = []
     for s, e, lab in spans:
+        if out and out[-1][1] > s:   # the given name the model tagged apart, now joined
+            continue
         if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames:
             m = _spaced_name().match(text, e)
-            if m and not starts.intersection(range(e, m.end())):
+            # unspaced (记者  某|某某\n) only right after a byline word
+            spaced = m is not None and not is_han(text[e])
+            inside = [sp for sp in spans if e <= sp[0] < (m.end() if m else e)]
+            if m and (spaced or text[:s].rstrip(" \u00a0\u3000").endswith(ev.byline_words)) \
+                    and all(sp[2] == "PERSON" and sp[1] <= m.end() for sp in inside):
                 e = m.end()
         elif lab == "PERSON" and e - s >= 3 and text[e - 1] == "摄" \
                 and (e == len(text) or not is_han(text[e])):
