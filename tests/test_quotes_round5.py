@@ -86,3 +86,23 @@ def test_staff_or_public_of_a_place_in_a_subheading_speak(qnlp):
     assert said(qs) == [("indirect", "当地员工", "我们一直像爱护自己家一样保护工地环境")]
     text = "标题\n附近居民——\n好邻居让我认识了这家企业，也喜欢上了这里的人\n正文写了一些别的事情。"
     assert [q.speaker for q in run(qnlp, text)] == ["附近居民"]
+
+
+def test_a_cue_jieba_glues_into_a_made_up_word_or_after_suo(qnlp):
+    # jieba cuts 眼|含泪|花说: 花说 is no dictionary word, its 说 is the cue
+    qs = run(qnlp, "马兰眼含泪花说：“对国家尽忠，就是对父母最大的孝。”", [("马兰", "PERSON")])
+    assert said(qs) == [("direct", "马兰", "对国家尽忠，就是对父母最大的孝")]
+    qs = run(qnlp, "正如韩松所说，这部戏既是一部童话，又蕴含着丰富的生命哲理。", [("韩松", "PERSON")])
+    assert said(qs) == [("indirect", "韩松", "这部戏既是一部童话，又蕴含着丰富的生命哲理")]
+
+
+def test_advice_to_someone_is_reported_after_the_addressee(qnlp):
+    qs = run(qnlp, "辅导员开导他，“你不要急，学校开发了就业平台，在家也能找工作。”")
+    assert said(qs) == [("direct", "辅导员", "你不要急，学校开发了就业平台，在家也能找工作")]
+    qs = run(qnlp, "临走时，马兰嘱咐大家，一定要注意安全，按时回来。", [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "一定要注意安全，按时回来")]
+
+
+def test_an_outlets_editorial_is_a_source(qnlp):
+    qs = run(qnlp, "《某某日报》的社评指出，这是恢复秩序的重要举措。", [("某某日报", "ORG")])
+    assert [(q.kind, q.text) for q in qs] == [("indirect", "这是恢复秩序的重要举措")]

@@ -60,6 +60,9 @@ UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 ASKS = lexicon.words("cue_words", "asks")
 FRAME_IN = lexicon.words("cue_words", "frame_in")
 DIRECTIVE = lexicon.words("cue_words", "directive")
+# 叮嘱大家，…; 开导他，“…”: advice to someone, the content after the addressee and a comma
+ADDRESSED = lexicon.words("cue_words", "addressed")
+PERSONAL_PRONOUNS = lexicon.words("speaker_words", "personal_pronoun") | {"大家"}
 SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
 ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addressee before the comma may be
 # “…”正如某报告所指出，…: a frame after a quotation points on, it does not claim the quotation
@@ -513,12 +516,14 @@ class Attributor:
         """Where a directive's content begins after the person or group it addresses and a
         comma (`指示市卫生局有关负责人，马上…`, `呼吁张三，…`), or None."""
         text = self.text
-        if text[ev.cue.start:ev.cue.end] not in DIRECTIVE:
+        if not text.startswith(tuple(DIRECTIVE | ADDRESSED), ev.cue.start):  # 叮嘱道 too
             return None
         clause = regex.match(r"[^，,；;：:。！？!?“”「」]*", text[after:sent_end]).group()
         end = after + len(clause)
         if not 0 < len(clause) <= ADDRESSEE_MAX or not text.startswith(("，", ","), end):
             return None
+        if clause in PERSONAL_PRONOUNS:  # 叮嘱大家，…; 开导他，“…”
+            return end + 1
         group = next((m for m in COLLECTIVE_RE.finditer(text, after, end) if m.end() == end), None)
         return end + 1 if group is not None or self.ix.person_ending_at(end) else None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..speakers.index import DocIndex
+from ..speakers.index import DocIndex, word_tags
 from ..speakers.resolve import COLLECTIVES, DOCUMENTS
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
@@ -127,12 +127,17 @@ def find_cues(ix: DocIndex) -> list[Cue]:
                     cls, pos, tok = CUES[tok[-k:]], pos + len(tok) - k, tok[-k:]
                     break
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        prev = toks[i - 1] if i else ""
         if cls is None and nxt == "道" and tok + nxt in CUES:  # jieba's 笑|道, 评论|道: one cue
             cls, tok, nxt = CUES[tok + nxt], tok + nxt, toks[i + 2] if i + 2 < len(toks) else ""
+        elif cls is None and len(tok) == 2 and tok[0] == "所" and tok[1] in CUES:
+            cls, pos, tok, prev = CUES[tok[1]], pos + 1, tok[1], "所"  # 正如X|所说，…
+        elif (cls is None and len(tok) == 2 and tok[1] in CUES and CUES[tok[1]] == "say"
+              and tok not in word_tags()):
+            cls, pos, tok = CUES[tok[1]], pos + 1, tok[1]  # 眼含泪|花说：: a word jieba made up
         if cls is None:
             continue
         end = pos + len(tok)
-        prev = toks[i - 1] if i else ""
         noun_next = nxt in NOUN_CUES and tok in NOUN_BEFORE
         if nxt in CUES and CUES[nxt] not in OBJECT_TAKING and not noun_next:
             continue  # 明确要求, 表示指出: the last verb is the cue (but 提出|要求：)
