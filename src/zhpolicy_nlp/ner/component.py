@@ -238,21 +238,18 @@ class PersonEvidence:
     person_weak_tag: frozenset[str]    # 周六, 安享: a name only next to a title
     function_tag: frozenset[str]       # 若: a function word that starts a transliteration
     name_char_tag: frozenset[str]      # 笃: a character that can end a name
-    byline_word: frozenset[str]        # 记者: heads a byline, vouches for no word after it
+    byline_word: tuple[str, ...]       # 记者: heads a byline, vouches for no word after it
     not_person_words: frozenset[str]   # 胡同, 白宫: tagged nr, never a person in MSRA
     translit: frozenset[str]           # 阿基姆, 施泰因迈尔
     surnames: frozenset[str]           # one-character surnames
     next_to_name: tuple[str, ...]      # 总理, 外交大臣, 先生
 
-    @property
-    def byline_words(self) -> tuple[str, ...]:
-        return tuple(self.byline_word)
-
     @classmethod
     def load(cls) -> "PersonEvidence":
-        tags = [lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)[:5]]
+        tags = [lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)[:4]]
         near = lexicon.words("titles") | lexicon.words("honorifics")
-        return cls(*tags, lexicon.words("not_person_words"), lexicon.words("translit_chars"),
+        return cls(*tags, tuple(lexicon.ordered("rule_words", "byline_word")),
+                   lexicon.words("not_person_words"), lexicon.words("translit_chars"),
                    frozenset(w for w in lexicon.words("surnames") if len(w) == 1),
                    tuple(sorted(near, key=len, reverse=True)))
 
@@ -266,8 +263,9 @@ def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> li
     surname (记者某某|摄, 马|列主义's 列); a jieba dictionary word of an adverb, adjective or
     verbal-noun tag (感触|颇深, 互致|贺电); and one of a noun, time-word or verb tag (记者|连线,
     比方|说, 用|毛笔, 周六|早上, 安享|晚年) or a name-tagged word that the MSRA training text
-    never has as a person (四条|胡同, 在|白宫: ``not_person_words``) unless a mention of it, or of a name it starts or
-    ends, has a title or honorific of its own next to it: jieba tags some names n, t or v
+    never has as a person (四条|胡同, 在|白宫: ``not_person_words``), unless a mention of it, or
+    of a name it starts or ends, has a title or honorific of its own next to it: jieba tags
+    some names n, t or v
     (某某首相, 某某总理, 外长某某 stay; a title that heads the next person, 某学教授|某某, and a
     byline word, 记者|连线, vouch for nothing)."""
     persons = [(s, e) for s, e, lab in spans if lab == "PERSON"]
@@ -275,7 +273,7 @@ def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> li
 
     def titled(s: int, e: int) -> bool:
         after = next((w for w in ev.next_to_name if text.startswith(w, e)), "")
-        before = next((w for w in ev.next_to_name if text[:s].endswith(w)), "")
+        before = next((w for w in ev.next_to_name if text.endswith(w, 0, s)), "")
         return bool(after) and e + len(after) not in person_at \
             or bool(before) and before not in ev.byline_word
 
@@ -360,14 +358,19 @@ def _spaced_name() -> "regex.Pattern[str]":
     return regex.compile(f"[ \u00a0\u3000]{{0,3}}{HAN}{{1,2}}?(?=(?:{verbs})?(?:{_BYLINE_END}))")
 
 
+def _skip_spaces_back(text: str, p: int) -> int:
+    while p > 0 and text[p - 1] in " \u00a0\u3000":
+        p -= 1
+    return p
+
+
 def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
     """A one-character PERSON (a surname) followed by spaces and one or two Han characters that
     end the line or come before a byline verb: the spaced-out name of a byline or caption
     (``记者  某  某\\n``, ``本报记者  某  某整理``; unspaced only after a byline word:
     ``本报记者  某某某\\n``, which the model cuts after the surname, the given name a PERSON
-    of its own or none), as the text
-    writes it (docs/annotation.md: the entity is the text's span); photo credits lose their
-    ``摄`` (``记者某某摄）``)."""
+    of its own or none), as the text writes it (docs/annotation.md: the entity is the text's
+    span); photo credits lose their ``摄`` (``记者某某摄）``)."""
     out: list[Span3] = []
     for s, e, lab in spans:
         if out and out[-1][1] > s:   # the given name the model tagged apart, now joined
@@ -377,7 +380,7 @@ def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span
             # unspaced (记者  某|某某\n) only right after a byline word
             spaced = m is not None and not is_han(text[e])
             inside = [sp for sp in spans if e <= sp[0] < (m.end() if m else e)]
-            if m and (spaced or text[:s].rstrip(" \u00a0\u3000").endswith(ev.byline_words)) \
+            if m and (spaced or text.endswith(ev.byline_word, 0, _skip_spaces_back(text, s))) \
                     and all(sp[2] == "PERSON" and sp[1] <= m.end() for sp in inside):
                 e = m.end()
         elif lab == "PERSON" and e - s >= 3 and text[e - 1] == "摄" \
