@@ -106,3 +106,9 @@ def test_advice_to_someone_is_reported_after_the_addressee(qnlp):
 def test_an_outlets_editorial_is_a_source(qnlp):
     qs = run(qnlp, "《某某日报》的社评指出，这是恢复秩序的重要举措。", [("某某日报", "ORG")])
     assert [(q.kind, q.text) for q in qs] == [("indirect", "这是恢复秩序的重要举措")]
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next_paragraph(qnlp):
+    text = "会上，某部部长马兰向记者介绍了有关情况：\n去年全国公路总里程达到500万公里，比上年增长百分之三。\n另一段落写别的事情。"
+    qs = run(qnlp, text, [("马兰", "PERSON")])
+    assert said(qs) == [("indirect", "马兰", "去年全国公路总里程达到500万公里，比上年增长百分之三")]

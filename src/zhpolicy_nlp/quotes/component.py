@@ -157,6 +157,7 @@ class Attributor:
         self.quotes: list[Quote] = []
         self.list_speaker: Optional[str] = None  # whose list or quotation the next paragraphs may be
         self.list_source: tuple[Optional[Mention], Optional[TextSpan]] = (None, None)
+        self.list_fresh = False  # a cue's colon closed the paragraph just before
 
     def run(self) -> list[Quote]:
         ci = 0
@@ -165,6 +166,7 @@ class Attributor:
             start_ci = ci
             while ci < len(self.cues) and self.cues[ci].start < para[1]:
                 ci += 1
+            fresh, self.list_fresh = self.list_fresh, False  # the paragraph right after `介绍：`
             if i + 1 < len(paras) and self._epigraph(para, paras[i + 1]):
                 continue
             if i and self._kicker(para, paras[i - 1]):
@@ -174,6 +176,12 @@ class Attributor:
                 continue
             if self.list_speaker is not None and self.text.startswith(QUOTE_OPENERS, para[0]):
                 if self._quoted_paragraph(para):
+                    continue
+            elif self.list_speaker is not None and fresh:
+                # 某部长向记者介绍了有关情况：/ <the next paragraph>: what he said (round-5 decisions)
+                speaker, (mention, cue) = self.list_speaker, self.list_source
+                self.list_speaker = None
+                if self._add(para[0], para[1], "indirect", speaker, mention, cue):
                     continue
             self.list_speaker = None
             if self._headline(para):
@@ -681,6 +689,7 @@ class Attributor:
             if trim(text, cs, para[1])[0] >= para[1] and text[cs - 1] in "：:":
                 self.list_speaker = ev.speaker  # 提出了三点要求：+ a list, 他说：+ “… paragraphs
                 self.list_source = (ev.mention, cue_span)
+                self.list_fresh = True
                 continue
             end = min(sent_end, bound)
             # 在张三眼里，这是吉祥的象征。当他敲响家门…: a view, not a speech that runs on
