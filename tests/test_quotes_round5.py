@@ -112,3 +112,9 @@ def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next_paragraph(qnl
     text = "会上，某部部长马兰向记者介绍了有关情况：\n去年全国公路总里程达到500万公里，比上年增长百分之三。\n另一段落写别的事情。"
     qs = run(qnlp, text, [("马兰", "PERSON")])
     assert said(qs) == [("indirect", "马兰", "去年全国公路总里程达到500万公里，比上年增长百分之三")]
+
+
+def test_the_writer_turning_to_a_response_ends_the_running_quote(qnlp):
+    text = "舆论普遍认为，网络已成为极端分子宣传激进思想的平台。对此，该国政府最近通过了一项新法案。"
+    qs = run(qnlp, text)
+    assert said(qs) == [("indirect", "舆论", "网络已成为极端分子宣传激进思想的平台")]
