@@ -118,3 +118,10 @@ def test_the_writer_turning_to_a_response_ends_the_running_quote(qnlp):
     text = "舆论普遍认为，网络已成为极端分子宣传激进思想的平台。对此，该国政府最近通过了一项新法案。"
     qs = run(qnlp, text)
     assert said(qs) == [("indirect", "舆论", "网络已成为极端分子宣传激进思想的平台")]
+
+
+def test_a_proposals_clause_may_end_in_a_topic_word(qnlp):
+    qs = run(qnlp, "某委员会建议各国实施结构改革和财政刺激计划，增加投资。", [("某委员会", "ORG")])
+    assert said(qs) == [("indirect", "某委员会", "各国实施结构改革和财政刺激计划，增加投资")]
+    # 说 + topics is narration: 代表们开诚布公地说现状、话长远、提建议
+    assert run(qnlp, "代表们开诚布公地说现状、话长远、提建议。") == []

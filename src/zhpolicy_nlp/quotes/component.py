@@ -516,7 +516,12 @@ class Attributor:
         if (ev.cue.cls == "object" and text[ev.cue.start:ev.cue.end] in CLAUSE_CUES
                 and self._subject_clause(after, after + len(clause))):
             return after  # 希望大家积极参与, 承诺两年内解决…: a clause with its own subject
-        if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")):
+        # 建议各国实施结构改革和刺激计划: a proposal's clause with its own subject, though it ends
+        # in a topic word (a proposing or directive cue: 建议, 要求, 敦促…; not 说现状、话长远)
+        cue_word = text[ev.cue.start:ev.cue.end]
+        proposal = (ev.cue.cls == "say" and (cue_word in NOUN_CUES or cue_word in DIRECTIVE)
+                    and "的" not in clause and self._subject_clause(after, after + len(clause)))
+        if ev.cue.cls == "object" or TOPIC_END_RE.search(clause.rstrip("”")) and not proposal:
             return None  # 介绍了…的情况, 提出…五大方针: a topic, not what was said
         return after
 
