@@ -10,6 +10,7 @@ handled on their own. See docs/quotes.md.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -154,6 +155,7 @@ class Attributor:
         self.lay = Layout(self.text)
         self.res = SpeakerResolver(self.ix, [p[0] for p in self.lay.paras])
         self.cues = find_cues(self.ix)
+        self.cue_starts = [c.start for c in self.cues]  # sorted: the cues of a span by bisection
         self.quotes: list[Quote] = []
         self.list_speaker: Optional[str] = None  # whose list or quotation the next paragraphs may be
         self.list_source: tuple[Optional[Mention], Optional[TextSpan]] = (None, None)
@@ -243,6 +245,11 @@ class Attributor:
             return self._add(ps + 1, close if close >= 0 else pe, "direct", speaker, mention, cue) is not None
         return self._add(ps, pe, "indirect", speaker, mention, cue) is not None
 
+    def _cues_in(self, start: int, end: int) -> list[Cue]:
+        """The cues that start in ``[start, end)``, in order."""
+        return self.cues[bisect.bisect_left(self.cue_starts, start):
+                         bisect.bisect_left(self.cue_starts, end)]
+
     def _kicker(self, para: tuple[int, int], prev: tuple[int, int]) -> bool:
         """A heading after a kicker line ending in `——`: `某部回应——` / `全面整改 便利出行`
         (a cue before the dash), or a body or role alone before it (`某市政府——`): the
@@ -252,8 +259,8 @@ class Attributor:
         ps, pe = trim(text, prev[0], prev[1], SPACE)
         s, e = trim(text, para[0], para[1], SPACE)
         # 某某在某地调研时强调 / 落实政策 服务群众: a headline ending in its cue, heading below
-        cue_line = any(c.end == pe and ps <= c.start and text[c.start:c.end] not in NOUN_CUES
-                       for c in self.cues)  # not 各方建议 (a noun)
+        cue_line = any(c.end == pe and text[c.start:c.end] not in NOUN_CUES
+                       for c in self._cues_in(ps, pe))  # not 各方建议 (a noun)
         if (not (text.endswith("——", ps, pe) or cue_line) or pe - ps > HEADLINE_MAX
                 or e - s > HEADLINE_MAX or any(c in text[s:e - 1] for c in SENTENCE_END)):
             return False
@@ -264,7 +271,7 @@ class Attributor:
             return False
         dash = pe if cue_line else pe - 2
         clause = max((k + 1 for k in range(ps, dash) if text[k] in "，,"), default=ps)
-        cue = next((c for c in reversed(self.cues) if clause <= c.start and c.end <= dash), None)
+        cue = next((c for c in reversed(self._cues_in(clause, dash)) if c.end <= dash), None)
         m = self.res.subject(clause, cue.start if cue else dash)
         if m is None:
             return False

@@ -10,6 +10,7 @@ for a caller holding a Doc.
 from __future__ import annotations
 
 import bisect
+import itertools
 import threading
 from typing import Optional, Union
 
@@ -141,8 +142,14 @@ def _with_cue_names(text: str, ner: list[tuple[int, int, str]],
     names = designations.cue_names(text, ner, word_tag)
     if not names:
         return ner
+    # does a name overlap [s, e)? The names starting before e, by bisection, and the furthest
+    # end among them
+    names = sorted(names)
+    starts = [a for a, _ in names]
+    reach = list(itertools.accumulate((b for _, b in names), max))
     kept = [(s, e, lab) for s, e, lab in ner
-            if lab != "PERSON" and e - s > 1 or not any(a < e and s < b for a, b in names)]
+            if lab != "PERSON" and e - s > 1
+            or not ((k := bisect.bisect_left(starts, e)) and reach[k - 1] > s)]
     return sorted(kept + [(s, e, "PERSON") for s, e in names])
 
 

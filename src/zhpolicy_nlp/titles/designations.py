@@ -191,6 +191,14 @@ class _Ctx:
         self.places = {(s, e) for s, e, l in ents if l == "LOC"}
         self.orgs = {(s, e) for s, e, l in ents if l == "ORG"}
         self.dates = [(s, e) for s, e, l in ents if l == "DATE"] + [m.span() for m in _DATELINE.finditer(text)]
+        self.in_date = bytearray(len(text) + 1)  # 1 inside a date
+        for a, b in self.dates:
+            self.in_date[a:b] = b"\x01" * (b - a)
+        self.orgish_starts = {a for a, _ in self.orgish}
+        self.org_ends = {b for _, b in self.orgs}
+        self.orgish_last_start: dict[int, int] = {}  # end → the latest start of an ORG/LOC ending there
+        for a, b in self.orgish:
+            self.orgish_last_start[b] = max(a, self.orgish_last_start.get(b, a))
         # Indexes so that per-title lookups do not scan every entity (quadratic on long texts).
         self.org_at: dict[int, CharSpan] = {}  # char position p → first ORG/LOC with s < p <= e
         for a, b in self.orgish:
@@ -256,8 +264,11 @@ def _without_glued_orgs(text: str, ents: list[tuple[int, int, str]], toks: list[
     if not orgs:
         return ents
     names = {a: b for a, b, f in toks if f.startswith("nr") and 2 <= b - a <= 4}
-    glued = {(a, b) for a, b in orgs
-             if any(a <= ts and names.get(te, b + 1) <= b for ts, te in tl.find_titles(text) if te < b)}
+    titles = tl.find_titles(text)
+    starts = [ts for ts, _ in titles]
+    glued = {(a, b) for a, b in orgs  # the titles that start inside the span, by bisection
+             if any(te < b and names.get(te, b + 1) <= b
+                    for ts, te in titles[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])}
     return [x for x in ents if x[:2] not in glued or x[2] != "ORG"] if glued else ents
 
 
@@ -527,7 +538,7 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
         if flag.startswith("v") and flag != "vn" and not unit and (_followed_by_aspect(ctx, tok) or not (
                 _noun_before(ctx, tok) or _verb_before(ctx, tok) and tl.ends_with_org_head(text[pos:j]))):
             break  # 国家|治理|研究院 and 就业|促进|司 go on; 克林顿|批评|以色列 stops
-        if any(s < pos and pos - 1 < e for s, e in ctx.dates):
+        if pos > 0 and ctx.in_date[pos - 1]:
             break
         pos = max(tok[0], floor)
     while pos < j and text[pos] in _JOINERS:  # 他与|国务院副总理: 与 joins nothing here
@@ -538,7 +549,7 @@ def _run_start(ctx: _Ctx, j: int, floor: int) -> int:
 def _org_ends_at(ctx: _Ctx, e: int) -> bool:
     """An organisation ends at ``e``: an ORG entity, a jieba ``nt`` word or an org ending."""
     tok = ctx.tok(e - 1)
-    return any(b == e and (a, b) in ctx.orgs for a, b in ctx.orgish) \
+    return e in ctx.org_ends \
         or bool(tok and tok[1] == e and tok[2] == "nt") or tl.ends_with_org_head(ctx.text[max(0, e - 6):e])
 
 
@@ -840,7 +851,7 @@ def _ends_name(ctx: _Ctx, s: int, e: int) -> bool:
 
 def _ends_org(ctx: _Ctx, s: int, e: int) -> bool:
     tok = ctx.tok(e - 1)
-    return (tl.ends_with_org_head(ctx.text[s:e]) or any(b == e and a >= s for a, b in ctx.orgish)
+    return (tl.ends_with_org_head(ctx.text[s:e]) or ctx.orgish_last_start.get(e, -1) >= s
             or bool(tok and tok[1] == e and tok[0] >= s and tok[2] == "nt"))
 
 
@@ -1053,7 +1064,7 @@ def _is_place(ctx: _Ctx, org: Optional[CharSpan]) -> bool:
 def _org_starts(ctx: _Ctx, i: int) -> bool:
     """An organisation starts at ``i``: a title word before it is a verb (江泽民代表|党中央)."""
     tok = ctx.tok(i)
-    return any(s == i for s, _ in ctx.orgish) or bool(tok and tok[0] == i and tok[2] == "nt")
+    return i in ctx.orgish_starts or bool(tok and tok[0] == i and tok[2] == "nt")
 
 
 def _shared_names(ctx: _Ctx, i: int) -> list[CharSpan]:
