@@ -399,25 +399,34 @@ class LstmTagger:
                                  lengths).transpose(1, 0, 2)
 
     def decode(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
-        """Best BIOES path per sentence (Viterbi over the batch at once)."""
+        """Best BIOES path per sentence (Viterbi over the batch at once). Back-pointers are
+        time-major so each step writes one contiguous block; steps before the shortest
+        sentence ends need no masking."""
         bsz, t_max, k = scores.shape
         best = self.start + scores[:, 0]
-        back = np.zeros((bsz, t_max, k), dtype=np.int64)
+        back = np.zeros((t_max, bsz, k), dtype=np.intp)
         keep = np.arange(k)
+        trans = self.trans[None]
+        running = int(lengths.min())  # every row is still running before this step
         for t in range(1, t_max):
-            cand = best[:, :, None] + self.trans[None]
+            cand = best[:, :, None] + trans
             arg = cand.argmax(axis=1)
-            nxt = cand.max(axis=1) + scores[:, t]  # the value at arg, without a gather
-            live = (t < lengths)[:, None]
-            best = np.where(live, nxt, best)
-            back[:, t] = np.where(live, arg, keep)
-        last = (best + self.end).argmax(axis=1)
-        paths = np.empty((bsz, t_max), dtype=np.int64)
-        paths[:, -1] = last
+            nxt = cand.max(axis=1)  # the value at arg, without a gather
+            nxt += scores[:, t]
+            if t < running:
+                best = nxt
+                back[t] = arg
+            else:
+                live = (t < lengths)[:, None]
+                best = np.where(live, nxt, best)
+                back[t] = np.where(live, arg, keep)
+        paths = np.empty((t_max, bsz), dtype=np.intp)
+        paths[-1] = (best + self.end).argmax(axis=1)
+        rows = np.arange(bsz)
         for t in range(t_max - 1, 0, -1):
-            paths[:, t - 1] = back[np.arange(bsz), t, paths[:, t]]
-        tags = self.tags
-        return [[tags[j] for j in paths[b, :n]] for b, n in enumerate(lengths.tolist())]
+            paths[t - 1] = back[t, rows, paths[t]]
+        tags = np.array(self.tags, dtype=object)  # path indices -> tag strings at once
+        return [tags[paths[:n, b]].tolist() for b, n in enumerate(lengths.tolist())]
 
     def tag(self, texts: Sequence[str], segs: Sequence[Sequence[str]], gaz: Gazetteers,
             batch: int = 64, batch_chars: int = 2048) -> list[list[str]]:
