@@ -242,7 +242,8 @@ class PersonEvidence:
     not_person_words: frozenset[str]   # 胡同, 白宫: tagged nr, never a person in MSRA
     translit: frozenset[str]           # 阿基姆, 施泰因迈尔
     surnames: frozenset[str]           # one-character surnames
-    next_to_name: tuple[str, ...]      # 总理, 外交大臣, 先生
+    # 总理, 外交大臣, 先生, and their lengths, longest first
+    next_to_name: tuple[frozenset[str], tuple[int, ...]]
 
     @classmethod
     def load(cls) -> "PersonEvidence":
@@ -251,7 +252,7 @@ class PersonEvidence:
         return cls(*tags, tuple(lexicon.ordered("rule_words", "byline_word")),
                    lexicon.words("not_person_words"), lexicon.words("translit_chars"),
                    frozenset(w for w in lexicon.words("surnames") if len(w) == 1),
-                   tuple(sorted(near, key=len, reverse=True)))
+                   (frozenset(near), tuple(sorted({len(w) for w in near}, reverse=True))))
 
 
 def _word_tag(word: str) -> str:
@@ -271,9 +272,11 @@ def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> li
     persons = [(s, e) for s, e, lab in spans if lab == "PERSON"]
     person_at = {s for s, _ in persons}
 
-    def titled(s: int, e: int) -> bool:
-        after = next((w for w in ev.next_to_name if text.startswith(w, e)), "")
-        before = next((w for w in ev.next_to_name if text.endswith(w, 0, s)), "")
+    near, lengths = ev.next_to_name
+
+    def titled(s: int, e: int) -> bool:  # the longest title or honorific after / before
+        after = next((text[e:e + n] for n in lengths if text[e:e + n] in near), "")
+        before = next((text[s - n:s] for n in lengths if n <= s and text[s - n:s] in near), "")
         return bool(after) and e + len(after) not in person_at \
             or bool(before) and before not in ev.byline_word
 

@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
-from ..speakers.index import KIN_AFTER_RE, DocIndex, word_tags as _word_tags
+from ..speakers.index import KIN_AFTER_RE, DocIndex
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
                                 PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
+from ..tokenizer.jieba_dict import base_word_tags
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
 from .cues import CUES, ISSUED_RE, NOUN_CUES, OBJECT_TAKING, Cue, find_cues
 
@@ -58,11 +59,13 @@ ANOTHER_SOURCE_RE = regex.compile(f"[，,；;](?:也|还|另)有(?:{lexicon.alte
 # A bare 研究 that names no study before it is no source of its own (研究发现，…)
 UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 # 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
-ASKS = lexicon.words("cue_words", "asks")
-FRAME_IN = lexicon.words("cue_words", "frame_in")
+ASKS = lexicon.ordered("cue_words", "asks")
 DIRECTIVE = lexicon.words("cue_words", "directive")
+# 在X眼里，… (a view) and directives report one sentence only
+ONE_SENTENCE_CUES = lexicon.words("cue_words", "frame_in") | DIRECTIVE
 # 叮嘱大家，…; 开导他，“…”: advice to someone, the content after the addressee and a comma
 ADDRESSED = lexicon.words("cue_words", "addressed")
+ADDRESSING = tuple(DIRECTIVE | ADDRESSED)  # cue words whose addressee may come first
 PERSONAL_PRONOUNS = lexicon.words("speaker_words", "personal_pronoun") | {"大家"}
 SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
 ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addressee before the comma may be
@@ -536,7 +539,7 @@ class Attributor:
         """Where a directive's content begins after the person or group it addresses and a
         comma (`指示市卫生局有关负责人，马上…`, `呼吁张三，…`), or None."""
         text = self.text
-        if not text.startswith(tuple(DIRECTIVE | ADDRESSED), ev.cue.start):  # 叮嘱道 too
+        if not text.startswith(ADDRESSING, ev.cue.start):  # 叮嘱道 too
             return None
         clause = regex.match(r"[^，,；;：:。！？!?“”「」]*", text[after:sent_end]).group()
         end = after + len(clause)
@@ -579,7 +582,7 @@ class Attributor:
         """Does text[s:] open with a verb and 了 (`关闭了…`): a completed action?"""
         toks = self.ix.tokens_in(s, s + 12)
         return (len(toks) >= 2 and toks[0][0] == s and toks[1][1] == "了"
-                and _word_tags().get(toks[0][1], "").startswith("v"))
+                and base_word_tags().get(toks[0][1], "").startswith("v"))
 
     def _noun_phrase(self, s: int, e: int) -> bool:
         """Is text[s:e] empty or a noun phrase (对方, 她, 该法案, 预算报告), by jieba's tags: a
@@ -591,7 +594,7 @@ class Attributor:
         toks = self.ix.tokens_in(s, e)
         if not toks or toks[0][0] != s or toks[-1][0] + len(toks[-1][1]) != e:
             return False
-        tags = _word_tags()
+        tags = base_word_tags()
         names = [(a, b) for a, b, _ in self.ix.persons_in(s, e)]
 
         def ok(pos: int, tok: str, allowed: tuple[str, ...]) -> bool:
@@ -605,7 +608,7 @@ class Attributor:
         toks = self.ix.tokens_in(s, e)
         if len(toks) < 2 or toks[0][0] != s:
             return False
-        tags = _word_tags()
+        tags = base_word_tags()
         first = tags.get(toks[0][1], "")
         if self.ix.person_starting_at(s) is not None or any(o == s for o, _ in self.ix.orgs_in(s, e)):
             first = "n"  # a name the dictionary lacks
@@ -648,7 +651,7 @@ class Attributor:
         """Is the date near the sentence start at ``s`` inside a verb's object (`总结抗击2003年
         非典疫情的经验，要…`: the speaker's own sentence), not a time adverbial opening it?"""
         date = self.ix.next_date(s)
-        tags = _word_tags()
+        tags = base_word_tags()
         return date is not None and any(tags.get(t, "").startswith("v")
                                         for _, t in self.ix.tokens_in(s, date))
 
@@ -708,7 +711,7 @@ class Attributor:
             # 某部发布公告，A。B: a statement or notice issued reports one sentence (ISSUED_RE)
             issued = ISSUED_RE.match(text, ev.cue.start)
             one_sentence = (self._narrator(para[0], ev.cue.end)
-                            or text[ev.cue.start:ev.cue.end] in FRAME_IN | DIRECTIVE
+                            or text[ev.cue.start:ev.cue.end] in ONE_SENTENCE_CUES
                             or issued is not None and issued.end() == ev.cue.end)
             while end < bound and not one_sentence:
                 nxt = self.lay.sentence_end(end + 1, para[1])
@@ -717,7 +720,7 @@ class Attributor:
                 end = min(nxt, bound)
             if not one_sentence:
                 end = self._first_person_run(end, bound, para[1])
-            ask = text.find("？", cs, end) if text.startswith(tuple(ASKS), ev.cue.start) else -1
+            ask = text.find("？", cs, end) if text.startswith(ASKS, ev.cue.start) else -1
             if ask >= 0:
                 end = ask + 1
             own = ev.mention.start if ev.mention else ev.cue.start

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import regex
 
 from .. import lexicon
-from ..speakers.index import DocIndex, word_tags
+from ..speakers.index import DocIndex
 from ..speakers.resolve import COLLECTIVES, DOCUMENTS
+from ..tokenizer.jieba_dict import base_word_tags
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
                         if r[1:2] != ("-",)}
@@ -133,7 +134,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         elif cls is None and len(tok) == 2 and tok[0] == "所" and tok[1] in CUES:
             cls, pos, tok, prev = CUES[tok[1]], pos + 1, tok[1], "所"  # 正如X|所说，…
         elif (cls is None and len(tok) == 2 and tok[1] in CUES and CUES[tok[1]] == "say"
-              and tok not in word_tags()):
+              and tok not in base_word_tags()):
             cls, pos, tok = CUES[tok[1]], pos + 1, tok[1]  # 眼含泪|花说：: a word jieba made up
         if cls is None:
             continue

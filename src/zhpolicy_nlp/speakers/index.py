@@ -6,7 +6,6 @@ look-ups are bisects, not scans.
 from __future__ import annotations
 
 import bisect
-import functools
 from typing import Optional
 
 import regex
@@ -16,14 +15,6 @@ from .. import lexicon, result
 from ..spans import within
 from ..text import HAN, is_han
 from ..titles import lexicon as tl
-from ..titles import posseg
-from ..tokenizer import jieba_dict
-
-
-@functools.lru_cache(maxsize=1)
-def word_tags() -> dict[str, str]:
-    """jieba's POS tag of each dictionary word (one table per process, shared by the stages)."""
-    return posseg.word_tags(jieba_dict.shared_tokenizer().FREQ)
 
 
 # Words right before a person that make it an object, not a subject (会见李四, 向江主席).

@@ -23,7 +23,8 @@ from ..schema import Person, TextSpan, Title
 from ..text import HAN, is_han
 from ..titles import lexicon as tl
 from ..titles.designations import Found
-from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex, word_tags
+from ..tokenizer.jieba_dict import base_word_tags
+from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
 
 # ---------------------------------------------------------------- person records (titles stage)
 
@@ -502,7 +503,7 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
             continue
         s = m.start()
         if (s > start and ix.token_start(s - 1) == start
-                and word_tags().get(text[start:s], "").startswith(("n", "j"))):
+                and base_word_tags().get(text[start:s], "").startswith(("n", "j"))):
             s = start  # 中央|指导组 opening the sentence: the group with the noun before it
         people.append(Mention(s, m.end(), "collective"))
     people = [m for m in people if not any(a <= m.start and m.end <= b for a, b in excl)

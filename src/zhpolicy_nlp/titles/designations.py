@@ -433,7 +433,7 @@ def _words_not_name(ctx: _Ctx, s: int, e: int, sur: str) -> bool:
 
 
 def _pos_name(ctx: _Ctx, s: int, e: int) -> bool:
-    """jieba reads exactly ``text[s:e]`` as one name or place word (钟南山/ns, 王涛/nr)."""
+    """jieba reads exactly ``text[s:e]`` as one name or place word (钟南山/ns, 陈毅/nr)."""
     tok = ctx.tok(s)
     return bool(tok and tok[:2] == (s, e) and tok[2].startswith(("nr", "ns", "nz")))
 

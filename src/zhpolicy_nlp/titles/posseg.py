@@ -167,23 +167,14 @@ def _cut_detail(buf: str) -> Iterator[Pair]:
                     yield x, "m" if _RE_NUM.match(x) else "eng" if _RE_ENG.match(x) else "x"
 
 
-def word_tags(freq: dict[str, int]) -> dict[str, str]:
-    """jieba's dictionary word -> POS tag (``POSTokenizer.load_word_tag``) for the words of the
-    prefix dictionary ``freq``: the process's one table when ``freq`` is jieba's base
-    dictionary (the titles and the quotes stages share it)."""
-    tags = jieba_dict.base_word_tags()
-    if freq is jieba_dict.base_dictionary()[0]:
-        return tags
-    return {w: tags[w] for w in freq if w in tags}
-
-
 class PosTagger:
     """``jieba.posseg.POSTokenizer(tokenizer).cut(sentence)`` (HMM on) as (word, flag)
-    tuples, for a tokenizer that never gets user words (the tagger reads its FREQ)."""
+    tuples, for a tokenizer that never gets user words (the tagger reads its FREQ, and the
+    tags of jieba's base dictionary: the process's one table)."""
 
     def __init__(self, tokenizer: jieba.Tokenizer) -> None:
         self.tokenizer = tokenizer
-        self.word_tag_tab = word_tags(tokenizer.FREQ)
+        self.word_tag_tab = jieba_dict.base_word_tags()
 
     def _tag(self, w: str) -> str:
         return self.word_tag_tab.get(w, "x")
