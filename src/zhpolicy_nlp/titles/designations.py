@@ -671,12 +671,25 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     if text[org[0]:org[1]] in _GENERIC_ORGS and not (org[0] == 0 or text[org[0] - 1] in tl.PUNCT) \
             or text[org[0]:org[1]] in _COLLECTIVE_ORGS:
         return None, j  # 该公司董事长; a clause's own 公司副总经理X names the story's company
-    if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED:
+    if text.startswith(_UNNAMED, org[0]) or org[0] > 0 and text[org[0] - 1] in _UNNAMED \
+            or _unnamed_before(ctx, org[0], floor):
         return None, j  # 某部副站长X, 某陆航旅飞行员X: an unnamed unit (docs/annotation.md)
     if org[1] - org[0] == 1 and text[org[0]] not in tl.country_abbr():
         return None, j  # 该病|区|主任, 政企|云|总裁: one character names no organisation
     dropped = _DROPPED.match(text, e, j)
     return org, (j if rank or dropped and dropped.end() == j else e)  # 某院|原|副院长: 原 is no part of it
+
+
+def _unnamed_before(ctx: _Ctx, s: int, floor: int) -> bool:
+    """An unnamed unit's marker (某/r, 某团/r) a few words before ``s`` in the same phrase: the
+    org found from ``s`` is the tail of that unit (空军某团|飞行|大队 大队长X: the run stopped at the
+    verb 飞行), no named organisation."""
+    lo = max(floor, s - 6)
+    k = max(ctx.text.rfind(u, lo, s) for u in _UNNAMED)
+    if k < 0 or any(c in tl.PUNCT for c in ctx.text[k:s]):
+        return False
+    tok = ctx.tok(k)
+    return bool(tok and tok[0] == k and tok[2].startswith("r"))
 
 
 def _nouns_only(ctx: _Ctx, s: int, e: int) -> bool:
@@ -961,7 +974,8 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
             floor = e  # 台湾学生X, 学生们: a pupil is a title only with the school (某中学学生X)
             continue
         if linked and org is None and not occupation:  # 某院学部委员、考古学家X: a scholar of no org
-            seg.org = chain[-1].org if text[s - 1] == "兼" else _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
+            # 某院党委书记兼院长X: 兼 like 、 (the unit, not its committee)
+            seg.org = _committee_unit(ctx, chain[-1].org, (s, e), carry=True)
             seg.place = _is_place(ctx, seg.org)
         elif org is None and s > 0 and text[s - 1] == "、" and designations \
                 and designations[-1].person[1] == s - 1:  # 某大学党委书记A、校长B: 校长 of 某大学
@@ -1006,7 +1020,36 @@ def find(text: str, ents: list[tuple[int, int, str]], toks: list[Tok],
                          and not tl.is_occupation(text[sg.title[0]:sg.title[1]]))
             floor = e
         chain = []
+    _congress_deputies(ctx, designations)
     return Found(designations, roles)
+
+
+# The deputy's title and the congresses a report names its deputies of (全国人大代表).
+_DEPUTY = "代表"
+_CONGRESSES = tl.title_words("congress")
+
+
+def _congress_deputies(ctx: _Ctx, designations: list[Designation]) -> None:
+    """A bare 代表 next to a name (某协会副主席张三代表说, ——李四代表) in a report that names
+    the deputies of one congress (全国人大代表…) is that congress's deputy, as a reader of a
+    session report takes it (docs/annotation.md: one title also where a headline says X代表);
+    the org points at the congress's first mention before 代表. A 代表 glued to other words
+    (学生代表X) is left alone, and so is a report that also names another body's deputies
+    (某市人大代表X): there the bare title is ambiguous."""
+    text = ctx.text
+    body = next(((k, k + len(b)) for b in _CONGRESSES if (k := text.find(b + _DEPUTY)) >= 0), None)
+    if body is None:
+        return
+    deputies = [seg for d in designations for seg in d.segs if text[seg.title[0]:seg.title[1]] == _DEPUTY]
+    if any(seg.org and _proven_org(ctx, seg.org) and not text.endswith(text[body[0]:body[1]], *seg.org)
+           for seg in deputies):
+        return  # 某市人大代表X beside 全国人大代表Y: which congress a bare 代表 is, is not said
+    for d in designations:
+        for seg in d.segs:
+            s = seg.title[0]
+            if seg.org is None and text[s:seg.title[1]] == _DEPUTY and (
+                    s == d.person[1] or s == 0 or text[s - 1] in tl.PUNCT):
+                seg.org = body
 
 
 def _committee_unit(ctx: _Ctx, org: Optional[CharSpan], title: CharSpan,
@@ -1109,7 +1152,10 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
     for s, te in ctx.titles:
         if s > e + 1 and s - (e + 1) <= 15:
             org, _ = org_before(ctx, s, e + 1, te)
-            return org is not None and org[0] == e + 1
+            if org is None:  # 全国人大代表、海军某驱逐舰舰长X: an unnamed unit (org null) also
+                unit = ctx.text[e + 1:s]  # carries the chain on to the name
+                return any(u in unit for u in _UNNAMED) and not any(c in tl.PUNCT for c in unit)
+            return org[0] == e + 1
         if s > e + 16:
             break
     return False

@@ -1,0 +1,61 @@
+"""Titles stage, issue #12 (fifth dev pass, round-6 articles): 兼 in a committee chain, deputies
+of a congress in a session report, unnamed military units and their posts. Every sentence and
+name is made up for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_titles import people, run, tnlp  # noqa: F401  (the titles tests' own helpers)
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # 兼 like 、: the second post takes the unit, not its party committee
+    ("青禾化工研究院党委书记兼院长邝远山说，生产已经恢复。", [("青禾化工研究院", "ORG")], "邝远山",
+     [("书记", "青禾化工研究院党委"), ("院长", "青禾化工研究院")]),
+    ("“大家干劲很足。”公司党委书记兼总经理甘若冰说。", [], "甘若冰",
+     [("书记", "公司党委"), ("总经理", "公司")]),
+    # a post of the committee itself keeps the committee; a unit that is no committee is carried
+    ("东湖大学校长兼党委副书记罗小舟出席。", [("东湖大学", "ORG")], "罗小舟",
+     [("校长", "东湖大学"), ("副书记", "党委")]),
+    ("青禾集团董事长兼总经理窦明远表示，订单增加。", [("青禾集团", "ORG")], "窦明远",
+     [("董事长", "青禾集团"), ("总经理", "青禾集团")]),
+])
+def test_concurrent_post_after_a_committee(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    # an unnamed unit (某) carries the chain on to the name; its posts have org null
+    ("全国人大代表、海军某驱逐舰舰长邝远山说，要练好本领。", "邝远山", [("代表", "全国人大"), ("舰长", None)]),
+    ("全国人大代表、第80集团军某合成旅旅长甘若冰说：“要抓实训练。”", "甘若冰",
+     [("代表", "全国人大"), ("旅长", None)]),
+    # the run stopped at a verb (飞行) inside the unnamed unit: no org 大队
+    ("全国人大代表、空军某团飞行大队大队长罗小舟说，任务完成了。", "罗小舟",
+     [("代表", "全国人大"), ("大队长", None)]),
+    ("艇长窦明远紧盯前方。", "窦明远", [("艇长", None)]),
+])
+def test_unnamed_military_units(tnlp, text, name, titles):
+    assert people(run(tnlp, text, [("全国人大", "ORG")]))[name] == titles
+
+
+def test_bare_deputy_in_a_congress_report(tnlp):
+    """A bare 代表 by a name in a report naming 全国人大代表 is a deputy of 全国人大; a 代表 glued
+    to other words (学生代表) is not touched."""
+    text = ("参加全国人大会议的全国人大代表认真审议草案。青禾协会副主席邝远山代表说，草案很有必要。"
+            "——甘若冰代表说，要依法办事。学生代表罗小舟说，收获很大。")
+    got = people(run(tnlp, text, [("全国人大", "ORG")]))
+    assert got["邝远山"] == [("副主席", "青禾协会"), ("代表", "全国人大")]
+    assert got["甘若冰"] == [("代表", "全国人大")]
+    assert ("代表", "全国人大") not in got["罗小舟"]
+
+
+def test_bare_deputy_left_alone_beside_another_congress(tnlp):
+    """A report that also names a city congress's deputies leaves a bare 代表 without an org."""
+    text = "全国人大代表邝远山说，很好。东湖市人大代表甘若冰说，是的。罗小舟代表说，对。"
+    got = people(run(tnlp, text, [("全国人大", "ORG"), ("东湖市人大", "ORG")]))
+    assert got["甘若冰"] == [("代表", "东湖市人大")]
+    assert got["罗小舟"] == [("代表", None)]
+
+
+def test_bare_deputy_without_a_congress(tnlp):
+    assert people(run(tnlp, "罗小舟代表说，我们要多调研。"))["罗小舟"] == [("代表", None)]
