@@ -131,3 +131,68 @@ def test_rating_agencies_are_orgs(nlp):
     doc = nlp(text)
     assert {(e.text, e.label_) for e in doc.ents} >= {("标准普尔", "ORG"), ("穆迪", "ORG"),
                                                       ("惠誉", "ORG")}
+
+
+# --- fifth dev pass (round 6): names at their edges by the document's other mentions and by
+# what stands next to a surname tagged alone (docs/ner.md)
+
+
+def persons(text, *names):
+    """PERSON spans for each occurrence of each name, in text order."""
+    out = []
+    for name in names:
+        p = text.find(name)
+        while p >= 0:
+            out.append((p, p + len(name), "PERSON"))
+            p = text.find(name, p + 1)
+    return sorted(out)
+
+
+def test_a_character_glued_to_a_name_goes_where_the_document_names_it_without(ev):
+    # 作 (v), 笑 (v), 第 (m), 比 (p) after a name that the text also names alone
+    text = "会上听取了院长孟某作的报告。孟某表示，孟某笑着说，孟某第一时间赶到，孟某比平时早。"
+    spans = persons(text, "孟某作", "孟某笑", "孟某第", "孟某比") + [(14, 16, "PERSON")]
+    got = ner.trim_glued_characters(sorted(spans), text, ev, None)
+    assert texts(got, text) == [("孟某", "PERSON")] * 5
+    # the last character of a word that starts before the name (感恩|某某某)
+    text = "我们感恩王建国的帮助。王建国说。"
+    bounds = {0, 2, 4, 7, 8, 10, 11, 14, 15, 16}
+    got = ner.trim_glued_characters([(3, 7, "PERSON"), (11, 14, "PERSON")], text, ev, bounds)
+    assert texts(got, text) == [("王建国", "PERSON")] * 2
+
+
+def test_a_full_name_keeps_its_character(ev):
+    # no shorter mention elsewhere, or the character is a given name's (军 n, not a verb)
+    text = "民警赵小刚比平时早到。"
+    assert ner.trim_glued_characters([(2, 5, "PERSON")], text, ev, None) == [(2, 5, "PERSON")]
+    text = "张建军说，好。张建也来了。"
+    spans = [(0, 3, "PERSON"), (7, 9, "PERSON")]
+    assert ner.trim_glued_characters(spans, text, ev, None) == spans
+    # the character starts the name's own word (可|劳某某 is no 感恩|某某某)
+    text = "劳伟华说，好。可伟华呢？"
+    spans = [(0, 3, "PERSON"), (8, 10, "PERSON")]
+    assert ner.trim_glued_characters(spans, text, ev, {0, 3, 4, 5, 7, 8, 10, 11, 12}) == spans
+
+
+def test_a_surname_with_a_clan_or_style_word_is_no_person(ev):
+    text = "他学的是杨式太极拳，胡氏兄弟和邓家院子都在村东，一位姓洪的老人说，老俞家门口很热闹。"
+    spans = sorted((text.index(c), text.index(c) + 1, "PERSON") for c in "杨胡邓洪俞")
+    got = ner.surname_persons(spans, text, ev, None)
+    assert texts(got, text) == [("俞", "PERSON")]
+
+
+def test_a_surname_with_an_occupation_is_the_person_as_worded(ev):
+    text = "负责收费的钟经理说，今年好。钟经理还说，明年更好。"
+    spans = persons(text, "钟")
+    got = ner.surname_persons(spans, text, ev, None)
+    assert texts(got, text) == [("钟经理", "PERSON")] * 2
+    # honorifics stay (李女士 is the speakers stage's), and a surname the document names in
+    # full refers back (谢主任 after 谢某某)
+    text = "李女士说，好。谢小华是医生。谢主任说，好。"
+    spans = persons(text, "李", "谢小华", "谢主")
+    spans = [(s, s + 1 if e - s == 2 else e, lab) for s, e, lab in spans]
+    assert ner.surname_persons(spans, text, ev, None) == spans
+    # the occupation runs on into a longer word of the segmentation (律师|事务所)
+    text = "他在包律师事务所工作。"
+    assert ner.surname_persons([(2, 3, "PERSON")], text, ev, {0, 1, 2, 3, 8, 10, 11}) \
+        == [(2, 3, "PERSON")]

@@ -244,15 +244,36 @@ class PersonEvidence:
     surnames: frozenset[str]           # one-character surnames
     # 总理, 外交大臣, 先生, and their lengths, longest first
     next_to_name: tuple[frozenset[str], tuple[int, ...]]
+    clan_after: frozenset[str]         # 氏, 式, 家: 陈式太极拳 is no person 陈
+    clan_before: frozenset[str]        # 姓: 一位姓张的朋友
+    familiar: frozenset[str]           # 老, 小: 老某家 is a person's home
+    glued_tag: frozenset[str]          # v, m: 某某作|的报告, 某某第|一时间
+    # 律师, 经理, 主任 (titles and occupations, not the honorifics 先生, 主席), longest first
+    occupations: tuple[frozenset[str], tuple[int, ...]]
 
     @classmethod
     def load(cls) -> "PersonEvidence":
         tags = [lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)[:4]]
         near = lexicon.words("titles") | lexicon.words("honorifics")
+        jobs = (lexicon.words("titles") | lexicon.words("title_occupations")) \
+            - lexicon.words("honorifics")
         return cls(*tags, tuple(lexicon.ordered("rule_words", "byline_word")),
                    lexicon.words("not_person_words"), lexicon.words("translit_chars"),
                    frozenset(w for w in lexicon.words("surnames") if len(w) == 1),
-                   (frozenset(near), tuple(sorted({len(w) for w in near}, reverse=True))))
+                   _by_length(near),
+                   *(lexicon.words("person_edges", k)
+                     for k in ("clan_after", "clan_before", "familiar", "glued_tag")),
+                   _by_length(jobs))
+
+
+def _by_length(words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _longest(words: tuple[frozenset[str], tuple[int, ...]], text: str, pos: int) -> str:
+    """The longest of ``words`` that the text has at ``pos``, else ""."""
+    found, lengths = words
+    return next((text[pos:pos + n] for n in lengths if text[pos:pos + n] in found), "")
 
 
 def _word_tag(word: str) -> str:
@@ -389,6 +410,57 @@ def byline_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span
         elif lab == "PERSON" and e - s >= 3 and text[e - 1] == "摄" \
                 and (e == len(text) or not is_han(text[e])):
             e -= 1
+        out.append((s, e, lab))
+    return out
+
+
+def trim_glued_characters(spans: list[Span3], text: str, ev: PersonEvidence,
+                          bounds: Optional[set[int]]) -> list[Span3]:
+    """A PERSON that runs one character into the next or the previous word, where the same
+    document names the person without that character: a verb, an ordinal or a function word
+    after the name (某某某比|平时, 某某作|的报告, 某某笑|着说, 某某第|一时间, 某某互|致贺电:
+    ``glued_tag``, ``function_tag``), or the last character of a word that starts before
+    the name (感恩|某某某: the segmentation, ``bounds``, has the word across the name's
+    start). The shorter name is a PERSON elsewhere in the text where the text does not go on
+    with the character (``complete_names`` has run: a name cut there took its character
+    back), so a full name that another mention cuts short keeps its character."""
+    names = {text[s:e] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s > 2:
+            tag = _word_tag(text[e - 1])
+            if text[s:e - 1] in names and (tag in ev.glued_tag or tag in ev.function_tag):
+                e -= 1
+            elif text[s + 1:e] in names and bounds is not None and s not in bounds \
+                    and s + 1 in bounds:
+                s += 1
+        out.append((s, e, lab))
+    return out
+
+
+def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
+                    bounds: Optional[set[int]]) -> list[Span3]:
+    """One-character PERSON spans (a surname the model tagged alone) by what stands next to
+    them: a clan, family or style word makes the surname no person (陈式太极拳, 冯氏兄弟,
+    不只是韩家, 刘姓老板, 一位姓张的朋友: ``person_edges``; not 老某家); an occupation or position
+    after it (某律师说, 某经理表示) is how the text names someone it names no other way, so
+    the PERSON is that form as worded (docs/annotation.md: ``安律师``-like persons are
+    listed so) — unless the document names a person of that surname in full (谢主任 after
+    谢某某: the surname refers back, for the speakers stage to resolve) or the word runs on in
+    the segmentation (某律师事务所). Honorifics (李女士, 毛主席) stay as they are."""
+    full = {text[s] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
+    starts = {s for s, _, _ in spans}
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s == 1:
+            before = text[s - 1] if s else ""
+            if e < len(text) and text[e] in ev.clan_after and before not in ev.familiar \
+                    or before in ev.clan_before:
+                continue
+            job = _longest(ev.occupations, text, e)
+            if job and text[s] not in full and not starts.intersection(range(e, e + len(job))) \
+                    and (bounds is None or e + len(job) in bounds):
+                e += len(job)
         out.append((s, e, lab))
     return out
 
@@ -563,6 +635,8 @@ class EntityRecognizer:
         kept = join_translit_names(kept, text, self._persons)
         kept = consistent_name_edges(kept, text, self._persons, bounds)
         kept = complete_names(byline_names(kept, text, self._persons), text)
+        kept = trim_glued_characters(kept, text, self._persons, bounds)
+        kept = surname_persons(kept, text, self._persons, bounds)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
