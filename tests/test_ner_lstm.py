@@ -72,6 +72,38 @@ def test_decoding_a_batch_equals_decoding_one_by_one():
         assert tagger.decode(scores[row:row + 1, :n], lens[row:row + 1])[0] == together[row]
 
 
+def _viterbi_one(tagger, em):
+    """Textbook Viterbi of one sentence (first index wins a tie), the reference."""
+    best = tagger.start + em[0]
+    back = []
+    for row in em[1:]:
+        cand = best[:, None] + tagger.trans
+        back.append(cand.argmax(axis=0))
+        best = cand.max(axis=0) + row
+    path = [int((best + tagger.end).argmax())]
+    for arg in reversed(back):
+        path.append(int(arg[path[-1]]))
+    return [TAGS[i] for i in reversed(path)]
+
+
+@given(st.lists(st.integers(0, 12), min_size=1, max_size=9), st.integers(1, 4),
+       st.integers(1, 40), st.integers(0, 2**31 - 1))
+def test_decoding_in_chunks_equals_the_textbook_viterbi(lengths, rows, positions, seed):
+    # sentences of any length (empty ones too), decoded longest first in chunks of at most
+    # `rows` sentences and `positions` padded positions
+    rng = np.random.default_rng(seed)
+    tagger = object.__new__(ner_lstm.LstmTagger)
+    k = len(TAGS)
+    tagger.tags = TAGS
+    tagger.trans = np.where(ner_lstm.allowed_transitions(TAGS), rng.normal(size=(k, k)),
+                            -1e4).astype(np.float32)
+    tagger.start = np.where(ner_lstm.allowed_starts(TAGS), rng.normal(size=k), -1e4).astype(np.float32)
+    tagger.end = np.where(ner_lstm.allowed_ends(TAGS), rng.normal(size=k), -1e4).astype(np.float32)
+    scores = [rng.normal(scale=3, size=(n, k)).astype(np.float32) for n in lengths]
+    got = tagger.decode_all(scores, rows=rows, positions=positions)
+    assert got == [_viterbi_one(tagger, em) if len(em) else [] for em in scores]
+
+
 def test_encoding_has_one_row_per_char():
     vocab = ner_lstm.Vocab({"<pad>": 0, "<unk>": 1, "北": 2}, {"<pad>": 0, "<unk>": 1},
                            {s: i for i, s in enumerate(ner_lstm.word_shapes())}, TAGS)

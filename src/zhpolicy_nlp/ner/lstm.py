@@ -399,34 +399,53 @@ class LstmTagger:
                                  lengths).transpose(1, 0, 2)
 
     def decode(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
-        """Best BIOES path per sentence (Viterbi over the batch at once). Back-pointers are
-        time-major so each step writes one contiguous block; steps before the shortest
-        sentence ends need no masking."""
-        bsz, t_max, k = scores.shape
-        best = self.start + scores[:, 0]
-        back = np.zeros((t_max, bsz, k), dtype=np.intp)
-        keep = np.arange(k)
-        trans = self.trans[None]
-        running = int(lengths.min())  # every row is still running before this step
-        for t in range(1, t_max):
-            cand = best[:, :, None] + trans
-            arg = cand.argmax(axis=1)
-            nxt = cand.max(axis=1)  # the value at arg, without a gather
-            nxt += scores[:, t]
-            if t < running:
-                best = nxt
-                back[t] = arg
-            else:
-                live = (t < lengths)[:, None]
-                best = np.where(live, nxt, best)
-                back[t] = np.where(live, arg, keep)
-        paths = np.empty((t_max, bsz), dtype=np.intp)
-        paths[-1] = (best + self.end).argmax(axis=1)
-        rows = np.arange(bsz)
-        for t in range(t_max - 1, 0, -1):
-            paths[t - 1] = back[t, rows, paths[t]]
+        """Best BIOES path per sentence of a padded batch (B, T, K)."""
+        return self.decode_all([scores[b, :n] for b, n in enumerate(lengths.tolist())])
+
+    def decode_all(self, scores: Sequence[np.ndarray], rows: int = 1024,
+                   positions: int = 32768) -> list[list[str]]:
+        """Best BIOES path for each sentence's tag scores (n, K), Viterbi over many sentences
+        at once. Sorted longest first, the sentences still running at step t are a prefix of
+        the rows, so each step is a few array operations over a slice: no masking, and the
+        per-step cost of NumPy calls is shared by up to ``rows`` sentences (the ONNX batches
+        are too small for that: ~14 rows). At most ``rows`` sentences and ``positions`` padded
+        positions a chunk bound the memory (scores 4 bytes, back-pointers 1 byte a tag and
+        position). Ties go to the lowest tag index, as before."""
+        out: list[list[str]] = [[] for _ in scores]
+        order = sorted((i for i in range(len(scores)) if len(scores[i])),
+                       key=lambda i: -len(scores[i]))
         tags = np.array(self.tags, dtype=object)  # path indices -> tag strings at once
-        return [tags[paths[:n, b]].tolist() for b, n in enumerate(lengths.tolist())]
+        trans = self.trans[None]  # (1, from, to)
+        c = 0
+        while c < len(order):
+            take = max(1, min(rows, positions // len(scores[order[c]])))
+            idx, c = order[c:c + take], c + take
+            lengths = np.array([len(scores[i]) for i in idx])
+            t_max, bsz, k = int(lengths[0]), len(idx), len(self.tags)
+            em = np.zeros((t_max, bsz, k), dtype=np.float32)
+            for col, i in enumerate(idx):
+                em[:lengths[col], col] = scores[i]
+            # running[t]: how many rows are longer than t (a prefix, lengths descending)
+            running = np.searchsorted(-lengths, -np.arange(t_max), side="left")
+            best = self.start + em[0]
+            back = np.empty((t_max, bsz, k), dtype=np.int8)
+            for t in range(1, t_max):
+                n = running[t]
+                cand = best[:n, :, None] + trans  # (n, from, to)
+                back[t, :n] = cand.argmax(axis=1)
+                best[:n] = cand.max(axis=1) + em[t, :n]
+            last = (best + self.end).argmax(axis=1)
+            paths = np.empty((t_max, bsz), dtype=np.intp)
+            for t in range(t_max - 1, 0, -1):
+                ending = slice(running[t + 1] if t + 1 < t_max else 0, running[t])
+                paths[t, ending] = last[ending]  # rows whose last step is t
+                n = running[t]
+                paths[t - 1, :n] = back[t, np.arange(n), paths[t, :n]]
+            one = running[1] if t_max > 1 else 0  # rows of one character end at step 0
+            paths[0, one:] = last[one:]
+            for col, i in enumerate(idx):
+                out[i] = tags[paths[:lengths[col], col]].tolist()
+        return out
 
     def tag(self, texts: Sequence[str], segs: Sequence[Sequence[str]], gaz: Gazetteers,
             batch: int = 64, batch_chars: int = 2048) -> list[list[str]]:
@@ -439,7 +458,6 @@ class LstmTagger:
         so rows should not be too few either)."""
         enc = encode_batch(texts, segs, self.vocab, gaz, self.lattice)
         order = sorted((i for i in range(len(enc)) if len(enc[i])), key=lambda i: len(enc[i]))
-        out: list[list[str]] = [[] for _ in enc]
         groups: list[list[int]] = [[]]
         for i in order:  # ascending length: the newest member is the longest
             g = groups[-1]
@@ -447,12 +465,13 @@ class LstmTagger:
                       or len(enc[i]) > 2 * len(enc[g[0]]) + 16):  # bounded padding
                 groups.append(g := [])
             g.append(i)
+        scores: list[np.ndarray] = [np.empty((0, len(self.tags)), np.float32)] * len(enc)
         for idx in filter(None, groups):
             lengths = np.array([len(enc[i]) for i in idx])
             ids = np.zeros((lengths.max(), len(idx), N_INPUTS), dtype=np.int64)
             for col, i in enumerate(idx):
                 ids[:len(enc[i]), col] = enc[i]
-            scores = self.emissions_tm(ids, lengths).transpose(1, 0, 2)
-            for i, tg in zip(idx, self.decode(scores, lengths)):
-                out[i] = tg
-        return out
+            em = self.emissions_tm(ids, lengths)
+            for col, i in enumerate(idx):
+                scores[i] = em[:lengths[col], col]
+        return self.decode_all(scores)
