@@ -68,6 +68,10 @@ ADDRESSED = lexicon.words("cue_words", "addressed")
 ADDRESSING = tuple(DIRECTIVE | ADDRESSED)  # cue words whose addressee may come first
 PERSONAL_PRONOUNS = lexicon.words("speaker_words", "personal_pronoun") | {"大家"}
 SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
+# 张三在某会上发表的重要讲话，… / 张三的讲话: a person's words, not the person acting
+SPEECH_OF_RE = regex.compile(
+    rf"[^，,。；;：:！？!?“”了]{{0,4}}?(?:在[^，,。；;：:！？!?“”了]{{1,15}}?[上中]发表)?的(?:重要)?"
+    rf"(?:{lexicon.alternation('speaker_words', 'speech_noun')})")
 ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addressee before the comma may be
 # “…”正如某报告所指出，…: a frame after a quotation points on, it does not claim the quotation
 AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
@@ -615,9 +619,9 @@ class Attributor:
         return first.startswith(SUBJECT_TAGS) and any(
             tags.get(t, "").startswith("v") for _, t in toks[1:])
 
-    def _continues(self, s: int, e: int, cue: str) -> bool:
+    def _continues(self, s: int, e: int, cue: str, speaker: Optional[str] = None) -> bool:
         """Does the sentence text[s:e] carry on the speech before it? ``cue``: the cue with the
-        two characters before it (介绍说)."""
+        two characters before it (介绍说); ``speaker``: the person speaking."""
         text = self.text
         lead = text[s:e].lstrip()
         if not lead or lead[0] in "“「\"":
@@ -630,10 +634,15 @@ class Attributor:
         if text.startswith(WRITER_QUESTION, s) and text[s:e].rstrip().endswith(("？", "?")):
             return False  # 有车主反映，…。为什么会这样？: the writer asks, the source has spoken
         who = self.ix.person_starting_at(s)
-        if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who):
+        if who is not None and not PERSON_AS_MODIFIER_RE.match(text, who) and not SPEECH_OF_RE.match(text, who):
             return False  # 李四还参观了…: narration about a person (not 邓小平理论)
         if self._titled_person_opens(s):
             return False  # 某国总统张三谴责…: a titled person opens a sentence of his own
+        if speaker and any(n == speaker and not self.ix.quoted(a) for a, _, n in self.ix.persons_in(s, e)):
+            return False  # 张三告诉记者，A。步入中年后，张三…: the writer tells of the speaker by name
+        if (speaker and not FIRST_PERSON_RE.search(text, s, e)
+                and any(t in SUBJECT_PRONOUNS and not self.ix.quoted(p) for p, t in self.ix.tokens_in(s, e))):
+            return False  # 她表示，A。这一路的艰辛刻在了她的心里: the writer tells of her
         if (not any(w in cue for w in INFORMING_CUES) and self.ix.date_near(s, DATE_LEAD)
                 and not FIRST_PERSON_RE.search(text, s, e) and not self._verb_before_date(s)):
             return False  # 松江县从去年4月…: a dated event is the reporter's narration
@@ -645,6 +654,8 @@ class Attributor:
         who = next(iter(self.ix.persons_in(s, s + SPEAKER_PREFIX_MAX)), None)
         if who is None or any(ch in CLAUSE_PUNCT or ch in "“”「」《》" for ch in self.text[s:who[0]]):
             return False
+        if SPEECH_OF_RE.match(self.text, who[1]):
+            return False  # 会议强调，…。某总书记在会上发表的重要讲话，…: his speech, the subject of the source's sentence
         return any(e == who[0] for _, e in self.ix.titles_in(s, who[0]))
 
     def _verb_before_date(self, s: int) -> bool:
@@ -715,7 +726,8 @@ class Attributor:
                             or issued is not None and issued.end() == ev.cue.end)
             while end < bound and not one_sentence:
                 nxt = self.lay.sentence_end(end + 1, para[1])
-                if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end]):
+                if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end],
+                                       ev.speaker if ev.kind in PERSONLIKE else None):
                     break
                 end = min(nxt, bound)
             if not one_sentence:
@@ -836,6 +848,10 @@ class Attributor:
             if found is not None:  # 村医张三拉着李四的手：“…”, 也有旁人冷言冷语：“…”
                 self._add(p.start, p.end, "direct", found[1], found[0], None)
                 continue
+            opener = self._opener_after(p, para)
+            if opener is not None:  # “…？”马女士焦急询问。/ “…”工作人员接过马女士的证件: the subject
+                self._add(p.start, p.end, "direct", self.res.resolve(opener, para[0]), opener, None)
+                continue
             named = self._named_after(p, para)
             if named is not None:  # `“…”让老兵张三难忘的是…`: the person the next sentence is about
                 mention, speaker = self._person(named, para)
@@ -899,6 +915,13 @@ class Attributor:
         if after < para[1] and self.text[after] in SENTENCE_END:
             after += 1  # “…”。从去年开始，张三…: the sentence after the closing 。
         return self._first_named(after, self.lay.sentence_end(after, para[1]))
+
+    def _opener_after(self, p: Marked, para: tuple[int, int]) -> Optional[Mention]:
+        """An unnamed person or group opening the sentence right after a quotation that opens
+        its own (`“…？”马女士前不久来到…`), or None."""
+        if not (p.open == para[0] or self.text[p.open - 1] in SENTENCE_END + "”」…"):
+            return None
+        return self.res.opening_subject(p.close + 1) if p.close + 1 < para[1] else None
 
     def _first_named(self, s: int, e: int) -> Optional[tuple[int, int, str]]:
         """The first person named in text[s:e], not quoted and not inside an adverbial

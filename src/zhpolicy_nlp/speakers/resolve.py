@@ -220,6 +220,10 @@ INDEFINITE_RE = regex.compile(
 INCLUDING_RE = regex.compile(
     rf"包括[^，。；：]{{1,20}}在内的[^，。；：\s“”]{{0,8}}?"
     rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))})")
+# 81.6%的被调查者认为, 只有10.9%的人认为, 三成受访企业表示: a survey's share speaks, as worded
+SHARE_RE = regex.compile(
+    rf"(?:只有|仅有|近|约|超过|逾)?(?:\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成)(?:以上|左右)?的?"
+    rf"[^，。；：、\s“”\d%％]{{0,6}}?(?:{_alt(COLLECTIVES | _kind_words('surveyed'))})")
 DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
 NAMED_DOC_RE = regex.compile(
@@ -231,6 +235,7 @@ ADVERBIAL_RE = regex.compile(rf"在[^，。；：]{{1,30}}(?:{_words_alt('adverb
                               rf"|根据[^，。；：]{{1,30}}?(?:{_words_alt('topic_noun')})")
 # `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
 CONJ_RE = regex.compile(rf"(?:{_words_alt('conj')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
+CONJ_WORDS = _kind_words("conj") - PRONOUNS
 SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
@@ -394,12 +399,18 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
         if (m.start() in ix.tok_starts and m.end() in ix.tok_ends
                 and text[m.start()] not in NOT_SUBJECT_CHARS):
             out.append(Mention(m.start(), m.end(), "honorific"))
+    for m in SHARE_RE.finditer(text, start, cue):  # 73%的人认为
+        if m.end() in ix.tok_ends or m.end() == cue:
+            out.append(Mention(m.start(), m.end(), "collective"))
     for m in INDEFINITE_RE.finditer(text, start, cue):  # 不少医护人|员: to the word's end
         e = m.end() if m.end() in ix.tok_ends else min(ix.token_end(m.end()), cue)
         out.append(Mention(ix.extend_left(m.start()), e, "collective"))
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
-        if m.end() in ix.tok_ends or m.end() == cue:  # 官员, 高级官员 (one jieba word)
+        # 官员, 高级官员 (one jieba word); 全军|官兵一致|表示: jieba glues an adverb of the
+        # left-out subject (一致, 都) onto the group
+        if (m.end() in ix.tok_ends or m.end() == cue
+                or text[m.end():ix.token_end(m.end())] in CONJ_WORDS):
             body = next((w for w in ORG_BODIES if len(w) > 1 and text.startswith(w, m.end())
                          and m.end() + len(w) in ix.tok_ends), None)
             if body and m.end() + len(body) <= cue:  # 政府发言人办公室: an office, not a person
@@ -497,7 +508,9 @@ def sentence_subject(ix: DocIndex, start: int, end: int) -> Optional[Mention]:
     excl += [m.span() for m in PAREN_RE.finditer(text, start, end)]  # （记者 王某）
     people = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, end)]
     people += [Mention(*m.span(), "collective") for m in INDEFINITE_RE.finditer(text, start, end)]
-    people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end) if t in PRONOUNS]
+    # not 其 (…研究所合作展开研究，其成果…，并认为: a possessive there, not the subject)
+    people += [Mention(p, p + len(t), "pronoun") for p, t in ix.tokens_in(start, end)
+               if t in PRONOUNS and t != "其"]
     for m in COLLECTIVE_RE.finditer(text, start, end):
         if m.start() not in ix.tok_starts:
             continue
@@ -603,6 +616,24 @@ class SpeakerResolver:
         if m is None or m.kind == "org" or (m.kind == "collective" and m.end - m.start < 2):
             return None
         return m, self.resolve(m, para_start)
+
+    def opening_subject(self, pos: int) -> Optional[Mention]:
+        """An unnamed speaker opening the sentence at ``pos`` with no name in the index: a
+        surname + courtesy (`马女士前不久来到…`) or a group (`工作人员接过…`), else None. For a
+        cueless quotation right before it (`“…？”马女士…询问。`, `“…”工作人员接过她的证件`)."""
+        ix, text = self.ix, self.ix.text
+        if pos not in ix.tok_starts:
+            return None
+        m = HONORIFIC_RE.match(text, pos)
+        surname = tl.surname_at(text, pos)
+        if m and m.end() in ix.tok_ends and surname and m.end() - pos == len(surname) + 2:
+            return Mention(pos, m.end(), "honorific")
+        m = COLLECTIVE_RE.match(text, pos)
+        # not 村民杨金山感慨…: a group word before a name describes that person
+        if (m and m.end() in ix.tok_ends and m.end() - pos >= 2 and m.group() not in PLURAL_PRONOUNS
+                and text[m.end():m.end() + 1] != "的" and ix.person_starting_at(m.end()) is None):
+            return Mention(pos, m.end(), "collective")
+        return None
 
     def clause_group(self, sent: int, pos: int, floor: int) -> Optional[Mention]:
         """The unnamed someone (一位教授, 几位村民) that opens the clause a cueless quotation at
