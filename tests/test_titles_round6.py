@@ -59,3 +59,21 @@ def test_bare_deputy_left_alone_beside_another_congress(tnlp):
 
 def test_bare_deputy_without_a_congress(tnlp):
     assert people(run(tnlp, "罗小舟代表说，我们要多调研。"))["罗小舟"] == [("代表", None)]
+
+
+@pytest.mark.parametrize("text, ents, name, titles", [
+    # jieba's 部副 takes no 副 from the title
+    ("青禾战区某旅政治工作部副主任邝远山说：“要学好党史。”", [], "邝远山", [("副主任", None)]),
+    ("东湖市政治工作部副主任甘若冰说，好。", [], "甘若冰", [("副主任", "东湖市政治工作部")]),
+    # a long organisation in a 、 chain still carries the chain on
+    ("中共中央政治局常委、国务院副总理、推进“东湖新区”建设工作领导小组组长罗小舟出席会议。",
+     [("推进“东湖新区”建设工作领导小组", "ORG"), ("罗小舟", "PERSON")], "罗小舟",
+     [("常委", "中共中央政治局"), ("副总理", "国务院"), ("组长", "推进“东湖新区”建设工作领导小组")]),
+    ("东湖大学微生物所研究员、青禾病原微生物与免疫学重点实验室副主任窦明远表示，好。", [], "窦明远",
+     [("研究员", "东湖大学微生物所"), ("副主任", "青禾病原微生物与免疫学重点实验室")]),
+    # the post's ordinal belongs to neither the org nor the title
+    ("欧洲青禾学院第二任院长罗伯特·斯通说，好。", [], "罗伯特·斯通", [("院长", "欧洲青禾学院")]),
+    ("首任院长邝远山说，好。", [], "邝远山", [("院长", None)]),
+])
+def test_modifiers_ordinals_and_long_chains(tnlp, text, ents, name, titles):
+    assert people(run(tnlp, text, ents))[name] == titles

@@ -42,6 +42,8 @@ _UNNAMED = tl.title_words("unnamed_org")
 _COUNTRIES = lexicon.words("places", "country")
 # Words between an organisation and a title that belong to neither (某所相关负责人, 某国女作家).
 _FILLER = regex.compile(f"(?:{lexicon.alternation('title_words', 'title_filler')})+")
+# The post's ordinal right before a title (某学院第二任|院长X): the org stands before it.
+_POST_ORDINAL = regex.compile(f"(?:{lexicon.alternation('title_words', 'post_ordinal')})$")
 # Company positions: before them a place and a noun are one company name (湖南信托副总经理).
 _COMPANY_TITLES = tl.title_words("company_title")
 # Titles that take no domain words into the title: words between an org and them describe
@@ -95,6 +97,9 @@ _ORIGIN = frozenset(tl.title_words("origin_mark"))
 _TITLE_WORDS = lexicon.words("titles")
 # Modifiers of a title (副, 代, 前, …).
 _MODIFIERS = lexicon.words("title_modifiers")
+# Modifiers that are the title's even where a jieba word before it ends with them (政治工作部副|主任:
+# jieba's 部副 is no word a reader sees), unlike 唐代|诗人.
+_BOUND_MODIFIERS = frozenset(tl.title_words("bound_modifier"))
 # Generic forms of state a ner stage reads as a place of their own (缅甸联邦|共和国).
 _STATE_WORDS = frozenset(tl.title_words("state_word"))
 # Academic degrees: a title right after a name (X博士), never tied to one by a copula
@@ -216,7 +221,8 @@ class _Ctx:
         s, e = title
         tok = self.tok(s)
         if tok and tok[0] < s < tok[1] < e and tl.title_regex().fullmatch(self.text, tok[1], e) \
-                and self.text[s:tok[1]] in _MODIFIERS and not self.guessed(tok):
+                and self.text[s:tok[1]] in _MODIFIERS and self.text[s:tok[1]] not in _BOUND_MODIFIERS \
+                and not self.guessed(tok):
             return (tok[1], e)  # (某国副|总统: jieba's guess 国副 is no word)
         return title
 
@@ -600,6 +606,10 @@ def org_before(ctx: _Ctx, j: int, floor: int, title_end: int) -> tuple[Optional[
     """The organisation a title at ``j`` (ending at ``title_end``) belongs to and where the title
     really starts (a domain word between them, 联合国|经济发展|助理秘书长, belongs to the title)."""
     text = ctx.text
+    ordinal = _POST_ORDINAL.search(text, max(floor, j - 4), j)
+    if ordinal:  # 某学院|第二任|院长X: the ordinal is neither's
+        return (org_before(ctx, ordinal.start(), floor, ordinal.start())[0]
+                if ordinal.start() > floor else None), j
     pos = _run_start(ctx, j, floor)
     anaphor = _anaphor_before(ctx, pos, floor)
     if anaphor is not None and (pos >= j or anaphor[1] == pos):
@@ -1144,19 +1154,23 @@ def _chain_follows(ctx: _Ctx, e: int) -> bool:
         nxt is not None and not tl.is_occupation(ctx.text[e + 1:nxt]) or _next_seg_after(ctx, e))
 
 
+# The longest organisation a 、 chain may name before its next title (推进“一带一路”建设工作领导小组).
+_CHAIN_ORG_MAX = 24
+
+
 def _next_seg_after(ctx: _Ctx, e: int) -> bool:
     """``、``/``兼`` followed by another ORG+TITLE with no name between (长沙市委常委、浏阳市委书记,
     联合国副秘书长兼亚太经社会执行秘书)."""
     if e >= len(ctx.text) or ctx.text[e] not in "、兼":
         return False
     for s, te in ctx.titles:
-        if s > e + 1 and s - (e + 1) <= 15:
+        if s > e + 1 and s - (e + 1) <= _CHAIN_ORG_MAX:
             org, _ = org_before(ctx, s, e + 1, te)
             if org is None:  # 全国人大代表、海军某驱逐舰舰长X: an unnamed unit (org null) also
                 unit = ctx.text[e + 1:s]  # carries the chain on to the name
                 return any(u in unit for u in _UNNAMED) and not any(c in tl.PUNCT for c in unit)
             return org[0] == e + 1
-        if s > e + 16:
+        if s > e + 1 + _CHAIN_ORG_MAX:
             break
     return False
 
