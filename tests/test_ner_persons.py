@@ -126,6 +126,17 @@ def test_a_dotted_name_stops_before_a_common_word(nlp, text, name):
     assert got == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("研究所所长安娜·维策尔表示欢迎", "安娜·维策尔"),      # 策
+    ("专栏作家保罗·罗森堡认为", "保罗·罗森堡"),            # 堡
+    ("学者伊戈尔·日丹诺夫指出", "伊戈尔·日丹诺夫"),        # 日
+    ("律师马丁·奥斯廷日前表示", "马丁·奥斯廷"),            # 廷, and 日 of 日前 stays out
+])
+def test_a_dotted_name_takes_its_less_common_syllables(nlp, text, name):
+    got = [text[s:e] for s, e, lab in rule_entities(text, _bounds(nlp, text)) if lab == "PERSON"]
+    assert got == [name]
+
+
 def test_rating_agencies_are_orgs(nlp):
     text = "评级机构标准普尔认为，穆迪和惠誉也下调了评级。"
     doc = nlp(text)
