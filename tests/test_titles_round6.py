@@ -77,3 +77,14 @@ def test_bare_deputy_without_a_congress(tnlp):
 ])
 def test_modifiers_ordinals_and_long_chains(tnlp, text, ents, name, titles):
     assert people(run(tnlp, text, ents))[name] == titles
+
+
+def test_no_shared_name_where_an_org_and_title_follow(tnlp):
+    """``A政委X、陆军某学院政委Y``: jieba's 陆军/nr opens Y's unit, no name sharing X's titles;
+    a plain list (``某院副院长X、Y出席``) still shares them."""
+    got = people(run(tnlp, "青禾大学政委邝远山、陆军指挥学院政委甘若冰出席会议。",
+                     [("青禾大学", "ORG"), ("指挥学院", "ORG"), ("邝远山", "PERSON"), ("甘若冰", "PERSON")]))
+    assert "陆军" not in got
+    assert got["甘若冰"] == [("政委", "陆军指挥学院")]
+    got = people(run(tnlp, "东湖研究院副院长罗小舟、窦明远出席会议。", [("东湖研究院", "ORG")]))
+    assert got["窦明远"] == [("副院长", "东湖研究院")]

@@ -1127,11 +1127,22 @@ def _shared_names(ctx: _Ctx, i: int) -> list[CharSpan]:
     text = ctx.text
     while i < len(text) and text[i] == "、":
         n = name_after(ctx, i + 1)
-        if not n or n[1] in ctx.title_at or not _ends_list_item(ctx, n[1]):
+        if not n or n[1] in ctx.title_at or not _ends_list_item(ctx, n[1]) or _org_title_at(ctx, n[1]):
             break
         out.append(n)
         i = n[1]
     return out
+
+
+def _org_title_at(ctx: _Ctx, i: int) -> bool:
+    """An organisation starting at ``i`` runs into a title (A政委X、陆军|指挥学院政委Y: jieba's
+    陆军/nr starts the next person's unit, no name sharing X's titles)."""
+    k = bisect.bisect_left(ctx.titles, (i + 1, 0))
+    if k == len(ctx.titles) or ctx.titles[k][0] - i > _CHAIN_ORG_MAX:
+        return False
+    s, e = ctx.titles[k]
+    org, _ = org_before(ctx, s, i, e)
+    return org is not None and org[0] == i
 
 
 def _ends_list_item(ctx: _Ctx, i: int) -> bool:
