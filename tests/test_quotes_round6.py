@@ -72,3 +72,26 @@ def test_a_leaders_speech_inside_a_meetings_statement_keeps_it_running(qnlp):
     qs = run(qnlp, "会议强调，今年是决胜之年。张三主席在座谈会上发表的重要讲话，具有重要指导意义。",
              [("张三", "PERSON")])
     assert said(qs) == [("indirect", "会议", "今年是决胜之年。张三主席在座谈会上发表的重要讲话，具有重要指导意义")]
+
+
+def test_a_requirement_or_provision_after_an_implementing_verb_is_a_noun(qnlp):
+    # jieba's 坚决贯彻 / 贯彻落实 are one word each: still the 贯彻 frame
+    qs = run(qnlp, "赵某说，干部要敢于担当。各级纪委监委要坚决贯彻党中央要求，顺应群众期盼。",
+             [("赵某", "PERSON"), ("党中央", "ORG")])
+    assert [q.speaker for q in qs] == ["赵某"]
+    qs = run(qnlp, "全体官兵表示，要贯彻落实上级决策指示，坚决完成全年任务。")
+    assert said(qs) == [("indirect", "全体官兵", "要贯彻落实上级决策指示，坚决完成全年任务")]
+    # 相关规定 is no rule speaking (but 某法规定，… is)
+    qs = run(qnlp, "张三说，这一决定符合宪法、基本法和相关规定，从法理上是完全合理的。", [("张三", "PERSON")])
+    assert [q.speaker for q in qs] == ["张三"]
+
+
+def test_the_person_spoken_to_after_dui_and_a_designation_is_no_source(qnlp):
+    text = "某公司总经理张伯伦在一次展会上对星光出版社总编辑李四说：“我们很看好这个市场。”"
+    qs = run(qnlp, text, [("张伯伦", "PERSON"), ("李四", "PERSON"), ("星光出版社", "ORG"),
+                          ("总经理", "TITLE"), ("总编辑", "TITLE")])
+    assert said(qs) == [("direct", "张伯伦", "我们很看好这个市场。".strip("。"))]
+    # 探月与航天工程中心: 与 inside an organisation's name joins no second party
+    text = "某局探月与航天工程中心主任刘某说：“我们将继续努力。”"
+    qs = run(qnlp, text, [("刘某", "PERSON"), ("航天工程中心", "ORG"), ("主任", "TITLE")])
+    assert [q.speaker for q in qs] == ["刘某"]

@@ -94,7 +94,7 @@ def _in_noun_frame(toks: list[str], i: int, reach: int = 12,
     """Does a NOUN_FRAME word (按照, 适应…), or one of ``words``, stand before token ``i`` in
     its clause (up to one of ``stops``)?"""
     for k in range(i - 1, max(-1, i - 1 - reach), -1):
-        if toks[k] in words:
+        if toks[k] in words or toks[k][-2:] in words:  # jieba's 坚决贯彻, 贯彻落实: one word
             return True
         if toks[k] and toks[k][-1] in stops:
             return False
@@ -158,6 +158,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue  # 称为, 称马兰为“马妈妈”: naming, not a report
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
+        if cls == "doc" and prev in NOUN_BEFORE and prev != "的":
+            continue  # 符合宪法和相关规定，…; 各项规定: a noun (但 某法规定，…: the law speaks)
         if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
             continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
         if _in_noun_frame(toks, i) and _framed_noun_after(toks, i):

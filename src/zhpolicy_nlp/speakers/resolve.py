@@ -358,12 +358,34 @@ def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
     return tok in EXISTENTIAL_NOUNS and pos - 1 in ix.tok_starts and ix.text[pos - 1] == "有"
 
 
+# 对/向/会见… before a designation; not 与/和/及, which also join the parts of an organisation's
+# name (某局探月与航天工程中心主任张三说)
+ADDRESSING_BEFORE = tuple(w for w in NOT_SUBJECT_BEFORE if w not in ("与", "和", "及"))
+
+
+def _addressed(ix: DocIndex, start: int, s: int) -> bool:
+    """Is the person at ``s`` named after a 对/向/会见… with only the person's titles and
+    organisations (entities) between (张三对某出版社总编辑李四说：: 李四 is spoken to)? A bare
+    name right after such a word is left to :func:`_ok_subject`."""
+    pos = s
+    spans = ix.titles_in(start, s) + ix.orgs_in(start, s)
+    while True:
+        before = next((a for a, b in spans if b == pos or b == pos - 1 and ix.text[pos - 1] == "、"), None)
+        if before is None:
+            break
+        pos = before
+    # not 如同|某台联副会长张三, nor 新华社|对|外新闻编辑部 (an organisation's 对外, cut by the tokenizer)
+    return pos < s and any(ix.text.endswith(w, 0, pos) and pos - len(w) in ix.tok_starts
+                           and not ix.org_end(pos - len(w)) for w in ADDRESSING_BEFORE)
+
+
 def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list[Mention]:
     """Every mention in ``text[start:cue]`` that could be the cue's subject, in text order;
     with ``owners``, also a person owning a document that is (江主席的贺辞说)."""
     text = ix.text
     excl = [m.span() for m in ADVERBIAL_RE.finditer(text, start, cue)]
-    out: list[Mention] = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, cue)]
+    out: list[Mention] = [Mention(s, e, "person", n) for s, e, n in ix.persons_in(start, cue)
+                          if not _addressed(ix, start, s)]
     for s, e, _ in ix.persons_in(start, cue):  # 张三的媳妇说: the kin speaks, as worded
         kin = KIN_AFTER_RE.match(text, e)
         if kin and kin.end() <= cue:
