@@ -88,3 +88,15 @@ def test_no_shared_name_where_an_org_and_title_follow(tnlp):
     assert got["甘若冰"] == [("政委", "陆军指挥学院")]
     got = people(run(tnlp, "东湖研究院副院长罗小舟、窦明远出席会议。", [("东湖研究院", "ORG")]))
     assert got["窦明远"] == [("副院长", "东湖研究院")]
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    ("曾经发掘多位作家的知名出版人罗伯特·斯通引进了这本书。", "罗伯特·斯通", [("出版人", None)]),
+    ("挪威出版人安德斯也表示，图画书很受欢迎。", "安德斯", [("出版人", None)]),
+])
+def test_publisher_is_an_occupation(tnlp, text, name, titles):
+    assert people(run(tnlp, text))[name] == titles
+
+
+def test_publishers_without_a_name(tnlp):
+    assert people(run(tnlp, "请资深科普出版人审阅书稿。")) == {}
