@@ -179,6 +179,10 @@ def test_a_full_name_keeps_its_character(ev):
     text = "张建军说，好。张建也来了。"
     spans = [(0, 3, "PERSON"), (7, 9, "PERSON")]
     assert ner.trim_glued_characters(spans, text, ev, None) == spans
+    # a transliteration's last syllable, though a verb too (克)
+    text = "柯鲁克夫妇来了。柯鲁说。"
+    spans = [(0, 3, "PERSON"), (8, 10, "PERSON")]
+    assert ner.trim_glued_characters(spans, text, ev, None) == spans
     # the character starts the name's own word (可|劳某某 is no 感恩|某某某)
     text = "劳伟华说，好。可伟华呢？"
     spans = [(0, 3, "PERSON"), (8, 10, "PERSON")]
@@ -207,3 +211,23 @@ def test_a_surname_with_an_occupation_is_the_person_as_worded(ev):
     text = "他在包律师事务所工作。"
     assert ner.surname_persons([(2, 3, "PERSON")], text, ev, {0, 1, 2, 3, 8, 10, 11}) \
         == [(2, 3, "PERSON")]
+
+
+def test_a_name_is_a_person_at_every_mention(ev):
+    # tagged twice, missed once (a list or a headline): the third mention is a person too
+    text = "栾战国说，好。栾战国表示同意。会议由栾战国主持。"
+    spans = persons(text, "栾战国")[:2]
+    assert ner.repeat_names(spans, text, ev, None) == persons(text, "栾战国")
+    # tagged once among more untagged mentions, with no title next to it: left as it is
+    text = "胡同里说，好。胡同里很安静，胡同里有人。"
+    spans = [(0, 3, "PERSON")]
+    assert ner.repeat_names(spans, text, ev, None) == spans
+    # … unless a title stands next to the tagged mention
+    text = "栾战国委员长说，好。栾战国主持会议，栾战国指出。"
+    got = ner.repeat_names([(0, 3, "PERSON")], text, ev, None)
+    assert got == persons(text, "栾战国")
+    # two-character names and mentions inside a longer word of the segmentation are not spread
+    text = "宝宝说，好。宝宝笑了。栾战国说。栾战国农业公司。"
+    spans = [(0, 2, "PERSON"), (11, 14, "PERSON")]
+    bounds = {0, 2, 3, 4, 5, 6, 8, 9, 10, 11, 14, 15, 16, 18, 20, 22, 23, 24}
+    assert ner.repeat_names(spans, text, ev, bounds) == spans

@@ -423,19 +423,57 @@ def trim_glued_characters(spans: list[Span3], text: str, ev: PersonEvidence,
     the name (感恩|某某某: the segmentation, ``bounds``, has the word across the name's
     start). The shorter name is a PERSON elsewhere in the text where the text does not go on
     with the character (``complete_names`` has run: a name cut there took its character
-    back), so a full name that another mention cuts short keeps its character."""
+    back), so a full name that another mention cuts short keeps its character, and so does a
+    transliteration whose last syllable is a verb too (柯鲁克|夫妇 with 柯鲁 cut elsewhere)."""
     names = {text[s:e] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
     out: list[Span3] = []
     for s, e, lab in spans:
         if lab == "PERSON" and e - s > 2:
             tag = _word_tag(text[e - 1])
-            if text[s:e - 1] in names and (tag in ev.glued_tag or tag in ev.function_tag):
+            # 某某某克 of a transliteration (柯鲁克夫妇) is its own syllable, whatever its tag
+            if text[s:e - 1] in names and (tag in ev.glued_tag or tag in ev.function_tag) \
+                    and not _translit(text[s:e], ev):
                 e -= 1
             elif text[s + 1:e] in names and bounds is not None and s not in bounds \
                     and s + 1 in bounds:
                 s += 1
         out.append((s, e, lab))
     return out
+
+
+def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
+                 bounds: Optional[set[int]]) -> list[Span3]:
+    """Every mention of a name the document tags as a PERSON elsewhere: the model misses a
+    rare surname's name in some sentences (某战书 in a list of leaders, in a headline, before
+    ``指出``) and reads it in others. Only names of three or more characters (a two-character
+    span is too often a word: 宝宝, 新春) that the model tags at least as often as it leaves
+    them, or that a title or honorific stands next to once (某某某委员长, 某某某总书记): a span
+    the model reads once among several untagged mentions is more often its mistake (胡同里,
+    a village's 某铺大); and only at free places that are word edges of the segmentation
+    (``bounds``: not 某某农 of 某某|农业)."""
+    covered = bytearray(len(text) + 1)
+    for s, e, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    tagged: dict[str, int] = {}
+    vouched: set[str] = set()
+    for s, e, lab in spans:
+        name = text[s:e]
+        if lab == "PERSON" and e - s > 2 and all(is_han(c) or c == "·" for c in name):
+            tagged[name] = tagged.get(name, 0) + 1
+            if _longest(ev.next_to_name, text, e) or any(
+                    text[s - n:s] in ev.next_to_name[0] for n in ev.next_to_name[1] if n <= s):
+                vouched.add(name)
+    if not tagged:
+        return spans
+    free: dict[str, list[tuple[int, int]]] = {}
+    for m in regex.finditer("|".join(map(regex.escape, sorted(tagged, key=len, reverse=True))),
+                            text):
+        if not any(covered[m.start():m.end()]) \
+                and (bounds is None or m.start() in bounds and m.end() in bounds):
+            free.setdefault(m.group(), []).append(m.span())
+    added = [(s, e, "PERSON") for name, found in free.items()
+             if name in vouched or tagged[name] >= len(found) for s, e in found]
+    return sorted(spans + added) if added else spans
 
 
 def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
@@ -637,6 +675,7 @@ class EntityRecognizer:
         kept = complete_names(byline_names(kept, text, self._persons), text)
         kept = trim_glued_characters(kept, text, self._persons, bounds)
         kept = surname_persons(kept, text, self._persons, bounds)
+        kept = repeat_names(kept, text, self._persons, bounds)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
