@@ -1174,16 +1174,15 @@ def _next_seg_after(ctx: _Ctx, e: int) -> bool:
     联合国副秘书长兼亚太经社会执行秘书)."""
     if e >= len(ctx.text) or ctx.text[e] not in "、兼":
         return False
-    for s, te in ctx.titles:
-        if s > e + 1 and s - (e + 1) <= _CHAIN_ORG_MAX:
-            org, _ = org_before(ctx, s, e + 1, te)
-            if org is None:  # 全国人大代表、海军某驱逐舰舰长X: an unnamed unit (org null) also
-                unit = ctx.text[e + 1:s]  # carries the chain on to the name
-                return any(u in unit for u in _UNNAMED) and not any(c in tl.PUNCT for c in unit)
-            return org[0] == e + 1
-        if s > e + 1 + _CHAIN_ORG_MAX:
-            break
-    return False
+    k = bisect.bisect_left(ctx.titles, (e + 2, 0))  # the first title after the mark
+    if k == len(ctx.titles) or ctx.titles[k][0] - (e + 1) > _CHAIN_ORG_MAX:
+        return False
+    s, te = ctx.titles[k]
+    org, _ = org_before(ctx, s, e + 1, te)
+    if org is None:  # 全国人大代表、海军某驱逐舰舰长X: an unnamed unit (org null) also carries
+        unit = ctx.text[e + 1:s]  # the chain on to the name
+        return any(u in unit for u in _UNNAMED) and not any(c in tl.PUNCT for c in unit)
+    return org[0] == e + 1
 
 
 # What may stand right before a speaker's name: a clause or sentence start, a closing quote
