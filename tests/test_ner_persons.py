@@ -231,3 +231,9 @@ def test_a_name_is_a_person_at_every_mention(ev):
     spans = [(0, 2, "PERSON"), (11, 14, "PERSON")]
     bounds = {0, 2, 3, 4, 5, 6, 8, 9, 10, 11, 14, 15, 16, 18, 20, 22, 23, 24}
     assert ner.repeat_names(spans, text, ev, bounds) == spans
+
+
+def test_a_spaced_photo_credit_before_its_source(ev):
+    text = "村民在田间劳作。\n韩\u00a0\u00a0松摄（新华社发）"
+    got = ner.byline_names([(9, 10, "PERSON")], text, ev)
+    assert texts(got, text) == [("韩\u00a0\u00a0松", "PERSON")]

@@ -372,8 +372,9 @@ def consistent_name_edges(spans: list[Span3], text: str, ev: PersonEvidence,
 
 
 # 本报记者  某  某 (a byline: the name spaced out with no-break or ideographic spaces), maybe
-# with the byline's verb after it (本报记者  某  某整理: ``byline_verb`` in rule_words)
-_BYLINE_END = "[ \u00a0\u3000\n）)、]|$"
+# with the byline's verb after it (本报记者  某  某整理: ``byline_verb`` in rule_words), or a
+# photo credit before its source (某  某摄（新华社发）)
+_BYLINE_END = "[ \u00a0\u3000\n）)（(、]|$"
 
 
 @lru_cache(maxsize=None)
