@@ -95,3 +95,11 @@ def test_the_person_spoken_to_after_dui_and_a_designation_is_no_source(qnlp):
     text = "某局探月与航天工程中心主任刘某说：“我们将继续努力。”"
     qs = run(qnlp, text, [("刘某", "PERSON"), ("航天工程中心", "ORG"), ("主任", "TITLE")])
     assert [q.speaker for q in qs] == ["刘某"]
+
+
+def test_a_rules_provision_is_one_sentence_and_an_analysis_is_the_writers(qnlp):
+    qs = run(qnlp, "按照某市法例规定，车辆不得在人行道上停放。只要遵守规定，市民出行就会更加方便。")
+    assert [q.text.strip("。") for q in qs] == ["车辆不得在人行道上停放"]
+    qs = run(qnlp, "某国央行预计，今年经济增长率约为百分之一。分析认为，出口下降是增长乏力的主要原因。",
+             [("某国央行", "ORG")])
+    assert said(qs) == [("indirect", "某国央行", "今年经济增长率约为百分之一")]

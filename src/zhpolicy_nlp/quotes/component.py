@@ -61,8 +61,8 @@ UNNAMED_DOCS = lexicon.words("speaker_words", "unnamed_doc")
 # 张大爹问外孙要什么礼物？一定要给吗？…: a question cue's content ends at its first ？
 ASKS = lexicon.ordered("cue_words", "asks")
 DIRECTIVE = lexicon.words("cue_words", "directive")
-# 在X眼里，… (a view) and directives report one sentence only
-ONE_SENTENCE_CUES = lexicon.words("cue_words", "frame_in") | DIRECTIVE
+# 在X眼里，… (a view), directives and a rule's provision (某法规定，…) report one sentence only
+ONE_SENTENCE_CUES = lexicon.words("cue_words", "frame_in") | DIRECTIVE | lexicon.words("cue_words", "one_sentence")
 # 叮嘱大家，…; 开导他，“…”: advice to someone, the content after the addressee and a comma
 ADDRESSED = lexicon.words("cue_words", "addressed")
 ADDRESSING = tuple(DIRECTIVE | ADDRESSED)  # cue words whose addressee may come first
