@@ -10,7 +10,10 @@ gold's dev split) and scored on another with the official scorer, in four combin
 - ``rules``: the pipeline as it stands;
 - ``filter``: the rule quotes a model span confirms (IoU >= 0.5), speakers kept;
 - ``add``: the rule quotes plus model spans that overlap none of them (no speaker yet);
-- ``filter+add``: both.
+- ``filter+add``: both;
+- ``add+guess``: ``add``, each added span given the first person named earlier in its sentence,
+  else its paragraph's current speaker (the speaker of the nearest rule quote before it in the
+  paragraph, else after it, else the last earlier one).
 
 Nothing here ships: the figures go to docs/quotes.md. Usage::
 
@@ -128,15 +131,42 @@ def read_folder(folder: Path, ex: Any, feat: Featuriser) -> Iterator[dict]:
         yield {"gold": gold, "pred": pred, "text": text, "toks": toks, "feats": feats}
 
 
-def combine(d: dict, model_spans: list[tuple[int, int]], keep: bool, add: bool) -> dict:
-    """The rule result with its quotes filtered by and/or extended with the model's spans."""
+def sentence_subject(text: str, people: list[dict], a: int) -> Any:
+    """The first person named in the sentence before ``a``: the subject of an action clause
+    a cueless quote follows (某某提起地笼，“…”)."""
+    lo = max(text.rfind(ch, 0, a) for ch in "。！？\n") + 1
+    named = [(m["start"], p["name"]) for p in people for m in p.get("mentions", [])
+             if lo <= m["start"] and m["end"] <= a]
+    return min(named)[1] if named else None
+
+
+def paragraph_speaker(text: str, quotes: list[dict], a: int) -> Any:
+    """The speaker of the rule quote nearest before ``a`` in its paragraph, else of the
+    nearest after it, else of the last one in earlier paragraphs: the current speaker, the
+    simplest discourse guess."""
+    lo, hi = text.rfind("\n", 0, a) + 1, text.find("\n", a) % (len(text) + 1)
+    before = [q for q in quotes if lo <= q["start"] < a and q.get("speaker")]
+    after = [q for q in quotes if a < q["start"] < hi and q.get("speaker")]
+    earlier = [q for q in quotes if q["start"] < lo and q.get("speaker")]
+    for found, pick in ((before, max), (after, min), (earlier, max)):
+        if found:
+            return pick(found, key=lambda q: q["start"])["speaker"]
+    return None
+
+
+def combine(d: dict, model_spans: list[tuple[int, int]], keep: bool, add: bool,
+            guess: bool = False) -> dict:
+    """The rule result with its quotes filtered by and/or extended with the model's spans;
+    with ``guess``, an added span takes a guessed speaker."""
     rule = d["pred"]["quotes"]
     quotes = [q for q in rule if not keep or any(iou((q["start"], q["end"]), m) >= 0.5 for m in model_spans)]
     if add:
         for a, b in model_spans:
             if not any(iou((q["start"], q["end"]), (a, b)) > 0 for q in rule):
                 quoted = d["text"][a - 1:a] == "“"
-                quotes.append({"start": a, "end": b, "text": d["text"][a:b], "speaker": None,
+                quotes.append({"start": a, "end": b, "text": d["text"][a:b],
+                               "speaker": (sentence_subject(d["text"], d["pred"]["people"], a)
+                                           or paragraph_speaker(d["text"], rule, a)) if guess else None,
                                "kind": "direct" if quoted else "indirect"})
     return {**d["pred"], "quotes": quotes}
 
@@ -163,9 +193,11 @@ def main() -> None:
         tagger.open(path)
         model = [spans(d["toks"], tagger.tag(d["feats"])) for d in test]
     print(f"train {args.train}: {len(train)} docs; test {args.test}: {len(test)} docs")
-    for name, keep, add in (("rules", False, False), ("filter", True, False),
-                            ("add", False, True), ("filter+add", True, True)):
-        s = summarise(score_doc(d["gold"], combine(d, m, keep, add)) for d, m in zip(test, model))
+    for name, keep, add, guess in (("rules", False, False, False), ("filter", True, False, False),
+                                   ("add", False, True, False), ("filter+add", True, True, False),
+                                   ("add+guess", False, True, True)):
+        s = summarise(score_doc(d["gold"], combine(d, m, keep, add, guess))
+                      for d, m in zip(test, model))
         w, det = s["quotes/who_said_what"], s["quotes/detect"]
         print(f"{name:11s} who-said-what P {w['p']:.3f} R {w['r']:.3f} F {w['f']:.3f} | detect P "
               f"{det['p']:.3f} R {det['r']:.3f} F {det['f']:.3f} | recall direct "
