@@ -237,3 +237,9 @@ def test_a_spaced_photo_credit_before_its_source(ev):
     text = "村民在田间劳作。\n韩\u00a0\u00a0松摄（新华社发）"
     got = ner.byline_names([(9, 10, "PERSON")], text, ev)
     assert texts(got, text) == [("韩\u00a0\u00a0松", "PERSON")]
+
+
+def test_a_disease_that_reads_like_a_name_is_no_person(ev):
+    text = "两国合作战胜莫拉巴病毒。莫拉巴疫情已经结束。科拉尔说，好。"
+    spans = persons(text, "莫拉巴", "科拉尔")
+    assert texts(ner.disease_names(spans, text, ev), text) == [("科拉尔", "PERSON")]

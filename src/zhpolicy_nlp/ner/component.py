@@ -248,6 +248,7 @@ class PersonEvidence:
     clan_before: frozenset[str]        # 姓: 一位姓张的朋友
     familiar: frozenset[str]           # 老, 小: 老某家 is a person's home
     glued_tag: frozenset[str]          # v, m: 某某作|的报告, 某某第|一时间
+    disease_after: tuple[str, ...]     # 病毒, 疫情: 某某拉病毒 makes 某某拉 no person
     # 律师, 经理, 主任 (titles and occupations, not the honorifics 先生, 主席), longest first
     occupations: tuple[frozenset[str], tuple[int, ...]]
 
@@ -263,7 +264,7 @@ class PersonEvidence:
                    _by_length(near),
                    *(lexicon.words("person_edges", k)
                      for k in ("clan_after", "clan_before", "familiar", "glued_tag")),
-                   _by_length(jobs))
+                   lexicon.ordered("person_edges", "disease_after"), _by_length(jobs))
 
 
 def _by_length(words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
@@ -477,6 +478,22 @@ def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
     return sorted(spans + added) if added else spans
 
 
+def disease_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
+    """PERSON spans of a name the document also writes before ``病毒``/``疫情`` (some
+    ``disease_after`` word): a disease or its agent that reads like a transliterated name
+    (某某拉病毒, 战胜某某拉), no person at any mention."""
+    names = {text[s:e] for s, e, lab in spans if lab == "PERSON"}
+    if not names:
+        return spans
+    pattern = "(?:{})(?={})".format("|".join(map(regex.escape, sorted(names, key=len,
+                                                                         reverse=True))),
+                                     "|".join(map(regex.escape, ev.disease_after)))
+    things = {m.group() for m in regex.finditer(pattern, text)}
+    if not things:
+        return spans
+    return [sp for sp in spans if sp[2] != "PERSON" or text[sp[0]:sp[1]] not in things]
+
+
 def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
                     bounds: Optional[set[int]]) -> list[Span3]:
     """One-character PERSON spans (a surname the model tagged alone) by what stands next to
@@ -676,7 +693,8 @@ class EntityRecognizer:
         kept = complete_names(byline_names(kept, text, self._persons), text)
         kept = trim_glued_characters(kept, text, self._persons, bounds)
         kept = surname_persons(kept, text, self._persons, bounds)
-        kept = repeat_names(kept, text, self._persons, bounds)
+        kept = disease_names(repeat_names(kept, text, self._persons, bounds), text,
+                             self._persons)
         return set_char_entities(doc, kept, text)
 
     def __call__(self, doc: Doc) -> Doc:
