@@ -159,7 +159,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if (tok in NOUN_CUES or cls in OBJECT_TAKING) and prev in NOUN_BEFORE:
             continue
         if cls == "doc" and prev in NOUN_BEFORE and prev != "的":
-            continue  # 符合宪法和相关规定，…; 各项规定: a noun (但 某法规定，…: the law speaks)
+            continue  # 符合宪法和相关规定，…; 各项规定: a noun (not 某法规定，…: the law speaks)
         if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
             continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
         if _in_noun_frame(toks, i) and _framed_noun_after(toks, i):
