@@ -226,7 +226,7 @@ def parse_draft(path: Path) -> dict[str, Any]:
         aliases = [a for a in (f[1].strip().split("|") if len(f) > 1 else []) if a and a != "-"]
         titles = []
         for t in (f[2].strip().split(";") if len(f) > 2 else []):
-            if not t.strip():
+            if not t.strip() or t.strip() == "-":  # `-`: no titles, as for aliases
                 continue
             title, _, org = t.strip().partition("@")
             orgs = [o for o in org.split("|") if o]

@@ -63,6 +63,13 @@ def test_stored_gold_holds_no_quote_text():
         assert all("text" not in q for q in json.loads(path.read_text("utf-8"))["quotes"])
 
 
+def test_every_title_is_a_title():
+    # a draft's `-` titles field means "no titles" (the importer once stored it as a title `-`)
+    for path in (GOLD / "ann").glob("*.json"):
+        for person in json.loads(path.read_text("utf-8"))["people"]:
+            assert all(t["title"] and t["title"] != "-" for t in person["titles"]), (path.name, person["name"])
+
+
 def test_build_picks_rounds(tmp_path):
     """``build --rounds`` writes only the articles of those draw rounds (round 1 unnumbered)."""
     tool = _tool()
