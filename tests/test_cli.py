@@ -141,6 +141,17 @@ def test_evaluate_seeds_json_as_a_subprocess(root):
         assert res["docs"]["forum"][key]["gold"] == res["summary"][key]["gold"]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(root):
+    """`evaluate seeds | head -1`: the pipe closes before the output is written; the command
+    stops quietly with the SIGPIPE status instead of a BrokenPipeError traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "zhpolicy_nlp", "evaluate", "seeds"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader has gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err
+
+
 def test_evaluate_without_predictions_fails_clearly(gold_dir, tmp_path, capsys):
     assert cli.main(["evaluate", str(gold_dir), "--pred", str(tmp_path / "missing.jsonl")]) == 1
     assert "evaluate: no predictions: FileNotFoundError" in capsys.readouterr().err

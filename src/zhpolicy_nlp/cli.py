@@ -144,11 +144,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   f"{batch.partial_path(work)}; {output} {kept}. "
                   "Run the same command with --resume to continue.", file=sys.stderr)
         return 128 + e.signum
-    except BrokenPipeError:  # `extract … | head`: the reader has gone; stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 128 + 13  # as if killed by SIGPIPE
     except OSError as e:  # the output cannot be written: say where, no traceback
-        if output is None:
+        if output is None or isinstance(e, BrokenPipeError):
             raise
         raise UsageError(f"cannot write {output}: {e.strerror or e}"
                          + (f" ({e.filename})" if e.filename else "")) from None
@@ -314,3 +311,7 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = SCRIPT) -> int:
     except UsageError as e:
         print(f"{prog} {args.command}: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `extract … | head`, `evaluate … | head`: the reader has gone
+        # Python would report the broken pipe again when it flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as if killed by SIGPIPE, quietly
