@@ -27,13 +27,13 @@ def test_a_surveys_share_speaks_as_worded(qnlp):
 
 
 def test_an_official_reading_frames_a_report(qnlp):
-    qs = run(qnlp, "按照两部门的解读，这项政策将明显减轻患者的用药负担。")
-    assert said(qs) == [("indirect", "两部门", "这项政策将明显减轻患者的用药负担")]
+    qs = run(qnlp, "按照主管部门的解读，新规将明显减轻小微企业的办税负担。")
+    assert said(qs) == [("indirect", "主管部门", "新规将明显减轻小微企业的办税负担")]
 
 
 def test_an_unnamed_team_after_an_indefinite_is_a_source(qnlp):
-    qs = run(qnlp, "一个国际科研团队分析了某种鱼类的基因组，发现它们进化出了抵抗寒冷的机制。")
-    assert said(qs) == [("indirect", "一个国际科研团队", "它们进化出了抵抗寒冷的机制")]
+    qs = run(qnlp, "一个联合科研团队研究了多种候鸟的迁徙路线，发现它们能借助地磁场辨别方向。")
+    assert said(qs) == [("indirect", "一个联合科研团队", "它们能借助地磁场辨别方向")]
 
 
 def test_a_possessive_qi_is_no_left_out_subject(qnlp):
@@ -76,13 +76,14 @@ def test_a_leaders_speech_inside_a_meetings_statement_keeps_it_running(qnlp):
 
 def test_a_requirement_or_provision_after_an_implementing_verb_is_a_noun(qnlp):
     # jieba's 坚决贯彻 / 贯彻落实 are one word each: still the 贯彻 frame
-    qs = run(qnlp, "赵某说，干部要敢于担当。各级纪委监委要坚决贯彻党中央要求，顺应群众期盼。",
+    qs = run(qnlp, "赵某说，干部要敢于担当。各地环保部门要坚决贯彻党中央要求，守护好一方碧水蓝天。",
              [("赵某", "PERSON"), ("党中央", "ORG")])
     assert [q.speaker for q in qs] == ["赵某"]
     qs = run(qnlp, "全体官兵表示，要贯彻落实上级决策指示，坚决完成全年任务。")
     assert said(qs) == [("indirect", "全体官兵", "要贯彻落实上级决策指示，坚决完成全年任务")]
     # 相关规定 is no rule speaking (but 某法规定，… is)
-    qs = run(qnlp, "张三说，这一决定符合宪法、基本法和相关规定，从法理上是完全合理的。", [("张三", "PERSON")])
+    assert run(qnlp, "这份合同符合劳动法和相关规定，双方都应当遵守。") == []
+    qs = run(qnlp, "张三说，这份合同符合劳动法和相关规定，双方都应当遵守。", [("张三", "PERSON")])
     assert [q.speaker for q in qs] == ["张三"]
 
 
