@@ -23,6 +23,7 @@ Nothing here ships: the figures go to docs/quotes.md. Usage::
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import tempfile
 from pathlib import Path
@@ -58,11 +59,16 @@ class Featuriser:
             for t in e:
                 ents[t.i] = ("B-" if t.i == e.start else "I-") + e.label_
         toks = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+        first_quote: list[Any] = [None] * len(toks)  # the first rule quote covering each token
+        for q in rule_quotes:
+            for i in _covered(toks, q[0], q[1]):
+                if first_quote[i] is None:
+                    first_quote[i] = q
         feats: list[dict] = []
         depth, sent_start, cues_seen, last_punct = 0, True, 0, ""
         for i, (s, e, w) in enumerate(toks):
-            inside = [q for q in rule_quotes if q[0] <= s and e <= q[1]]
-            rule = ("B" if inside[0][0] == s else "I") if inside else "O"
+            q = first_quote[i]
+            rule = ("B" if q[0] == s else "I") if q is not None else "O"
             f: dict[str, Any] = {
                 "w": w, "tag": self._tag(w), "ent": ents.get(i, "O"), "len": str(min(len(w), 4)),
                 "first": w[0], "last": w[-1], "quoted": depth > 0, "cue": self.cues.get(w, "no"),
@@ -89,6 +95,16 @@ class Featuriser:
         return toks, feats
 
 
+def _covered(toks: list[Token], a: int, b: int) -> range:
+    """Indices of the tokens inside ``[a, b)``: tokens are in text order and do not overlap, so
+    they are a run found by bisection (a scan of every token per quote is quadratic)."""
+    i = bisect.bisect_left(toks, a, key=lambda t: t[0])
+    j = i
+    while j < len(toks) and toks[j][1] <= b:
+        j += 1
+    return range(i, j)
+
+
 def gold_labels(toks: list[Token], gold: dict, tiers: tuple[str, ...] = ("core", "implicit")) -> list[str]:
     """B/I on the tokens of each gold quote of ``tiers``, C on its cue's tokens, O elsewhere."""
     lab = ["O"] * len(toks)
@@ -96,12 +112,12 @@ def gold_labels(toks: list[Token], gold: dict, tiers: tuple[str, ...] = ("core",
         if q["tier"] not in tiers:
             continue
         first = True
-        for i, (s, e, w) in enumerate(toks):
-            if s >= q["start"] and e <= q["end"] and w.strip():
+        for i in _covered(toks, q["start"], q["end"]):
+            if toks[i][2].strip():
                 lab[i], first = ("B" if first else "I"), False
         cue = q.get("cue")
-        for i, (s, e, _) in enumerate(toks):
-            if cue and s >= cue["start"] and e <= cue["end"] and lab[i] == "O":
+        for i in _covered(toks, cue["start"], cue["end"]) if cue else ():
+            if lab[i] == "O":
                 lab[i] = "C"
     return lab
 
