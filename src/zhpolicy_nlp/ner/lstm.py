@@ -428,7 +428,8 @@ class LstmTagger:
             # running[t]: how many rows are longer than t (a prefix, lengths descending)
             running = np.searchsorted(-lengths, -np.arange(t_max), side="left")
             best = self.start + em[0]
-            back = np.empty((t_max, bsz, k), dtype=np.int8)
+            # a tag index fits a byte for any BIOES set of up to 31 types (13 tags here)
+            back = np.empty((t_max, bsz, k), dtype=np.int8 if k <= 127 else np.intp)
             for t in range(1, t_max):
                 n = running[t]
                 cand = best[:n, :, None] + trans  # (n, from, to)
