@@ -268,6 +268,8 @@ class PersonEvidence:
 
 
 def _by_length(words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The words with their lengths, longest first: :func:`_longest` tries one slice a length
+    instead of every word at a position."""
     return frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True))
 
 
