@@ -222,7 +222,8 @@ INCLUDING_RE = regex.compile(
     rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))})")
 # 81.6%的被调查者认为, 只有10.9%的人认为, 三成受访企业表示: a survey's share speaks, as worded
 SHARE_RE = regex.compile(
-    rf"(?:只有|仅有|近|约|超过|逾)?(?:\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成)(?:以上|左右)?的?"
+    rf"(?:{_words_alt('share_before')})?(?:\d+(?:\.\d+)?[%％]|[一二三四五六七八九]成)"
+    rf"(?:{_words_alt('share_after')})?的?"
     rf"[^，。；：、\s“”\d%％]{{0,6}}?(?:{_alt(COLLECTIVES | _kind_words('surveyed'))})")
 DOC_RE = regex.compile(rf"《([^》]{{1,40}})》|(?:{_alt(DOCUMENTS)})+")
 # A named report or document introduced earlier: 发布了2018年电子政务调查报告
