@@ -256,3 +256,31 @@ def test_a_study_speaks_through_whoever_made_it(qnlp):
     qs = run(qnlp, "学者研究发现，改革开放以来我国发展几乎每十年上一个大台阶。")
     assert [q.speaker for q in qs] == ["学者"]
     assert run(qnlp, "研究发现，每天步行半小时有益于老年人的健康。") == []
+
+
+def _people(ex, text):
+    return {p["name"]: [m["text"] for m in p["mentions"]] for p in ex.extract(text).to_dict()["people"]}
+
+
+def test_a_person_named_only_by_surname_and_address_is_listed_so(ex):
+    # docs/annotation.md: 刘先生, 张奶奶 are in people under that form
+    text = "家住城南的市民李女士说，现在办事比以前方便多了，一次就能办好。"
+    assert _people(ex, text) == {"李女士": ["李女士"]}
+    assert [q["speaker"] for q in ex.extract(text).to_dict()["quotes"]] == ["李女士"]
+    assert _people(ex, "女士们、先生们，欢迎大家来到这里参加今天的活动。") == {}
+
+
+def test_an_address_refers_back_unless_a_description_introduces_someone_new(ex):
+    # 唐大爷 is the 唐某某 named before; 市民张女士 is someone new, not 张建华
+    back = "今年72岁的唐福生老人几乎天天来。唐大爷说：“这里的饭菜很可口，价格也不贵。”"
+    assert "唐大爷" not in _people(ex, back)
+    assert [q["speaker"] for q in ex.extract(back).to_dict()["quotes"]] == ["唐福生"]
+    new = "张建华是这个社区的书记。市民张女士说，现在办理社保业务只需要在手机上点几下。"
+    assert set(_people(ex, new)) == {"张建华", "张女士"}
+    assert [q["speaker"] for q in ex.extract(new).to_dict()["quotes"]] == ["张女士"]
+
+
+def test_the_longest_address_after_a_surname_is_taken(ex):
+    # 老师, not the honour 老 of 胡老
+    text = "胡老师告诉记者，学生们都很努力，成绩进步很快。"
+    assert [q["speaker"] for q in ex.extract(text).to_dict()["quotes"]] == ["胡老师"]

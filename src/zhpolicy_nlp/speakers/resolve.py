@@ -121,6 +121,32 @@ class Registry:
                     break
         return out
 
+    def addressed(self, surnames: Iterable[CharSpan]) -> list[CharSpan]:
+        """``市民李女士说``, ``91岁的张奶奶``, ``王总``: a surname the ner stage tagged alone, then a
+        courtesy, kinship or honour word (``ADDRESS_WORDS``), that no known person took as a
+        mention, is a person the text names only so: docs/annotation.md lists them under that
+        form. Not a plural address (女士们); not where a person of that surname was named
+        before (70岁的唐某某老人…。唐大爷说: the same man) unless a description introduces
+        this one (市民张女士, 小区的朱女士: someone new)."""
+        taken = {m.start for p in self.people.values() for m in p.mentions}
+        first_named: dict[str, int] = {}  # surname → where a full name of it first appears
+        for p in self.people.values():
+            if len(p.name) > 1 and p.mentions:
+                k = p.name[0]
+                first_named[k] = min(first_named.get(k, len(self.text)), *(m.start for m in p.mentions))
+        titled = {a for a, _ in tl.find_titles(self.text)}  # 李总理: a title, not 李总
+        out = []
+        for s, e in surnames:
+            word = next((w for w in ADDRESS_WORDS if self.text.startswith(w, e)), None)
+            if not word or s in taken or e in titled or self.text.startswith("们", e + len(word)):
+                continue
+            introduced = self.text.endswith("的", 0, s) or any(
+                self.text.endswith(w, 0, s) for w in EXISTENTIAL_NOUNS)  # 市民, 村民, 老人…
+            if first_named.get(self.text[s:e], len(self.text)) < s and not introduced:
+                continue
+            out.append((s, e + len(word)))
+        return out
+
     def _by_surname(self, surname: str, title: str, at: int = -1) -> Optional[str]:
         """Why: a surname alone is weak; it needs the person's own title, or a polite address
         (先生/女士) when only one person in the document has that surname and the text named
@@ -240,7 +266,12 @@ CONJ_WORDS = _kind_words("conj") - PRONOUNS
 SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
-HONOUR_RE = regex.compile(rf"{_words_alt('honour')}|{_alt(DESC_NOUNS)}")
+HONOUR_RE = regex.compile(_alt(_kind_words("honour") | DESC_NOUNS))  # longest first: 老师, not 老
+# After a surname, the address of a person the text names no other way (李女士, 李老师, 张奶奶,
+# 胡老), longest first: 老师 before 老
+ADDRESS_WORDS = tuple(sorted(_kind_words("courtesy") | _kind_words("honour")
+                             | {w for w, k in tl.honorifics().items() if k == "address"},
+                             key=lambda w: (-len(w), w)))
 # 发言人办公室18日发布新闻稿表示: a date may stand before the verb; 某公司11日发布的数据显示
 PUBLISH_RE = regex.compile(
     rf"(?:\d{{1,2}}日|{_words_alt('when')})?(?:{_words_alt('publishes')})[了的]?")

@@ -129,6 +129,10 @@ class TitleResolver:
                 persons.put((e.start_char, e.end_char), "PERSON")
         for sp, canon in reg.surname_mentions(tl.find_titles(text), persons.overlaps):
             reg.mention(sp, canon)
+        surnames = [(e.start_char, e.end_char) for e in doc.ents
+                    if e.label_ == "PERSON" and len(e.text) == 1]
+        for s, e in reg.addressed(surnames):  # 市民李女士说: a person of their own, as worded
+            reg.mention((s, e), text[s:e])
         doc._.people = [result.person_data(p) for p in reg.records() if p.mentions]
         return doc
 
