@@ -284,3 +284,24 @@ def test_the_longest_address_after_a_surname_is_taken(ex):
     # 老师, not the honour 老 of 胡老
     text = "胡老师告诉记者，学生们都很努力，成绩进步很快。"
     assert [q["speaker"] for q in ex.extract(text).to_dict()["quotes"]] == ["胡老师"]
+
+
+def test_a_report_named_in_marks_speaks_as_a_string_of_the_text(ex):
+    # 《某某展望》报告: without its marks 某某展望报告 is in no place of the text, and a speaker
+    # must be a string of it (SCHEMA §1); the contract check would drop the quotes
+    text = ("近日，某国际组织发布了最新一期《亚洲地区经济展望》报告，预测明年亚洲经济增长为5%。"
+            "报告认为，区域合作将继续深化，贸易往来更加密切。")
+    quotes = ex.extract(text).to_dict()["quotes"]
+    assert [q["speaker"] for q in quotes] == ["《亚洲地区经济展望》报告"] * 2
+    # a title in marks alone still speaks without them
+    quotes = ex.extract("某部印发了《关于加强社区服务的意见》，提出要完善社区服务体系建设。").to_dict()["quotes"]
+    assert [q["speaker"] for q in quotes] == ["关于加强社区服务的意见"]
+
+
+def test_a_short_sentence_set_off_by_a_comma_is_said(ex):
+    # issue #12: 中方欢迎 is a quote; 表示欢迎 (no mark) is an attitude; a piece another rule cut
+    # off is not a short sentence
+    said = lambda t: [(q["speaker"], q["text"]) for q in ex.extract(t).to_dict()["quotes"]]
+    assert said("外交部发言人华春莹表示，中方欢迎。") == [("华春莹", "中方欢迎")]
+    assert said("张明表示，同意。") == [("张明", "同意")]
+    assert said("张明表示欢迎。") == []

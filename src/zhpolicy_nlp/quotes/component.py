@@ -23,7 +23,8 @@ from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
-                                PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver)
+                                PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver,
+                                worded_doc_name)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from ..tokenizer.jieba_dict import base_word_tags
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
@@ -77,6 +78,9 @@ ADDRESSEE_MAX = 12  # 指示国家某委有关负责人，…: how long the addr
 AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
+MIN_HAN_AFTER_MARK = 2  # …when its cue is followed by ，/： (中方欢迎, 很好): said, however short
+SENTENCE_ENDS = "。！？!?"
+CLAUSE_MARK_RE = regex.compile(r"[，,；;：:“”]")
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
 MIN_SPEECH = 10  # a quotation with no cue shorter than this is no speech
@@ -225,7 +229,8 @@ class Attributor:
                 s -= 1  # 指出，《某书》编纂于…: the content opens with the title, marks and all
             if e < len(self.text) and self.text[e] in "：:":
                 e += 1  # keep a list-opening colon: the implicit tier looks for it
-        if not self.text[s:e].strip() or kind == "indirect" and not self._proposition(s, e):
+        if not self.text[s:e].strip() or kind == "indirect" and not (
+                self._proposition(s, e) or self._marked_short(s, e, cue)):
             return None
         q = Quote(s, e, self.text[s:e], kind, speaker,
                   _span(self.text, mention.start, mention.end) if mention else None, cue, tier)
@@ -335,6 +340,15 @@ class Attributor:
         s, e = trim(self.text, s, e)
         return e - s >= MIN_CONTENT and len(HAN_RE.findall(self.text, s, e)) >= MIN_HAN
 
+    def _marked_short(self, s: int, e: int, cue: Optional[TextSpan]) -> bool:
+        """A short sentence the cue's ，/： sets off is still said (表示，中方欢迎。; 说：很好！),
+        where with no mark it is an attitude or a topic (表示欢迎). The whole rest of the
+        sentence, not a piece another rule cut off (表示，4日下午，某某宣布…)."""
+        s, e = trim(self.text, s, e)
+        return cue is not None and self.text[cue.end:s].strip() in ("，", "：", ",", ":") \
+            and self.text[e:e + 1] in SENTENCE_ENDS and not CLAUSE_MARK_RE.search(self.text, s, e) \
+            and len(HAN_RE.findall(self.text, s, e)) >= MIN_HAN_AFTER_MARK
+
     def _headline(self, para: tuple[int, int]) -> bool:
         """`国家发展改革委副秘书长任志武：中国愿与各方共同推动政务服务` (a headline), and
         `汪文斌：这是…。我们…` (an answer in a transcript: the name opens the paragraph)."""
@@ -416,7 +430,8 @@ class Attributor:
                 continue  # 让农民分享收益, 政府提出了…方针: no report, and no bound on the one before
             opens_list = text[cs - 1] in "：:" and trim(text, cs, para[1])[0] >= para[1]
             if not (after_quote or opens_list or text.startswith(QUOTE_OPENERS, cs)
-                    or self._proposition(cs, min(sent_end, cs + SOURCE_WINDOW))):
+                    or self._proposition(cs, min(sent_end, cs + SOURCE_WINDOW))
+                    or self._marked_short(cs, min(sent_end, cs + SOURCE_WINDOW), cue)):
                 continue  # 收集意见建议1800多条, 表示欢迎: nothing said
             self.res.note(speaker, para[0], kind)
             events.append(ev)
@@ -442,7 +457,7 @@ class Attributor:
             # 发表谈话/联合声明，表示…: a talk or statement; 《某报》发表时评文章，认为…: an
             # outlet's piece; the speaker is the subject
             return None
-        return Mention(s, e, "document", text[s:e].replace("《", "").replace("》", ""))
+        return Mention(s, e, "document", worded_doc_name(text, s, e))
 
     def _reports(self, cue: Cue) -> bool:
         """Can the cue report with its subject left out (`…，并要求…`)? Not an epistemic
