@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from zhpolicy_nlp.titles import designations
+
 from test_titles import people, run, tnlp  # noqa: F401  (the titles tests' own helpers)
 
 
@@ -100,3 +102,16 @@ def test_publisher_is_an_occupation(tnlp, text, name, titles):
 
 def test_publishers_without_a_name(tnlp):
     assert people(run(tnlp, "请资深科普出版人审阅书稿。")) == {}
+
+
+def test_a_name_alone_on_a_signature_line_signs_the_epigraph(ex):
+    # “…” / ——张三: the ner stage may miss a name with no context; the dash line is the cue
+    # (冼星辉: a rare surname the recogniser does not tag there)
+    text = "标题\n“要把路修好，让乡亲们走得舒心。”\n——冼星辉\n今年以来，各地积极推进建设。"
+    quotes = ex.extract(text).to_dict()["quotes"]
+    assert [(q["speaker"], q["cue"]["text"]) for q in quotes] == [("冼星辉", "——")]
+    word_tag = ex.nlp.get_pipe("titles")._word_tag
+    assert designations.cue_names(text, [], word_tag) == [(text.index("冼"), text.index("冼") + 3)]
+    # a credit or a column name is no name (a surname and 1-2 characters only)
+    for line in ("——编者", "——新华社", "——元旦献词"):
+        assert ex.extract(f"标题\n“我们要走自己的路。”\n{line}\n正文内容。").to_dict()["quotes"] == []

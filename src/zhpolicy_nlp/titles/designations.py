@@ -1205,11 +1205,16 @@ _COMMON = 500
 _NOT_GIVEN_WORDS = frozenset(tl.title_words("not_given_word"))
 
 
+# A line that is only a dash and a short name, signing the paragraph before it (an epigraph)
+_SIGNATURE_RE = regex.compile(rf"(?m)^[ \t\u3000]*——[ \t\u3000]*({HAN}{{2,4}})[ \t\u3000]*$")
+
+
 def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) -> list[CharSpan]:
     """Names the ner stage missed right before a speech cue (``“…”盛来运说``, ``张三在接受
     记者采访时表示``, ``据阎立新介绍``, ``逯建国厅长说``, ``执法局颜鲲表示``): a surname and one or
     two characters that fill the whole gap between a clause start or an ORG entity and the cue
-    (or a title before it), and are no common word. A one-character non-PERSON entity does
+    (or a title before it), and are no common word; and a name alone on an epigraph's
+    signature line (``——张三``, the dash its cue). A one-character non-PERSON entity does
     not block a name (a model may read a rare surname as a place abbreviation)."""
     taken = bytearray(len(text))
     for s, e, label in ents:  # one character (a model's 中/美 guess, or 逯 of 逯建国) blocks not
@@ -1233,7 +1238,13 @@ def cue_names(text: str, ents: list[tuple[int, int, str]], word_tag: WordTag) ->
         if _plausible_name(text[s:e], sur, word_tag) and not _glued_to_cue(text, e, word_tag) \
                 and not _word_not_surname(sur, word_tag):
             out.append(span)
-    return out
+    for m in _SIGNATURE_RE.finditer(text):  # “…” / ——张三: an epigraph's signature line
+        s, e = m.span(1)
+        sur = tl.surname_at(text, s)
+        if sur and 1 <= e - s - len(sur) <= 2 and not any(taken[s:e]) \
+                and _plausible_name(text[s:e], sur, word_tag) and not _word_not_surname(sur, word_tag):
+            out.append((s, e))
+    return sorted(out)
 
 
 def _gap_name(text: str, i: int) -> Optional[CharSpan]:
