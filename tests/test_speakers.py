@@ -305,3 +305,10 @@ def test_a_short_sentence_set_off_by_a_comma_is_said(ex):
     assert said("外交部发言人华春莹表示，中方欢迎。") == [("华春莹", "中方欢迎")]
     assert said("张明表示，同意。") == [("张明", "同意")]
     assert said("张明表示欢迎。") == []
+
+
+def test_an_outlet_with_its_abbreviation_in_brackets_speaks(ex):
+    # 某某新闻网（ABC）报道称: the abbreviation stands between the outlet and its 报道
+    said = lambda t: [q["speaker"] for q in ex.extract(t).to_dict()["quotes"]]
+    assert said("美国有线电视新闻网（CNN）报道称，当地警方已逮捕一名嫌疑人。") == ["美国有线电视新闻网"]
+    assert said("英国广播公司（BBC）报道说，英国政府将推迟相关计划。") == ["英国广播公司"]

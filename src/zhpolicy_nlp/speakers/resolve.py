@@ -523,6 +523,15 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+# 美国有线电视新闻网（CNN）报道称: a Latin abbreviation in brackets between a body and its words
+ABBR_GAP_RE = regex.compile(r"[（(][A-Za-z0-9 .&'-]{1,16}[）)]")
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Does what ends at ``end`` stand right before ``start``, but for such an abbreviation?"""
+    return end == start or ABBR_GAP_RE.fullmatch(text, end, start) is not None
+
+
 def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
     """The cue's source: the last person-like candidate, else the last other source."""
     cands = candidates(ix, start, cue, owners=True)
@@ -542,7 +551,8 @@ def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
         best = first
     if best.kind == "document":  # 叶利钦总统的贺辞, 市场监管总局发布消息称: the author speaks
         # 美联社报道说，…, 《某报》评论说，…: the outlet right before what it published
-        outlet = next((m for m in cands if m.end == best.start and ix.text[best.start:best.end] in MEDIA_DOCS
+        outlet = next((m for m in cands if _next_to(ix.text, m.end, best.start)
+                       and ix.text[best.start:best.end] in MEDIA_DOCS
                        and (m.kind in ("org", "collective")  # 有媒体评论称，…
                             or m.kind == "document" and ix.text.startswith("《", m.start))),
                       None)
