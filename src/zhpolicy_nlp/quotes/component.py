@@ -23,8 +23,7 @@ from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
 from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
-                                PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver,
-                                worded_doc_name)
+                                PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from ..tokenizer.jieba_dict import base_word_tags
 from .content import CLOSERS, OPENERS, Layout, Marked, quote_pairs
@@ -457,7 +456,7 @@ class Attributor:
             # 发表谈话/联合声明，表示…: a talk or statement; 《某报》发表时评文章，认为…: an
             # outlet's piece; the speaker is the subject
             return None
-        return Mention(s, e, "document", worded_doc_name(text, s, e))
+        return Mention(s, e, "document", text[s:e].replace("《", "").replace("》", ""))
 
     def _reports(self, cue: Cue) -> bool:
         """Can the cue report with its subject left out (`…，并要求…`)? Not an epistemic

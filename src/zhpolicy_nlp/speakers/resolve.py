@@ -37,14 +37,6 @@ def _title_of(text: str, seg_title: CharSpan, seg_org: Optional[CharSpan]) -> Ti
     return Title(ts.text, os_.text if os_ else None, ts, os_)
 
 
-def worded_doc_name(text: str, s: int, e: int) -> str:
-    """A document's name at ``[s, e)`` without its 《》 marks (《某某通知》 → 某某通知) where that is
-    still a string of the text, else as worded: a speaker must be one (《某某展望》报告 has no
-    某某展望报告 in the text)."""
-    name = text[s:e].replace("《", "").replace("》", "")
-    return name if name in text else text[s:e]
-
-
 class Registry:
     """Builds :class:`Person` records from designations and PERSON spans."""
 
@@ -851,7 +843,7 @@ class SpeakerResolver:
             return author
         best = None
         for m in NAMED_DOC_RE.finditer(self.ix.text, max(0, pos - DOC_LOOKBACK), pos):
-            name = worded_doc_name(self.ix.text, *m.span(1))
+            name = m.group(1).replace("《", "").replace("》", "")  # the name without its marks
             if name.endswith(noun) and not name.startswith("的"):  # not 发布|的报告: unnamed
                 best = name
         return best or noun
