@@ -312,3 +312,13 @@ def test_an_outlet_with_its_abbreviation_in_brackets_speaks(ex):
     said = lambda t: [q["speaker"] for q in ex.extract(t).to_dict()["quotes"]]
     assert said("美国有线电视新闻网（CNN）报道称，当地警方已逮捕一名嫌疑人。") == ["美国有线电视新闻网"]
     assert said("英国广播公司（BBC）报道说，英国政府将推迟相关计划。") == ["英国广播公司"]
+
+
+def test_an_outlet_reports_with_a_comma(ex):
+    # 路透社报道，… / 据某通讯社报道，…: the outlet speaks; a byline (记者某某报道：) does not,
+    # and a body speaking inside the report is the source (路透社报道，某委员会宣布，…)
+    said = lambda t: [(q["speaker"], q["cue"]["text"]) for q in ex.extract(t).to_dict()["quotes"]]
+    assert said("路透社报道，该公司正在考虑出售部分业务。") == [("路透社", "报道")]
+    assert said("据某国通讯社报道，当地一座大桥因暴雨封闭。")[0][1] == "报道"
+    assert said("本报北京1月25日讯记者张明报道：首都各界人士今天在人民大会堂举行联欢会。") == []
+    assert said("路透社报道，欧盟委员会16日宣布，将对相关产品启动反倾销调查。") == [("欧盟委员会", "宣布")]

@@ -39,6 +39,9 @@ FRAME_AFTER = lexicon.words("cue_words", "frame_after")
 GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
 # 说|到 (把话说到心坎里): a cue and the token after it that together make no report
 NOT_REPORT = lexicon.words("cue_words", "not_report")
+# 路透社报道，…: a cue only right after a body (an outlet) and before ，/：, never after a
+# reporter's name (记者某某报道：, a byline)
+OUTLET_CUES = lexicon.words("cue_words", "outlet_cue")
 # 正如X所指出的，… (the content follows 的，), 正如X所指出：“…”, 正如X所说，…
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
@@ -112,6 +115,16 @@ def _framed_noun_after(toks: list[str], i: int, reach: int = 20) -> bool:
     return False
 
 
+def _cue_in_sentence(toks: list[str], i: int) -> bool:
+    """Is there a speech cue among the tokens from ``i`` to the sentence's end?"""
+    for tok in toks[i:]:
+        if tok in ("。", "！", "？", "\n"):
+            return False
+        if tok in CUES:
+            return True
+    return False
+
+
 def find_cues(ix: DocIndex) -> list[Cue]:
     """Candidate cues in text order (one pass over the tokens)."""
     text = ix.text
@@ -136,6 +149,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         elif (cls is None and len(tok) == 2 and tok[1] in CUES and CUES[tok[1]] == "say"
               and tok not in base_word_tags()):
             cls, pos, tok = CUES[tok[1]], pos + 1, tok[1]  # 眼含泪|花说：: a word jieba made up
+        if cls is None and tok in OUTLET_CUES and ix.org_end(pos) and nxt in ("，", "：", ",", ":") \
+                and not _cue_in_sentence(toks, i + 2):
+            cls = "object"  # (路透社报道，欧盟16日宣布，…: the body that speaks inside is the source)
         if cls is None:
             continue
         end = pos + len(tok)
