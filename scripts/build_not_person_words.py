@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from zhpolicy_nlp.tokenizer import jieba_dict
+from zhpolicy_nlp.training.crf import read_bio
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "zhpolicy_nlp" / "lexicons" / "not_person_words.txt"
@@ -31,28 +32,12 @@ HEADER = """\
 """
 
 
-def sentences(path: Path) -> list[tuple[str, list[str]]]:
-    """(text, BIO tag per character) of each sentence of a char-per-line BIO file."""
-    out: list[tuple[str, list[str]]] = []
-    chars: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if line:
-            c, t = line.split("\t")
-            chars.append(c)
-            tags.append(t)
-        elif chars:
-            out.append(("".join(chars), tags))
-            chars, tags = [], []
-    return out
-
-
 def rows(data: Path) -> list[str]:
     cands = {w for w, t in jieba_dict.base_word_tags().items()
              if 2 <= len(w) <= 3 and t in NAME_TAGS}
     seen: Counter = Counter()
     person: Counter = Counter()
-    for text, tags in sentences(data / "msra" / "train.bio"):
+    for text, tags in read_bio(data / "msra" / "train.bio"):
         for n in (2, 3):
             for i in range(len(text) - n + 1):
                 w = text[i:i + n]
