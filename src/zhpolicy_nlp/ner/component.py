@@ -213,15 +213,18 @@ def complete_names(spans: list[Span3], text: str) -> list[Span3]:
     segmentation (梁|霄|不敢懈怠, 程|长进说), so 梁 is 梁霄 when 梁霄 is a PERSON elsewhere in
     the text and the text goes on with it. The longest such name, and only where no other
     span starts in the added characters."""
-    names = {text[s:e] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
-    if not names:
+    by_first: dict[str, set[str]] = {}  # the names by their first character
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s > 1:
+            by_first.setdefault(text[s], set()).add(text[s:e])
+    if not by_first:
         return spans
     starts = {s for s, _, _ in spans}
     out: list[Span3] = []
     for s, e, lab in spans:
         if lab == "PERSON":
-            full = max((n for n in names if len(n) > e - s and text.startswith(n, s)),
-                       key=len, default="")
+            full = max((n for n in by_first.get(text[s], ()) if len(n) > e - s
+                        and text.startswith(n, s)), key=len, default="")
             if full and not starts.intersection(range(e, s + len(full))):
                 e = s + len(full)
         out.append((s, e, lab))
@@ -279,6 +282,12 @@ def _longest(words: tuple[frozenset[str], tuple[int, ...]], text: str, pos: int)
     return next((text[pos:pos + n] for n in lengths if text[pos:pos + n] in found), "")
 
 
+def _longest_before(words: tuple[frozenset[str], tuple[int, ...]], text: str, pos: int) -> str:
+    """The longest of ``words`` that the text has right before ``pos``, else ""."""
+    found, lengths = words
+    return next((text[pos - n:pos] for n in lengths if n <= pos and text[pos - n:pos] in found), "")
+
+
 def _word_tag(word: str) -> str:
     return base_word_tags().get(word, "")
 
@@ -296,11 +305,9 @@ def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> li
     persons = [(s, e) for s, e, lab in spans if lab == "PERSON"]
     person_at = {s for s, _ in persons}
 
-    near, lengths = ev.next_to_name
-
     def titled(s: int, e: int) -> bool:  # the longest title or honorific after / before
-        after = next((text[e:e + n] for n in lengths if text[e:e + n] in near), "")
-        before = next((text[s - n:s] for n in lengths if n <= s and text[s - n:s] in near), "")
+        after = _longest(ev.next_to_name, text, e)
+        before = _longest_before(ev.next_to_name, text, s)
         return bool(after) and e + len(after) not in person_at \
             or bool(before) and before not in ev.byline_word
 
@@ -464,8 +471,7 @@ def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
         name = text[s:e]
         if lab == "PERSON" and e - s > 2 and all(is_han(c) or c == "·" for c in name):
             tagged[name] = tagged.get(name, 0) + 1
-            if _longest(ev.next_to_name, text, e) or any(
-                    text[s - n:s] in ev.next_to_name[0] for n in ev.next_to_name[1] if n <= s):
+            if _longest(ev.next_to_name, text, e) or _longest_before(ev.next_to_name, text, s):
                 vouched.add(name)
     if not tagged:
         return spans

@@ -431,9 +431,12 @@ def _cut_word_start(text: str, last: int, e: int,
     word that is no name; else ``e``."""
     if not bounds or e in bounds:
         return e
-    start = max((b for b in bounds if b < e), default=-1)
-    end = min((b for b in bounds if b > e), default=-1)
-    tag = base_word_tags().get(text[start:end], "nr") if start >= 0 and end > 0 else "nr"
+    start, end = e - 1, e + 1  # the word across e: its edges are a few characters away
+    while start > 0 and start not in bounds:
+        start -= 1
+    while end < len(text) and end not in bounds:
+        end += 1
+    tag = base_word_tags().get(text[start:end], "nr") if start in bounds and end in bounds else "nr"
     return start if start - last >= 2 and not tag.startswith("nr") else e
 
 

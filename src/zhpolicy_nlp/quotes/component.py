@@ -923,19 +923,23 @@ class Attributor:
         """The person named in the sentence right after a quotation that opens its sentence
         (`“…”身穿红马甲的老周端上饭菜。`), not inside an adverbial (`在老周的帮助下`)."""
         text = self.text
-        if not (p.open == para[0] or text[p.open - 1] in SENTENCE_END + "”」…"):
+        if not self._opens_sentence(p, para):
             return None
         after = p.close + 1
-        if after < para[1] and self.text[after] in SENTENCE_END:
+        if after < para[1] and text[after] in SENTENCE_END:
             after += 1  # “…”。从去年开始，张三…: the sentence after the closing 。
         return self._first_named(after, self.lay.sentence_end(after, para[1]))
 
     def _opener_after(self, p: Marked, para: tuple[int, int]) -> Optional[Mention]:
         """An unnamed person or group opening the sentence right after a quotation that opens
         its own (`“…？”马女士前不久来到…`), or None."""
-        if not (p.open == para[0] or self.text[p.open - 1] in SENTENCE_END + "”」…"):
+        if not self._opens_sentence(p, para):
             return None
         return self.res.opening_subject(p.close + 1) if p.close + 1 < para[1] else None
+
+    def _opens_sentence(self, p: Marked, para: tuple[int, int]) -> bool:
+        """Does the quotation open its paragraph or a sentence (after 。, a closing mark, …)?"""
+        return p.open == para[0] or self.text[p.open - 1] in SENTENCE_END + "”」…"
 
     def _first_named(self, s: int, e: int) -> Optional[tuple[int, int, str]]:
         """The first person named in text[s:e], not quoted and not inside an adverbial

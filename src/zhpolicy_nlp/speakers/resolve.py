@@ -140,8 +140,7 @@ class Registry:
             word = next((w for w in ADDRESS_WORDS if self.text.startswith(w, e)), None)
             if not word or s in taken or e in titled or self.text.startswith("们", e + len(word)):
                 continue
-            introduced = self.text.endswith("的", 0, s) or any(
-                self.text.endswith(w, 0, s) for w in EXISTENTIAL_NOUNS)  # 市民, 村民, 老人…
+            introduced = self.text.endswith(INTRODUCING, 0, s)  # 小区的|朱女士, 市民|张女士
             if first_named.get(self.text[s:e], len(self.text)) < s and not introduced:
                 continue
             out.append((s, e + len(word)))
@@ -267,6 +266,8 @@ SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
 ROLE_RE = regex.compile(rf"{HAN}{{1,7}}[{''.join(lexicon.ordered('speaker_words', 'role_end'))}]")
 HONOUR_RE = regex.compile(_alt(_kind_words("honour") | DESC_NOUNS))  # longest first: 老师, not 老
+# 的 or a description before a surname + address introduces someone new (市民张女士)
+INTRODUCING = ("的", *sorted(EXISTENTIAL_NOUNS))
 # After a surname, the address of a person the text names no other way (李女士, 李老师, 张奶奶,
 # 胡老), longest first: 老师 before 老
 ADDRESS_WORDS = tuple(sorted(_kind_words("courtesy") | _kind_words("honour")

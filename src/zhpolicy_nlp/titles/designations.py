@@ -148,16 +148,22 @@ class _Ctx:
         # country (俄外长X, 美总统X: titles_country_abbr), read as a place here
         ents = _without_glued_orgs(text, ents, toks)
         # (one jieba word of its own or its start: 书法|老师 holds no 法 for France)
-        taken = {i for a, b, _ in ents for i in range(a, b)}
-        inside = {i for a, b, _ in toks for i in range(a + 1, b)}
+        taken = bytearray(len(text) + 1)  # 1 inside an entity
+        for a, b, _ in ents:
+            taken[a:b] = b"\x01" * (b - a)
+        tok_starts = [a for a, _, _ in toks]
+
+        def inside(p: int) -> bool:  # p is within a jieba word, not at its start
+            k = bisect.bisect_right(tok_starts, p) - 1
+            return k >= 0 and toks[k][0] < p < toks[k][1]
         abbr = [(a - 1, a, "LOC") for a, _ in tl.find_titles(text)
-                if a > 0 and text[a - 1] in tl.country_abbr() and a - 1 not in taken and a - 1 not in inside]
+                if a > 0 and text[a - 1] in tl.country_abbr() and not taken[a - 1] and not inside(a - 1)]
         ents = sorted(ents + abbr) if abbr else ents
         self.text = text
         self.word_tag = word_tag
         self.ents = ents
         self.toks = toks
-        self.tok_starts = [t[0] for t in toks]
+        self.tok_starts = tok_starts
         # a title word tagged as a verb and not followed by a name is a verb: 代表/v 党中央
         # (or a PERSON of the ner stage: 教研组|组长/v 刘小园 with 刘/zg is a title)
         person_starts = {a for a, _, l in ents if l == "PERSON"}
