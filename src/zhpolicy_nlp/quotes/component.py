@@ -78,7 +78,6 @@ AS_SAID = tuple(lexicon.ordered("cue_words", "as_said"))
 MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 MIN_HAN_AFTER_MARK = 2  # …when its cue is followed by ，/： (中方欢迎, 很好): said, however short
-SENTENCE_ENDS = "。！？!?"
 CLAUSE_MARK_RE = regex.compile(r"[，,；;：:“”]")
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
@@ -345,7 +344,7 @@ class Attributor:
         sentence, not a piece another rule cut off (表示，4日下午，某某宣布…)."""
         s, e = trim(self.text, s, e)
         return cue is not None and self.text[cue.end:s].strip() in ("，", "：", ",", ":") \
-            and self.text[e:e + 1] in SENTENCE_ENDS and not CLAUSE_MARK_RE.search(self.text, s, e) \
+            and self.text[e:e + 1] in SENTENCE_END and not CLAUSE_MARK_RE.search(self.text, s, e) \
             and len(HAN_RE.findall(self.text, s, e)) >= MIN_HAN_AFTER_MARK
 
     def _headline(self, para: tuple[int, int]) -> bool:
