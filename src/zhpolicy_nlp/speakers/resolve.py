@@ -22,7 +22,7 @@ from .. import lexicon
 from ..schema import Person, TextSpan, Title
 from ..text import HAN, is_han
 from ..titles import lexicon as tl
-from ..titles.designations import Found
+from ..titles.designations import LATIN_PAREN, Found
 from ..tokenizer.jieba_dict import base_word_tags
 from .index import KIN_AFTER_RE, NOT_SUBJECT_BEFORE, ORG_TAIL_RE, DocIndex
 
@@ -516,13 +516,10 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-# 美国有线电视新闻网（CNN）报道称: a Latin abbreviation in brackets between a body and its words
-ABBR_GAP_RE = regex.compile(r"[（(][A-Za-z0-9 .&'-]{1,16}[）)]")
-
-
 def _next_to(text: str, end: int, start: int) -> bool:
-    """Does what ends at ``end`` stand right before ``start``, but for such an abbreviation?"""
-    return end == start or ABBR_GAP_RE.fullmatch(text, end, start) is not None
+    """Does what ends at ``end`` stand right before ``start``, but for its Latin form in
+    brackets (美国有线电视新闻网（CNN）报道称: the titles stage's ``LATIN_PAREN``)?"""
+    return end == start or LATIN_PAREN.fullmatch(text, end, start) is not None
 
 
 def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
