@@ -243,3 +243,51 @@ def test_a_disease_that_reads_like_a_name_is_no_person(ev):
     text = "两国合作战胜莫拉巴病毒。莫拉巴疫情已经结束。科拉尔说，好。"
     spans = persons(text, "莫拉巴", "科拉尔")
     assert texts(ner.disease_names(spans, text, ev), text) == [("科拉尔", "PERSON")]
+
+
+def _cut(text, *words):
+    """Token starts of a segmentation given as the words in order (and the text's end)."""
+    out, pos = set(), 0
+    for w in words:
+        out.add(pos)
+        pos += len(w)
+    assert pos == len(text)
+    return out | {pos}
+
+
+def test_a_lone_surname_takes_the_given_name_the_model_left(ev):
+    # the given name is a common word of its own (登高, 普查): the next word is the name
+    text = "柏登高在会上说，好。"
+    bounds = _cut(text, "柏", "登高", "在", "会上", "说", "，", "好", "。")
+    assert texts(ner.given_names([(0, 1, "PERSON")], text, ev, bounds), text) == [("柏登高", "PERSON")]
+    # jieba joined surname and given name into an unknown word: the rest of that word
+    text = "\n柏前在论坛上发言。"
+    bounds = _cut(text, "\n", "柏前", "在", "论坛", "上", "发言", "。")
+    assert texts(ner.given_names([(1, 2, "PERSON")], text, ev, bounds), text) == [("柏前", "PERSON")]
+    # a doubled given name cut in two (某|盼|盼)
+    text = "贫困户柏盼盼说，好。"
+    bounds = _cut(text, "贫困户", "柏", "盼", "盼", "说", "，", "好", "。")
+    assert texts(ner.given_names([(3, 4, "PERSON")], text, ev, bounds), text) == [("柏盼盼", "PERSON")]
+
+
+@pytest.mark.parametrize("text, words, at", [
+    ("老柏说，好。", ("老", "柏", "说", "，", "好", "。"), 1),         # familiar form
+    ("柏女士说，好。", ("柏", "女士", "说", "，", "好", "。"), 0),     # address
+    ("柏律师说，好。", ("柏", "律师", "说", "，", "好", "。"), 0),     # occupation
+    ("柏在会上说，好。", ("柏", "在", "会上", "说", "，", "好", "。"), 0),  # a function word
+    ("祝大家新年好。", ("祝", "大家", "新年", "好", "。"), 0),          # a very common word
+    ("他的岳母说，好。", ("他", "的", "岳母", "说", "，", "好", "。"), 3),  # a dictionary word
+    ("穿黄上衣的人。", ("穿", "黄", "上衣", "的", "人", "。"), 1),      # an adjective surname
+    ("郑、陈两大祠堂。", ("郑", "、", "陈", "两大", "祠堂", "。"), 2),   # a numeral
+    ("“柏豆包”开张了。", ("“", "柏", "豆包", "”", "开张", "了", "。"), 1),  # a term in marks
+])
+def test_a_lone_surname_something_else_explains_stays(ev, text, words, at):
+    spans = [(at, at + 1, "PERSON")]
+    assert ner.given_names(spans, text, ev, _cut(text, *words)) == spans
+
+
+def test_a_lone_surname_of_a_name_given_in_full_refers_back(ev):
+    text = "柏登高是村医。柏在会上说，好。"
+    spans = [(0, 3, "PERSON"), (7, 8, "PERSON")]
+    bounds = _cut(text, "柏", "登高", "是", "村医", "。", "柏", "在", "会上", "说", "，", "好", "。")
+    assert ner.given_names(spans, text, ev, bounds) == spans

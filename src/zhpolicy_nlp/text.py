@@ -27,6 +27,10 @@ CLAUSE_PUNCT = "，,。！？!?；;："
 # Punctuation and space trimmed from the ends of a quote's span (the evaluator trims the same way).
 TRIM = " \t\r\n\u3000，,。．.！!？?；;：:、…—-“”「」‘’\"'（）()《》"
 
+# Quotation marks that open a quotation or a term, and the mark that closes each.
+OPENERS = "“「"
+CLOSERS = {"“": "”", "「": "」"}
+
 # A paragraph is a run of characters between newlines.
 PARA_RE = regex.compile(r"[^\n]+")
 # A sentence ends at 。！？ (or ASCII !?, or …) and a closing quotation mark right after it.

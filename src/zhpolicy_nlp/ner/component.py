@@ -10,6 +10,7 @@ present, win over model spans they overlap.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import shutil
 import tempfile
@@ -26,8 +27,8 @@ from spacy.util import ensure_path, minibatch
 from .. import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .. import lexicon
 from ..spans import set_char_entities
-from ..text import HAN, is_han, not_alnum, trim
-from ..tokenizer.jieba_dict import base_word_tags
+from ..text import CLOSERS, HAN, is_han, not_alnum, trim
+from ..tokenizer.jieba_dict import base_dictionary, base_word_tags
 from . import lstm
 from .crf import MODEL_FILE as CRF_FILE
 from .crf import CrfTagger
@@ -254,6 +255,10 @@ class PersonEvidence:
     disease_after: tuple[str, ...]     # 病毒, 疫情: 某某拉病毒 makes 某某拉 no person
     # 律师, 经理, 主任 (titles and occupations, not the honorifics 先生, 主席), longest first
     occupations: tuple[frozenset[str], tuple[int, ...]]
+    # 女士, 大爷, 师傅, 老: after a surname, how the text addresses someone it names no other way
+    address: tuple[frozenset[str], tuple[int, ...]]
+    adjective_tag: frozenset[str]      # a: 黄|上衣 is no 黄 cut before a given name
+    numeral_tag: frozenset[str]        # m: 陈|两大 is no 陈 cut before a given name
 
     @classmethod
     def load(cls) -> "PersonEvidence":
@@ -267,7 +272,12 @@ class PersonEvidence:
                    _by_length(near),
                    *(lexicon.words("person_edges", k)
                      for k in ("clan_after", "clan_before", "familiar", "glued_tag")),
-                   lexicon.ordered("person_edges", "disease_after"), _by_length(jobs))
+                   lexicon.ordered("person_edges", "disease_after"), _by_length(jobs),
+                   _by_length(lexicon.words("speaker_words", "courtesy")
+                              | lexicon.words("speaker_words", "honour")
+                              | lexicon.words("honorifics")),
+                   lexicon.words("person_edges", "adjective_tag"),
+                   lexicon.words("person_edges", "numeral_tag"))
 
 
 def _by_length(words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
@@ -529,6 +539,63 @@ def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
     return out
 
 
+def given_names(spans: list[Span3], text: str, ev: PersonEvidence,
+                bounds: Optional[set[int]]) -> list[Span3]:
+    """A surname the model tagged alone where the next word of the segmentation is the given
+    name: the model stops at the surname when the given name reads as a common word
+    (某|登高倍感振奋, 某|前在会上发言, 某|能量从…). A person is never written by the bare surname
+    in news, so the PERSON takes the rest of the surname's word when jieba joined it to the
+    given name (an unknown word: not 岳母, 胡人), else the next word when it is one or two Han
+    characters and no function word (某|在, 某|就) or very common word (祝|大家). Nothing else
+    may explain the lone surname: not 老某/小某, no clan, address, title or occupation after it
+    (陈式, 李女士, 张大爷, 王律师, 徐某某), no adjective surname (黄|上衣), not a term in quotation
+    marks (“黄马甲”), and no person of that surname named in full in the document (谢主任
+    after 谢某某 refers back)."""
+    if bounds is None:
+        return spans
+    full = {text[s] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
+    starts = {s for s, _, _ in spans}
+    ends = sorted(bounds)
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames and text[s] not in full \
+                and s in bounds and not _explained_surname(text, s, e, ev):
+            # the rest of the surname's word (杜前 cut by jieba as one word), else the next word
+            nxt = ends[bisect.bisect_right(ends, e)] if e < ends[-1] else e
+            given = text[e:nxt]
+            joined = e not in bounds
+            if 1 <= len(given) <= 2 and all(is_han(c) for c in given) and "某" not in given \
+                    and not (joined and _word_freq(text[s:nxt])) \
+                    and not (s and text[nxt:nxt + 1] == CLOSERS.get(text[s - 1])) \
+                    and _word_tag(given) not in ev.function_tag \
+                    and _word_tag(given[0]) not in ev.numeral_tag \
+                    and not (len(given) == 2 and _word_freq(given) > COMMON_WORD_FREQ) \
+                    and not starts.intersection(range(e, nxt)):
+                # 某|盼|盼: a doubled given name the segmentation cut in two
+                e = nxt + 1 if len(given) == 1 and text.startswith(given, nxt) else nxt
+        out.append((s, e, lab))
+    return out
+
+
+# A two-character word this frequent in jieba's dictionary is no given name (祝|大家, 展陈|内容);
+# names that are words (某|能量, 某|建国) are rarer.
+COMMON_WORD_FREQ = 10_000
+
+
+def _word_freq(word: str) -> int:
+    return base_dictionary()[0].get(word, 0)
+
+
+def _explained_surname(text: str, s: int, e: int, ev: PersonEvidence) -> bool:
+    """Does what stands around a lone surname say why the text writes it alone (老张, 陈式,
+    一位姓张的, 李女士, 张大爷, 李总理, 王律师)?"""
+    before = text[s - 1] if s else ""
+    return (before in ev.familiar or before in ev.clan_before or before == "阿"
+            or _word_tag(text[s]) in ev.adjective_tag
+            or e < len(text) and text[e] in ev.clan_after
+            or any(_longest(words, text, e) for words in (ev.address, ev.next_to_name, ev.occupations)))
+
+
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":
     """The backend a model folder holds (the BiLSTM-CRF where both files are present)."""
     if folder.joinpath(lstm.MODEL_FILE).is_file():
@@ -700,7 +767,8 @@ class EntityRecognizer:
         kept = consistent_name_edges(kept, text, self._persons, bounds)
         kept = complete_names(byline_names(kept, text, self._persons), text)
         kept = trim_glued_characters(kept, text, self._persons, bounds)
-        kept = surname_persons(kept, text, self._persons, bounds)
+        kept = given_names(surname_persons(kept, text, self._persons, bounds), text,
+                           self._persons, bounds)
         kept = disease_names(repeat_names(kept, text, self._persons, bounds), text,
                              self._persons)
         return set_char_entities(doc, kept, text)

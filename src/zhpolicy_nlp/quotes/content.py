@@ -8,10 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..text import paragraphs, sentence_ends
-
-OPENERS = "“「"
-CLOSERS = {"“": "”", "「": "」"}
+from ..text import CLOSERS, OPENERS, paragraphs, sentence_ends
 
 
 @dataclass(frozen=True)
