@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+import tempfile
 import threading
 
 import jieba
@@ -135,6 +136,33 @@ def test_dictionary_cache_round_trips(tmp_path):
     assert words == list(plain.FREQ)  # the tags ride along: every word's, none for a prefix
     assert {w: names[i - 1] for w, i in zip(words, ids) if i} == {
         w: tags[w] for w in plain.FREQ if w in tags}
-    path.write_bytes(path.read_bytes()[:-3])
+    good = path.read_bytes()
+    path.write_bytes(good[:-3])
+    assert jieba_dict._read_cache(path) is None
+    middle = len(good) // 2  # a frequency or a word changed: the CRC-32 no longer matches
+    path.write_bytes(good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1:])
     assert jieba_dict._read_cache(path) is None
     assert jieba_dict._read_cache(tmp_path / "missing") is None
+
+
+def test_damaged_dictionary_cache_is_rebuilt(tmp_path, monkeypatch):
+    """A process that finds a damaged cache loads jieba's dictionary itself and rewrites it
+    (the process-wide copy is set aside meanwhile, to act as a fresh process)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    loaded = (jieba_dict._BASE, jieba_dict._TAGS, jieba_dict._TAG_SOURCE)
+    saved = [list(x) for x in loaded]
+    try:
+        for x in loaded:
+            x.clear()
+        want = jieba_dict.base_dictionary()            # no cache: jieba loads, then writes it
+        path = jieba_dict._cache_path()
+        assert path.parent == tmp_path
+        good = path.read_bytes()
+        path.write_bytes(good[:100] + bytes([good[100] ^ 1]) + good[101:])
+        for x in loaded:
+            x.clear()
+        assert jieba_dict.base_dictionary() == want
+        assert path.read_bytes() == good
+    finally:
+        for x, old in zip(loaded, saved):
+            x[:] = old

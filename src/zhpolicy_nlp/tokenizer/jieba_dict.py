@@ -12,9 +12,10 @@ Loading: jieba's own cache (``jieba.cache``, a ``marshal`` dump of the 498k-key 
 dictionary) takes 0.5-0.9 s to unmarshal, most of a cold ``load()``. So the first load in a
 process also writes the same dictionary as one word blob plus an array of frequencies
 (:func:`_write_cache`), next to jieba's cache, and later processes read that back with one
-decode and one split (~0.2 s; :func:`_read_cache`). Its name carries jieba's version and
-its dictionary file's size and mtime, so a different jieba or dictionary never reads it;
-a missing, unreadable or malformed cache falls back to jieba's ``initialize``. The cache also
+decode and one split (~0.2 s; :func:`_read_cache`, through :mod:`..cachefile`). Its name
+carries jieba's version and its dictionary file's size and mtime, so a different jieba or
+dictionary never reads it; a missing, unreadable, malformed or damaged (CRC-32) cache falls
+back to jieba's ``initialize``, which then rewrites it. The cache also
 holds each word's POS tag from the same ``dict.txt`` (one byte a word), which the titles and
 quotes stages read (:func:`base_word_tags`): parsing ``dict.txt`` for them took ~0.6 s and
 building the table ~0.4 s on the first document with a title.
@@ -23,11 +24,8 @@ Nothing here touches jieba's module-level tokenizer (``jieba.dt``) or its logger
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import sys
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +33,8 @@ from typing import Iterable, Iterator, Optional
 
 import jieba
 import numpy as np
+
+from .. import cachefile
 
 _LOCK = threading.Lock()
 _BASE: list[tuple[dict[str, int], int]] = []   # jieba's (FREQ, total), once per process
@@ -60,36 +60,36 @@ def _quiet_logger() -> Iterator[None]:
         jieba.default_logger.removeFilter(drop)
 
 
-_MAGIC = b"zhpolicy-jieba-freq 3"
+_MAGIC = b"zhpolicy-jieba-freq 4"
 
 
 def _cache_path() -> Path:
     """Where the fast copy of jieba's default dictionary lives: jieba's own cache folder
-    (the temp dir), under a name keyed to jieba's version and dictionary file."""
+    (the temp dir), under a name keyed to the format, jieba's version and its dictionary file
+    (so a process of an older release, reading its own format, never overwrites this one)."""
     src = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
     st = src.stat()
-    key = hashlib.sha1(f"{jieba.__version__}|{src}|{st.st_size}|{st.st_mtime_ns}".encode(
-        "utf-8", "surrogatepass")).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"zhpolicy_nlp.jieba.{key}.cache"
+    return cachefile.path("jieba", f"{_MAGIC.decode()}|{jieba.__version__}|{src}|{st.st_size}"
+                                   f"|{st.st_mtime_ns}")
 
 
 def _read_cache(path: Path) -> Optional[tuple[dict[str, int], int, TagSource]]:
-    """``(FREQ, total, tag source)`` from a cache file (header line: magic, word count, total,
-    sizes of the tag names and of the word blob; uint32 frequencies; one tag index a word, 0
-    for none; the tag names joined by spaces; the words joined by newlines), or None when
-    there is none or it is malformed (a short file included)."""
+    """``(FREQ, total, tag source)`` from a cache file (header: word count, total, sizes of
+    the tag names and of the word blob; payload: uint32 frequencies, one tag index a word, 0
+    for none, the tag names joined by spaces, the words joined by newlines), or None when
+    there is none or it is malformed or damaged (:func:`.cachefile.read`)."""
+    got = cachefile.read(path, _MAGIC, 4)
+    if got is None:
+        return None
+    (n, total, tsize, size), rest = got
+    if len(rest) != 5 * n + tsize + size:
+        return None
     try:
-        data = path.read_bytes()
-        head, _, rest = data.partition(b"\n")
-        magic, n_s, total_s, tsize_s, size_s = head.rsplit(b" ", 4)
-        n, total, tsize, size = int(n_s), int(total_s), int(tsize_s), int(size_s)
-        if magic != _MAGIC or len(rest) != 5 * n + tsize + size:
-            return None
         freqs = np.frombuffer(rest, dtype="<u4", count=n).tolist()
-        ids = rest[4 * n:5 * n]
-        names = rest[5 * n:5 * n + tsize].decode("utf-8").split(" ")
-        words = rest[5 * n + tsize:].decode("utf-8").split("\n")
-    except (OSError, ValueError):
+        ids = bytes(rest[4 * n:5 * n])
+        names = str(rest[5 * n:5 * n + tsize], "utf-8").split(" ")
+        words = str(rest[5 * n + tsize:], "utf-8").split("\n")
+    except ValueError:  # UnicodeDecodeError included
         return None
     if len(words) != n or (n and max(ids) > len(names)):
         return None
@@ -97,10 +97,10 @@ def _read_cache(path: Path) -> Optional[tuple[dict[str, int], int, TagSource]]:
 
 
 def _write_cache(path: Path, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
-    """Write ``(FREQ, total)`` and the tags of FREQ's words for :func:`_read_cache`,
-    atomically (a temp file in the same folder, then a rename, as jieba writes its own cache);
-    skipped when a word holds a newline or is no valid UTF-8, a frequency does not fit 32
-    bits, a tag holds a space or there are more than 255 tags, and on any OS error."""
+    """Write ``(FREQ, total)`` and the tags of FREQ's words for :func:`_read_cache`
+    (atomically, :func:`.cachefile.write`); skipped when a word holds a newline or is no valid
+    UTF-8, a frequency does not fit 32 bits, a tag holds a space or there are more than 255
+    tags."""
     words = list(freq)
     freqs = np.fromiter(freq.values(), dtype=np.int64, count=len(words))
     names = sorted(set(tags.values()))
@@ -115,21 +115,8 @@ def _write_cache(path: Path, freq: dict[str, int], total: int, tags: dict[str, s
         tblob = " ".join(names).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(b"%s %d %d %d %d\n" % (_MAGIC, len(words), total, len(tblob), len(blob)))
-                fh.write(freqs.astype("<u4").tobytes())
-                fh.write(ids)
-                fh.write(tblob)
-                fh.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    cachefile.write(path, _MAGIC, (len(words), total, len(tblob), len(blob)),
+                    (freqs.astype("<u4").tobytes(), ids, tblob, blob))
 
 
 def _dict_file_tags() -> dict[str, str]:
