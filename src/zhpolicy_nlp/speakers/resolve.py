@@ -225,6 +225,8 @@ DOCUMENTS = _kind_words("document")
 MEDIA_DOCS = _kind_words("media_doc")
 # Role nouns: ours, plus the titles stage's lexicon of positions (外长, 司长…) when present.
 DESC_NOUNS = _kind_words("description") | lexicon.words("titles")
+# 总书记, 市长: a post of one holder, bare at a clause start, means the holder named before
+BARE_TITLES = _kind_words("bare_title")
 # 有学生直言, 有老师评价: existential 有 introduces someone worded by the bare noun (docs/annotation.md)
 EXISTENTIAL_NOUNS = COLLECTIVES | _kind_words("person_noun") | _kind_words("description")
 
@@ -431,6 +433,9 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
             out.append(Mention(pos, pos + len(tok), "pronoun"))
         elif _existential(ix, pos, tok):
             out.append(Mention(pos, pos + len(tok), "collective"))  # 有学生直言: the bare noun
+        elif (tok in BARE_TITLES and (pos == start or text[pos - 1] in SUBJECT_AFTER)
+              and ix.person_starting_at(pos + len(tok)) is None and not ix.person_ending_at(pos)):
+            out.append(Mention(pos, pos + len(tok), "description"))  # 总书记强调，…: the holder named before
         elif tok in DESC_NOUNS and pos > start and not ix.person_ending_at(pos):
             name = ix.surname_person(text[pos - 1], pos)
             if name and (pos - 1) in ix.tok_starts:  # 麦教授: a lone surname before a title
@@ -804,6 +809,10 @@ class SpeakerResolver:
         text = self.ix.text
         floor = self.prev_para_start(para_start)
         noun = text[m.start:m.end].lstrip(_DESC_DETERMINER_CHARS)
+        if noun == text[m.start:m.end] and noun in BARE_TITLES:
+            # 习近平总书记来到…。…总书记强调: the holder named before, however far back; else
+            # the post as worded (not the last speaker: 王某说，…。市长强调 is someone else)
+            return resolve_description(self.ix.people, noun, m.start)
         if noun in COLLECTIVES:  # 该负责人: the unnamed 负责人 quoted before, else as worded
             if self.last and self.last[0].endswith(noun):
                 return self.last[0]
