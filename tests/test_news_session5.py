@@ -31,3 +31,22 @@ def test_a_post_of_many_holders_stays_worded(ex):
     # 法官 is no bare_title: a judge named before is not every 法官 of the text
     got = said(ex, "法官郑海川主持庭审。法官认为，该合同无效。")
     assert got[-1] == ("法官", "该合同无效")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a meeting speaks as the text names it (全会 and 大会 like 会议)
+    ("中央城乡工作会议强调，要加快补齐农村基础设施短板。", "中央城乡工作会议"),
+    ("党的二十届五中全会指出，要加强系统治理、依法治理。", "党的二十届五中全会"),
+    ("因此，党的二十届五中全会决议提出，要在全社会提倡文明新风。", "党的二十届五中全会决议"),
+    ("全会强调，要加强系统治理。", "全会"),
+    # a determiner is no name; a date and 召开的 are not part of it
+    ("此次会议强调，要加快建设进度。", "会议"),
+    ("3月2日召开的市委常委会会议要求，要加快建设进度。", "市委常委会会议"),
+])
+def test_a_meeting_speaks_as_named(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_a_meeting_where_someone_speaks_is_no_source(ex):
+    got = said(ex, "郑海川在当天举行的“携手前行”视频会议上说，各国应加强合作。")
+    assert got == [("郑海川", "各国应加强合作")]

@@ -295,6 +295,12 @@ LAW_ENDS = lexicon.ordered("speaker_words", "law_end")
 LAW_NOUNS = _kind_words("law_noun")
 LAW_LEAD_RE = regex.compile(f"^(?:{_words_alt('lead_word')})")
 LEAD_WORD_RE = regex.compile(_words_alt("lead_word"))
+# 会议, 全会: the meeting's name is the Han and digit run before the word in its clause, with 党的,
+# not past 的 or a preposition (2月21日召开的|中央某会议, 在|某会议)
+MEETINGS = tuple(_kind_words("meeting"))
+IN_MEETING = ("上", "中", "期间")  # 在某会议上说: the meeting is where, not who
+MEETING_NAME_RE = regex.compile(r"(?:党的)?[\p{Han}\d--[的在于与和对]]+", regex.V1)
+MEETING_NAME_MIN = 2  # 常务|会议 named with at least two characters before the word
 # 发言人|办公室: a collective noun followed by a body word is inside an organisation's name
 ORG_BODIES = lexicon.ordered("org_endings", "body")
 LAW_MAX = 16
@@ -386,6 +392,27 @@ def _law_noun_start(ix: DocIndex, pos: int) -> Optional[int]:
         return pos
     b = ix.token_start(pos - 1)
     return b if b in opens and is_han(text[b]) and "的" not in text[b:pos] else None
+
+
+def _meeting_start(ix: DocIndex, start: int, word: int) -> Optional[int]:
+    """Where the name of the meeting whose word (会议, 全会) is at ``word`` begins: the run of
+    Han characters and digits before it from the clause start or a token start after a lead word
+    (中央经济工作会议, 党的十九届四中全会, 按照|某某会议), less a determiner (此次|会议: None,
+    the bare word)."""
+    text = ix.text
+    m = next((r for r in MEETING_NAME_RE.finditer(text, start, word) if r.end() == word), None)
+    if m is None:
+        return None
+    b = m.start()
+    lead = LEAD_WORD_RE.match(text, b)
+    if lead and lead.end() < word:
+        b = lead.end()
+    det = _DETERMINERS.match(text[b:word])
+    if det:
+        b += det.end()
+    while b < word and b not in ix.tok_starts:
+        b += 1
+    return b if word - b >= MEETING_NAME_MIN else None
 
 
 def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
@@ -487,11 +514,21 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
     for m in DOC_RE.finditer(text, start, cue):
         if m.group(1):
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
-        elif m.start() in ix.tok_starts:
+            continue
+        first = m.start()
+        meeting = next((w for w in MEETINGS if m.group().startswith(w)), None)
+        if meeting and not text.startswith(IN_MEETING, m.end()):
+            # 中央某工作会议强调, 党的某届某中全会决议提出 (not 在…视频会议上说: an adverbial)
+            b = _meeting_start(ix, start, first)
+            if b is not None:
+                out.append(Mention(b, m.end(), "document", text[b:m.end()]))
+                continue
+            first += len(meeting) if len(m.group()) > len(meeting) else 0  # 全会|决议: the rest
+        if first in ix.tok_starts:
             # 世行|报告认为: a bare document right after the body that wrote it, named with it
-            body = next((a for a, b in ix.orgs_in(start, m.start()) if b == m.start()
-                         and m.group() not in MEDIA_DOCS), None)  # 美联社|报道: the outlet speaks
-            s = m.start() if body is None else body
+            body = next((a for a, b in ix.orgs_in(start, first) if b == first
+                         and text[first:m.end()] not in MEDIA_DOCS), None)  # 美联社|报道: the outlet speaks
+            s = first if body is None else body
             out.append(Mention(s, m.end(), "document", None if body is None else text[s:m.end()]))
     # 自然》杂志 (the ner stage's span of 《自然》杂志): the body with both its marks
     orgs = [(s - 1 if s > start and text[s - 1] == "《" and "》" in text[s:e] and "《" not in text[s:e]
