@@ -50,3 +50,9 @@ def test_a_meeting_speaks_as_named(ex, text, speaker):
 def test_a_meeting_where_someone_speaks_is_no_source(ex):
     got = said(ex, "郑海川在当天举行的“携手前行”视频会议上说，各国应加强合作。")
     assert got == [("郑海川", "各国应加强合作")]
+
+
+def test_a_cue_jieba_glues_to_an_adverb(ex):
+    # jieba cuts 他|却说 (却说 is a dictionary word): the cue is its last part
+    got = said(ex, "郑海川确诊患病。但在医院里，他却说：“我要快点好起来，回去继续战斗。”")
+    assert got == [("郑海川", "我要快点好起来，回去继续战斗。")]
