@@ -56,3 +56,20 @@ def test_a_cue_jieba_glues_to_an_adverb(ex):
     # jieba cuts 他|却说 (却说 is a dictionary word): the cue is its last part
     got = said(ex, "郑海川确诊患病。但在医院里，他却说：“我要快点好起来，回去继续战斗。”")
     assert got == [("郑海川", "我要快点好起来，回去继续战斗。")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the addressee between speaker and cue, 的 and all
+    ("民警郑海川对身旁的患者说：“等疫情过去后，我一定天天来看你们。”", "郑海川"),
+    ("郑海川向前来探望的同事们说，自己很快就能出院。", "郑海川"),
+    # a manner word between a comma and a cue whose subject is left out
+    ("郑海川找到医护人员，主动说：“我是党员！我来帮你们。”", "郑海川"),
+    ("郑海川走进病房，笑着说：“我是党员！我来帮你们。”", "郑海川"),
+])
+def test_addressee_and_manner_before_the_cue(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_an_addressee_before_a_noun_cue_is_no_speech(ex):
+    # 回应 is also a noun: 他对问题的精彩回应 is a thing, not a report
+    assert said(ex, "郑海川对一些问题的精彩回应，受到广大网友欢迎。") == []

@@ -262,7 +262,8 @@ ADVERBIAL_RE = regex.compile(rf"在[^，。；：]{{1,30}}(?:{_words_alt('adverb
                               # 主席团常务主席根据各代表团的意见和修改情况，建议…
                               rf"|根据[^，。；：]{{1,30}}?(?:{_words_alt('topic_noun')})")
 # `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
-CONJ_RE = regex.compile(rf"(?:{_words_alt('conj')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
+CONJ_RE = regex.compile(
+    rf"(?:{_words_alt('conj')}|{_words_alt('manner')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
 CONJ_WORDS = _kind_words("conj") - PRONOUNS
 SPEECH_NOUN_RE = regex.compile(rf"的(?:{_words_alt('speech_noun')})$")
 # 化妆师说: an occupation the lexicons do not list, alone before the cue
@@ -283,6 +284,10 @@ ISSUES_STATEMENT_RE = regex.compile(
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
 # 指着案上的一套砚台|说, 拿着刚领到的证书|笑着说: an action done while speaking (V着 + object)
 ACCOMPANYING_RE = regex.compile(r"^[^，,。；;：:“”的]{0,4}?\p{Han}着[^，,。；;：:“”]{0,20}$")
+# 对身旁的患者说, 向前来探望的同事们说: the addressee right before the cue, 的 and all
+# (not 他对问题的精彩回应，…: only before a verb of saying that is no noun, 说/表示/讲)
+ADDRESSEE_GAP_RE = regex.compile(rf"(?:{_words_alt('addressee_prep')})[^，,。；;：:“”]{{1,15}}(?<!的)$")
+ADDRESSED_CUES = tuple(lexicon.words("speech_cues", "say") - lexicon.words("speech_cues", "noun", field=2))
 # 强调一定要…, 希望大家…, 指出：… opening a sentence with no subject (not 回答…时，…: a clause
 # that ends as an adverbial of time; nor a one-character cue word, 说到某事，…: left_out_subject)
 OPENING_CUE_RE = regex.compile(r"(?![^，,。；;：:！？!?]*时[，,])")
@@ -365,6 +370,8 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
     # (but 官员的预测说, 他的讲话指出: the words themselves)
     gap = SPEECH_NOUN_RE.sub("", gap)
     gap = ACCOMPANYING_RE.sub("", gap)  # 张三指着案上的砚台说: what he does while speaking
+    if text.startswith(ADDRESSED_CUES, cue):  # 张三对身旁的患者说: whom he speaks to
+        gap = ADDRESSEE_GAP_RE.sub("", gap)
     return not any(c in gap for c in "，,。；;：:的")
 
 
