@@ -10,8 +10,9 @@ written inside the installed package.
 A cache is trusted only when all of it checks out: the name is keyed to its source (and the
 format), the file belongs to this user (the temp dir is shared), and the header's magic,
 field count, payload size and CRC-32 of the payload match, so a truncated, damaged or foreign
-file reads as none and the caller parses the source again (and rewrites the cache). Writes go to a temp file in the same folder, then a rename:
-two processes loading at once never see half a file.
+file reads as none and the caller parses the source again (and rewrites the cache). Writes
+go to a temp file in the same folder, then a rename: two processes loading at once never see
+half a file.
 """
 from __future__ import annotations
 
