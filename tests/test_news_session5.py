@@ -73,3 +73,17 @@ def test_addressee_and_manner_before_the_cue(ex, text, speaker):
 def test_an_addressee_before_a_noun_cue_is_no_speech(ex):
     # 回应 is also a noun: 他对问题的精彩回应 is a thing, not a report
     assert said(ex, "郑海川对一些问题的精彩回应，受到广大网友欢迎。") == []
+
+
+def test_a_cue_without_its_own_subject_inside_running_speech_is_part_of_it(ex):
+    text = ("郑海川指出，干部要坚定信念。因此，首先要提高站位，广大干部要认清职责；"
+            "其次是通过建章立制，明确形式主义的表现。")
+    got = said(ex, text)
+    assert len(got) == 1 and got[0][0] == "郑海川" and got[0][1].endswith("明确形式主义的表现")
+    # a source opening its sentence speaks anew
+    got = said(ex, "郑海川说，议案很重要。大会秘书处对议案逐件研究，认为应当交付审议。")
+    assert got == [("郑海川", "议案很重要"), ("大会秘书处", "应当交付审议")]
+
+
+def test_a_sequel_opening_with_since_then_is_narration(ex):
+    assert said(ex, "郑海川表示，双方要加强合作。此后，两国正式建交。") == [("郑海川", "双方要加强合作")]

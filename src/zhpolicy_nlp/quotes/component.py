@@ -79,6 +79,7 @@ MIN_CONTENT = 5
 MIN_HAN = 4  # an indirect quote needs this many Chinese characters besides numbers
 MIN_HAN_AFTER_MARK = 2  # …when its cue is followed by ，/： (中方欢迎, 很好): said, however short
 CLAUSE_MARK_RE = regex.compile(r"[，,；;：:“”]")
+FIRST_CLAUSE_RE = regex.compile(r"[^，,；;]*")  # a sentence's first clause
 HAN_RE = regex.compile(rf"[{HAN}--[〇零一二三四五六七八九十百千万亿两多余几条个项次]]", regex.V1)
 TERM_MAX = 15
 MIN_SPEECH = 10  # a quotation with no cue shorter than this is no speech
@@ -420,6 +421,12 @@ class Attributor:
                 speaker, kind, clause = found
                 if clause == sent and events and events[-1].speaker == speaker:
                     continue  # 张三表示，…。希望…: his running quote goes on
+                if (events and self._runs_into(events[-1], sent, cue.start, para)
+                        and not (speaker and speaker in FIRST_CLAUSE_RE.match(text, sent, cue.start).group())):
+                    # 张三指出，A。其次是通过建章立制，明确…: a cue with no subject of its own
+                    # inside the running speech is part of it, not a new source (but 某秘书处对
+                    # 议案逐件研究，认为…: a source opening the sentence speaks anew)
+                    continue
             ev = Event(cue, m, speaker, kind, clause, sent, zone)
             holder = ev
             sent_end = self.lay.sentence_end(cue.end, para[1])
@@ -434,6 +441,24 @@ class Attributor:
             self.res.note(speaker, para[0], kind)
             events.append(ev)
         return events
+
+    def _runs_into(self, prev: Event, sent: int, cue_start: int, para: tuple[int, int]) -> bool:
+        """Does ``prev``'s indirect content, begun in an earlier sentence, run on through every
+        sentence up to the cue at ``cue_start`` in the sentence at ``sent``?"""
+        text = self.text
+        if prev.sent_start >= sent or text[prev.cue.start:prev.cue.end] in ONE_SENTENCE_CUES:
+            return False
+        end = self.lay.sentence_end(prev.cue.end, para[1])
+        if end > sent or text.startswith(QUOTE_OPENERS, self._content_start(prev, end) or end):
+            return False
+        cue = text[max(prev.cue.start - 2, 0):prev.cue.end]
+        who = prev.speaker if prev.kind in PERSONLIKE else None
+        while end < cue_start:
+            nxt = self.lay.sentence_end(end + 1, para[1])
+            if not self._continues(end, nxt, cue, who):
+                return False
+            end = nxt
+        return True
 
     def _issued_before(self, cue: Cue, zone: int) -> Optional[Mention]:
         """The document issued in the clause right before a cue that follows a comma with no
