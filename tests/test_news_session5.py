@@ -87,3 +87,25 @@ def test_a_cue_without_its_own_subject_inside_running_speech_is_part_of_it(ex):
 
 def test_a_sequel_opening_with_since_then_is_narration(ex):
     assert said(ex, "郑海川表示，双方要加强合作。此后，两国正式建交。") == [("郑海川", "双方要加强合作")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A援引/引述B的话报道说: B speaks (docs/annotation.md)
+    ("塔斯社援引该公司总裁伊万·彼得罗夫的话报道说，今年产量将翻番。", "伊万·彼得罗夫"),
+    ("阿联酋通讯社29日援引卫生部的声明说，患者病情稳定。", "卫生部"),
+    ("报道援引一家公司负责人的话称，市场需求旺盛。", "一家公司负责人"),
+    ("发言人在发布会上引用郑海川的原话说，国家安全要靠自己。", "郑海川"),
+])
+def test_the_one_cited_speaks(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_citing_mere_data_leaves_the_speaker(ex):
+    # no one cited: the experts who cite the data speak (worded as the collective stage words them)
+    got = said(ex, "多名气象学专家援引数据表示，今年的旱情十分严重。")
+    assert len(got) == 1 and got[0][0].endswith("专家")
+
+
+def test_quoting_a_book_is_no_citation_of_a_speaker(ex):
+    got = said(ex, "郑海川多次引用小说《远山》来阐明观点：心中要有远方。")
+    assert [s for s, _ in got] in ([], ["郑海川"])

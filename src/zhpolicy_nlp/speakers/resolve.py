@@ -282,6 +282,12 @@ PUBLISH_RE = regex.compile(
 ISSUES_STATEMENT_RE = regex.compile(
     rf"(?:{_words_alt('publishes')})了?(?:{_alt(DOCUMENTS | _kind_words('speech_noun'))})$")
 PUBLISH_BEFORE_RE = regex.compile(f"(?:{_words_alt('publishes_before')})了?$")
+# 援引|某部长|的话|报道 (before 说): the one cited, whose words they are
+CITES = tuple(_kind_words("cites"))
+CITED_WORDS = _kind_words("cited_word")
+CITES_WORDS_ONLY = tuple(_kind_words("cites_words_only"))
+CITED_RE = regex.compile(rf"(?:{_words_alt('cites')})([^，,。；;：:“”]{{2,40}}?)"
+                         rf"(的(?:{_words_alt('cited_word')}))?(?:报道)?")
 # 指着案上的一套砚台|说, 拿着刚领到的证书|笑着说: an action done while speaking (V着 + object)
 ACCOMPANYING_RE = regex.compile(r"^[^，,。；;：:“”的]{0,4}?\p{Han}着[^，,。；;：:“”]{0,20}$")
 # 对身旁的患者说, 向前来探望的同事们说: the addressee right before the cue, 的 and all
@@ -571,8 +577,28 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return end == start or LATIN_PAREN.fullmatch(text, end, start) is not None
 
 
+def _cited(text: str, start: int, cue: int) -> Optional[tuple[int, int]]:
+    """(start, end) of B in ``A援引B的话报道说`` / ``A引述B称`` right before the cue at ``cue``."""
+    at = max(text.rfind(w, start, cue) for w in CITES)
+    if at < 0:
+        return None
+    m = CITED_RE.fullmatch(text, at, cue)
+    if m is None or m.group(1) in CITED_WORDS or m.group(1) in DOCUMENTS:
+        return None  # 专家援引数据表示: no one cited, the experts speak
+    if m.group(2) is None and text.startswith(CITES_WORDS_ONLY, at):
+        return None  # 引用小说《某书》来阐明: the speaker quotes a book
+    return m.span(1)
+
+
 def subject(ix: DocIndex, start: int, cue: int) -> Optional[Mention]:
-    """The cue's source: the last person-like candidate, else the last other source."""
+    """The cue's source: the last person-like candidate, else the last other source; B of
+    ``A援引B的话说`` (the one cited speaks)."""
+    cited = _cited(ix.text, start, cue)
+    if cited is not None:
+        m = subject(ix, *cited) or Mention(*cited, "collective")
+        if m.start < cited[0]:  # 报道|援引|一家公司负责人: not the words before the verb
+            m = Mention(cited[0], m.end, m.kind, m.name)
+        return m
     cands = candidates(ix, start, cue, owners=True)
     if not cands:
         return None
