@@ -47,6 +47,19 @@ def test_a_meeting_speaks_as_named(ex, text, speaker):
     assert [s for s, _ in said(ex, text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a document named by the words before it in its clause (issue #12's own example)
+    ("某市2020年政府工作报告提出，要加快建设进度。", "某市2020年政府工作报告"),
+    ("今年中央一号文件明确提出，加大财政投入力度。", "中央一号文件"),
+    ("中美联合声明指出，双方将加强合作。", "中美联合声明"),
+    # a bare document word stays bare; the body that issued it speaks
+    ("这份报告认为，气候风险正在上升。", "报告"),
+    ("某国政府发表声明说，将加强边境管控。", "某国政府"),
+])
+def test_a_document_speaks_as_named(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
 def test_a_meeting_where_someone_speaks_is_no_source(ex):
     got = said(ex, "郑海川在当天举行的“携手前行”视频会议上说，各国应加强合作。")
     assert got == [("郑海川", "各国应加强合作")]

@@ -306,12 +306,19 @@ LAW_ENDS = lexicon.ordered("speaker_words", "law_end")
 LAW_NOUNS = _kind_words("law_noun")
 LAW_LEAD_RE = regex.compile(f"^(?:{_words_alt('lead_word')})")
 LEAD_WORD_RE = regex.compile(_words_alt("lead_word"))
-# 会议, 全会: the meeting's name is the Han and digit run before the word in its clause, with 党的,
-# not past 的 or a preposition (2月21日召开的|中央某会议, 在|某会议)
-MEETINGS = tuple(_kind_words("meeting"))
+# 会议, 全会, 报告: a meeting's or document's name is the Han and digit run before the word in its
+# clause, with 党的, not past 的 or a preposition (2月21日召开的|中央某会议, 在|某会议), less a
+# time word before it (今年|中央一号文件)
+NAMED_RUN = tuple(_kind_words("named_run"))
+NAME_LEAD_RE = regex.compile(rf"(?:{_words_alt('when')}|{_words_alt('doc_qualifier')}|今年|去年|明年|近期|最近"
+                          rf"|[一这该此本][份项次篇个])+")
+# 某国政府发表声明, 某局发布新闻公告, 正如报告所指出: the body that issued it speaks or the bare
+# word is the document, not a name with the verb
+NAME_VERB_RE = regex.compile(rf"{_words_alt('publishes')}|{_words_alt('names_doc')}|{_words_alt('lead_word')}"
+                          rf"|{_words_alt('name_stop')}")
 IN_MEETING = ("上", "中", "期间")  # 在某会议上说: the meeting is where, not who
-MEETING_NAME_RE = regex.compile(r"(?:党的)?[\p{Han}\d--[的在于与和对]]+", regex.V1)
-MEETING_NAME_MIN = 2  # 常务|会议 named with at least two characters before the word
+NAME_RUN_RE = regex.compile(r"(?:党的)?[\p{Han}\d--[的在于与和对]]+", regex.V1)
+NAME_RUN_MIN = 2  # 常务|会议 named with at least two characters before the word
 # 发言人|办公室: a collective noun followed by a body word is inside an organisation's name
 ORG_BODIES = lexicon.ordered("org_endings", "body")
 LAW_MAX = 16
@@ -407,25 +414,28 @@ def _law_noun_start(ix: DocIndex, pos: int) -> Optional[int]:
     return b if b in opens and is_han(text[b]) and "的" not in text[b:pos] else None
 
 
-def _meeting_start(ix: DocIndex, start: int, word: int) -> Optional[int]:
-    """Where the name of the meeting whose word (会议, 全会) is at ``word`` begins: the run of
-    Han characters and digits before it from the clause start or a token start after a lead word
-    (中央经济工作会议, 党的十九届四中全会, 按照|某某会议), less a determiner (此次|会议: None,
-    the bare word)."""
+def _name_start(ix: DocIndex, start: int, word: int) -> Optional[int]:
+    """Where the name of the meeting or document whose word (会议, 全会, 报告) is at ``word``
+    begins: the run of Han characters and digits before it from the clause start or a token
+    start after a lead word (中央经济工作会议, 党的十九届四中全会, 按照|某某会议), less a
+    determiner or time word (此次|会议, 今年|政府工作报告; None where only the bare word is left)."""
     text = ix.text
-    m = next((r for r in MEETING_NAME_RE.finditer(text, start, word) if r.end() == word), None)
+    m = next((r for r in NAME_RUN_RE.finditer(text, start, word) if r.end() == word), None)
     if m is None:
         return None
     b = m.start()
     lead = LEAD_WORD_RE.match(text, b)
     if lead and lead.end() < word:
         b = lead.end()
-    det = _DETERMINERS.match(text[b:word])
-    if det:
-        b += det.end()
+    for lead_re in (_DETERMINERS, NAME_LEAD_RE):
+        det = lead_re.match(text, b, word)
+        if det:
+            b = det.end()
     while b < word and b not in ix.tok_starts:
         b += 1
-    return b if word - b >= MEETING_NAME_MIN else None
+    if NAME_VERB_RE.search(text, b, word):
+        return None
+    return b if word - b >= NAME_RUN_MIN else None
 
 
 def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
@@ -529,14 +539,16 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
             out.append(Mention(m.start(), m.end(), "document", m.group(1)))
             continue
         first = m.start()
-        meeting = next((w for w in MEETINGS if m.group().startswith(w)), None)
+        meeting = next((w for w in NAMED_RUN if m.group().startswith(w)), None)
         if meeting and not text.startswith(IN_MEETING, m.end()):
-            # 中央某工作会议强调, 党的某届某中全会决议提出 (not 在…视频会议上说: an adverbial)
-            b = _meeting_start(ix, start, first)
+            # 中央某工作会议强调, 党的某届某中全会决议提出, 某市政府工作报告提出 (not 在…视频会议上说:
+            # an adverbial)
+            b = _name_start(ix, start, first)
             if b is not None:
                 out.append(Mention(b, m.end(), "document", text[b:m.end()]))
                 continue
-            first += len(meeting) if len(m.group()) > len(meeting) else 0  # 全会|决议: the rest
+            if first not in ix.tok_starts and len(m.group()) > len(meeting):
+                first += len(meeting)  # 四中全会|决议: the document after the meeting's word
         if first in ix.tok_starts:
             # 世行|报告认为: a bare document right after the body that wrote it, named with it
             body = next((a for a, b in ix.orgs_in(start, first) if b == first
