@@ -14,6 +14,7 @@ import regex
 from .. import lexicon
 from ..speakers.index import DocIndex
 from ..speakers.resolve import COLLECTIVES, DOCUMENTS
+from ..text import CLOSERS
 from ..tokenizer.jieba_dict import base_word_tags
 
 CUES: dict[str, str] = {r[0]: (r[1] if len(r) > 1 else "say") for r in lexicon.rows("speech_cues")
@@ -37,6 +38,7 @@ FRAME_AFTER = lexicon.words("cue_words", "frame_after")
 # What jieba may glue onto a following cue (中说, 地说, 还表示, 明确提出); a cue glued to
 # another (强调指出) or to a document noun (结果表明) counts as its last part.
 GLUED_BEFORE = lexicon.words("cue_words", "glued_before")
+TERM_CLOSERS = frozenset(CLOSERS.values())  # ” 」: a noun cue right after one is the term's noun
 # 说|到 (把话说到心坎里): a cue and the token after it that together make no report
 NOT_REPORT = lexicon.words("cue_words", "not_report")
 # 路透社报道，…: a cue only right after a body (an outlet) and before ，/：, never after a
@@ -178,6 +180,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             continue  # 符合宪法和相关规定，…; 各项规定: a noun (not 某法规定，…: the law speaks)
         if tok in NOUN_CUES and (prev == "了" or _in_noun_frame(toks, i)):
             continue  # 提出了建议，…; 为适应联合作战要求，…: a noun
+        if tok in NOUN_CUES and prev in TERM_CLOSERS:
+            continue  # “一带一路”倡议, “台独”主张: the noun a quoted term names
         if _in_noun_frame(toks, i) and _framed_noun_after(toks, i):
             continue  # 按照《方案》提出“…”的要求，…: part of the frame, nobody speaks now
         if tok in RELEASED and any(text.endswith(w, 0, pos) for w in RELEASED_BEFORE):
