@@ -128,5 +128,6 @@ def test_a_noun_cue_after_a_quoted_term_is_the_terms_noun(ex):
     # “某某”倡议, “某独”主张: the noun the term names, no report
     assert said(ex, "当地人对“丝路花雨”倡议也了解熟悉起来，越来越多人开始学习中文。") == []
     assert said(ex, "某党上台后顽固坚持“分裂”主张，拒不承认共识。") == []
-    # a verb cue after a quoted name still reports
-    assert said(ex, "网购平台“自由集市”表示，该公司将加大投资。") == [("自由集市", "该公司将加大投资")]
+    # a cue after the term's noun still reports
+    got = said(ex, "郑海川发出“保护长江”倡议，呼吁大家减少使用塑料。")
+    assert got == [("郑海川", "大家减少使用塑料")]
