@@ -131,3 +131,28 @@ def test_a_noun_cue_after_a_quoted_term_is_the_terms_noun(ex):
     # a cue after the term's noun still reports
     got = said(ex, "郑海川发出“保护长江”倡议，呼吁大家减少使用塑料。")
     assert got == [("郑海川", "大家减少使用塑料")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name or noun the recogniser missed, right before 说：“, speaks as worded
+    ("她在北京读书。蜜果说：“我在国际学校上学，有很多朋友。”", "蜜果"),
+    ("店主笑着说：“放心吧，您都来三次了。”", "店主"),
+    ("父母在电话里说：“你是党员就要带头冲。”", "父母"),
+    # a name jieba cut before 和 (某某和|说)
+    ("他听完报告。郑海和说：“这些话让我们非常感动。”", "郑海和"),
+])
+def test_a_missed_speaker_right_before_say_and_colon_is_worded(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "郑海川一看情况，立刻说道：“快，做气管插管。”",   # an adverb is no speaker
+    "我十分生气，对妈妈说：“你们不知道真相。”",       # the addressee is no speaker
+    "小男孩两手举着画，高兴地喊道：“太奇妙了！”",     # the manner word is no speaker
+])
+def test_no_worded_speaker_from_adverbs_or_addressees(ex, text):
+    assert all(s not in ("立刻", "对妈妈", "高兴地") for s, _ in said(ex, text))
+
+
+def test_a_coordinated_noun_cue_stays_no_cue(ex):
+    assert said(ex, "代表们认真审议报告，提出意见和建议。") == []

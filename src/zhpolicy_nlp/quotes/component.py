@@ -96,6 +96,7 @@ SLOGANS_RE = regex.compile(r"[^、，,]{1,4}(?:、[^、，,]{1,4})+")
 FRAGMENT_TOPIC_RE = regex.compile(f"的(?:{lexicon.alternation('cue_words', 'topic_end')})")
 SOURCE_WINDOW = 120  # how far from its cue a source or an object is looked for
 QUOTE_OPENERS = (*OPENERS, '"')
+COLON_QUOTE = tuple(c + q for c in "：:" for q in QUOTE_OPENERS)  # 说：“
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
@@ -416,6 +417,10 @@ class Attributor:
                 found = self.res.left_out_subject(
                     cue.start, self._reports(cue), sent, look, zone,
                     (holder.speaker, holder.kind, holder.sent_start) if holder else None, para[0])
+                if found is None and cue.cls == "say" and text.startswith(COLON_QUOTE, cue.end):
+                    m = self.res.worded_subject(zone, cue.start)  # 某某说：“…”, a missed name
+                    if m is not None:
+                        found = self.res.resolve(m, para[0]), m.kind, m.start
                 if found is None:
                     continue
                 speaker, kind, clause = found

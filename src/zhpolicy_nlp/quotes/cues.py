@@ -148,9 +148,10 @@ def find_cues(ix: DocIndex) -> list[Cue]:
             cls, tok, nxt = CUES[tok + nxt], tok + nxt, toks[i + 2] if i + 2 < len(toks) else ""
         elif cls is None and len(tok) == 2 and tok[0] == "所" and tok[1] in CUES:
             cls, pos, tok, prev = CUES[tok[1]], pos + 1, tok[1], "所"  # 正如X|所说，…
-        elif (cls is None and len(tok) == 2 and tok[1] in CUES and CUES[tok[1]] == "say"
-              and tok not in base_word_tags()):
-            cls, pos, tok = CUES[tok[1]], pos + 1, tok[1]  # 眼含泪|花说：: a word jieba made up
+        elif (cls is None and (len(tok) == 2 or len(tok) <= 4 and tok[-1] == "说") and tok[-1] in CUES
+              and CUES[tok[-1]] == "say" and tok not in base_word_tags()):
+            # 眼含泪|花说：, 蜜雪说： (a name jieba glued to 说; not 首席顾问): a word jieba made up
+            cls, pos, tok = CUES[tok[-1]], pos + len(tok) - 1, tok[-1]
         if cls is None and tok in OUTLET_CUES and ix.org_end(pos) and nxt in ("，", "：", ",", ":") \
                 and not _cue_in_sentence(toks, i + 2):
             cls = "object"  # (路透社报道，欧盟16日宣布，…: the body that speaks inside is the source)
@@ -166,7 +167,8 @@ def find_cues(ix: DocIndex) -> list[Cue]:
         if not as_said and (prev in FRAME_BEFORE or nxt in FRAME_AFTER
                             or nxt in LOCATIVE):
             continue
-        if prev in COORD or _measured(prev):  # 意见和建议, 八项主张 (not 重点|谈道)
+        if prev in COORD and not (prev == "和" and cls == "say" and tok not in NOUN_CUES) or _measured(prev):
+            # 意见和建议, 八项主张 (not 重点|谈道, nor 某某和|说 where jieba cut a name ending in 和)
             continue
         if tok in GLUED_BEFORE and nxt in CUES:
             continue  # 明确|提到, 进一步|强调: the verb after it is the cue

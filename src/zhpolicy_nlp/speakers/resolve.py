@@ -297,6 +297,14 @@ ADDRESSED_CUES = tuple(lexicon.words("speech_cues", "say") - lexicon.words("spee
 # 强调一定要…, 希望大家…, 指出：… opening a sentence with no subject (not 回答…时，…: a clause
 # that ends as an adverbial of time; nor a one-character cue word, 说到某事，…: left_out_subject)
 OPENING_CUE_RE = regex.compile(r"(?![^，,。；;：:！？!?]*时[，,])")
+# 某某笑着说：“…”, 某某饱含深情地说：, 父母在电话里说：: what may stand between a missed name and its cue
+WORDED_TAIL_RE = regex.compile(
+    rf"(?:\p{{Han}}{{1,4}}地|\p{{Han}}{{1,2}}着|{_words_alt('manner')}|{_words_alt('conj')}"
+    rf"|在[^，。；：]{{1,8}}?(?:{_words_alt('adverbial_end')}|里))+")
+WORDED_BREAKS = frozenset("，,。！？!?；;：:”」\n ")
+NOT_WORDED_TAGS = ("v", "d", "c", "p", "i", "l", "a", "u")  # jieba tags no worded speaker holds
+ADDRESSEE_PREPS = tuple(_kind_words("addressee_prep"))
+WORDED_MAX = 16  # how far back a cue's clause may start
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
 PAREN_RE = regex.compile(r"（[^）]*）|\([^)]*\)")
@@ -734,6 +742,28 @@ class SpeakerResolver:
         if m is None:
             return None
         return self.resolve(m, para_start), m.kind, (comma if elided else zone)
+
+    def worded_subject(self, zone: int, cue_start: int) -> Optional[Mention]:
+        """The speaker of a quotation right after a verb of saying and its colon when nothing
+        else names one (某某说：“…”, 店主笑着说：“…” with a name or noun the recogniser
+        missed): the 2-4 Chinese characters that open the cue's clause, less a manner word
+        (…地, 笑着) and an adverbial before the cue, as worded; not a pronoun or the writer
+        (我), and only at a word's start."""
+        text, ix = self.ix.text, self.ix
+        start = max([zone] + [i + 1 for i in range(max(zone, cue_start - WORDED_MAX), cue_start)
+                              if text[i] in WORDED_BREAKS])
+        # the longest manner or adverbial tail that leaves a word before it (店主|笑着)
+        end = next((i for i in range(start + 2, cue_start)
+                    if WORDED_TAIL_RE.fullmatch(text, i, cue_start)), cue_start)
+        lead = text[start:end]
+        tags = base_word_tags()
+        if (2 <= len(lead) <= 4 and all(is_han(c) for c in lead) and start in ix.tok_starts
+                and lead not in PRONOUNS and "我" not in lead and not lead.endswith(("地", "着"))
+                and not lead.startswith(ADDRESSEE_PREPS)
+                # a noun or a name, not 立刻|一边|针锋相对|小偷抓住 (an adverb, idiom or verb)
+                and not any(tags.get(t, "").startswith(NOT_WORDED_TAGS) for _, t in ix.tokens_in(start, end))):
+            return Mention(start, end, "collective")
+        return None
 
     def _previous_sentence_subject(self, sent: int, para_start: int,
                                    ) -> Optional[tuple[Optional[str], str, int]]:
