@@ -9,7 +9,9 @@ small; the per-character lists are zipped at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Optional, Sequence
+
+import numpy as np
 
 from .. import lexicon
 from ..text import is_han
@@ -75,27 +77,54 @@ class Gazetteers:
         )
 
 
-def _place_tags(text: str, gaz: Gazetteers) -> list[str]:
-    """Forward maximum match of the place gazetteer: B/I/E per char, ``-`` outside."""
+def _place_tags(text: str, gaz: Gazetteers, starts: Optional[Iterable[int]] = None
+                ) -> list[str]:
+    """Forward maximum match of the place gazetteer: B/I/E per char, ``-`` outside.
+    ``starts``: the positions ``i`` whose ``text[i:i + 2]`` is in ``gaz.place_prefixes``,
+    ascending, if the caller found them (with :func:`pair_starts`); the scan visits only those,
+    as the char-by-char scan skipped every other position."""
     n = len(text)
     tags = ["-"] * n
-    i = 0
     prefixes, places, maxlen = gaz.place_prefixes, gaz.places, gaz.place_maxlen
-    while i < n - 1:
-        if text[i:i + 2] in prefixes:
-            for ln in range(min(maxlen, n - i), 1, -1):
-                if text[i:i + ln] in places:
-                    tags[i] = "B"
-                    for k in range(i + 1, i + ln - 1):
-                        tags[k] = "I"
-                    tags[i + ln - 1] = "E"
-                    i += ln
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
+    if starts is None:
+        starts = [i for i in range(n - 1) if text[i:i + 2] in prefixes]
+    i = 0   # the first position not inside a place found
+    for p in starts:
+        if p < i:
+            continue
+        for ln in range(min(maxlen, n - p), 1, -1):
+            if text[p:p + ln] in places:
+                tags[p] = "B"
+                for k in range(p + 1, p + ln - 1):
+                    tags[k] = "I"
+                tags[p + ln - 1] = "E"
+                i = p + ln
+                break
     return tags
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points, int64 (a lone surrogate stays its own code point)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+        np.int64)
+
+
+def pair_codes(words: Iterable[str]) -> np.ndarray:
+    """``first << 21 | second`` of the two-char entries of ``words``, sorted (code points fit
+    21 bits, so distinct pairs get distinct codes)."""
+    return np.array(sorted({ord(w[0]) << 21 | ord(w[1]) for w in words if len(w) == 2}),
+                    dtype=np.int64)
+
+
+def pair_starts(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Bool per position ``i < len(codes) - 1``: whether the pair of code points at ``i`` and
+    ``i + 1`` is in ``table`` (from :func:`pair_codes`). One array pass instead of a slice and
+    a set look-up per character in Python."""
+    if len(codes) < 2 or not len(table):
+        return np.zeros(max(len(codes) - 1, 0), dtype=bool)
+    pairs = codes[:-1] << 21 | codes[1:]
+    at = np.searchsorted(table, pairs).clip(max=len(table) - 1)
+    return table[at] == pairs
 
 
 def _shape(n: int) -> tuple[str, ...]:

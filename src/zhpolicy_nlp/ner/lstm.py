@@ -22,7 +22,7 @@ from typing import Sequence
 import numpy as np
 
 from .. import cachefile, lexicon
-from .features import _NORM, Gazetteers, _place_tags
+from .features import _NORM, Gazetteers, _place_tags, code_points, pair_codes, pair_starts
 
 MODEL_FILE = "model.onnx"
 VOCAB_FILE = "vocab.json"
@@ -100,12 +100,6 @@ def _lookup(keys: np.ndarray, ids: np.ndarray, query: np.ndarray) -> np.ndarray:
         return np.full(len(query), UNK, dtype=np.int64)
     at = np.searchsorted(keys, query).clip(max=len(keys) - 1)
     return np.where(keys[at] == query, ids[at], UNK)
-
-
-def code_points(text: str) -> np.ndarray:
-    """The text's code points, int64 (a lone surrogate stays its own code point)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
-        np.int64)
 
 
 # Lattice categories: jieba dictionary POS tags (and project lexicons) → bit.
@@ -348,8 +342,7 @@ def _char_codes(chars: frozenset[str]) -> np.ndarray:
 @lru_cache(maxsize=8)
 def _bigram_codes(words: frozenset[str]) -> np.ndarray:
     """``first << 21 | second`` of the two-char entries of a lexicon set."""
-    return np.array(sorted(ord(w[0]) << 21 | ord(w[1]) for w in words if len(w) == 2),
-                    dtype=np.int64)
+    return pair_codes(words)
 
 
 def _shape_table(vocab: Vocab) -> np.ndarray:
@@ -403,7 +396,15 @@ def encode_batch(texts: Sequence[str], segs: Sequence[Sequence[str]], vocab: Voc
             np.isin(rc[last], _char_codes(gaz.org_suffix_chars))
             | np.isin(rc[last - 1] << 21 | rc[last], _bigram_codes(gaz.org_suffix_words)))
         org = np.repeat(org_word.astype(np.int64), wlen)
-        place = "".join("".join(_place_tags(t, gaz)) for t in texts)
+        # the place gazetteer's scan visits only where a place's first two chars stand,
+        # found for all texts at once (no pair across two texts)
+        hit = pair_starts(codes, _bigram_codes(gaz.place_prefixes))
+        hit[ends[nonempty][:-1] - 1] = False   # the last nonempty text ends at n
+        cand = np.flatnonzero(hit)
+        lo, hi = np.searchsorted(cand, starts).tolist(), np.searchsorted(cand, ends).tolist()
+        cand = cand.tolist()
+        place = "".join("".join(_place_tags(t, gaz, [p - a for p in cand[i:j]]))
+                        for t, a, i, j in zip(texts, starts.tolist(), lo, hi))
         place_ids = _PLACE_CODES[np.frombuffer(place.encode("ascii"), dtype=np.uint8)]
         out[:, 4] = np.isin(codes, _char_codes(gaz.surnames)) + 2 * org + 4 * place_ids
         out[:, 5] = lattice.bits_of(joined, codes, np.repeat(ends, lens))

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Optional
 
+import numpy as np
 import regex
 
 from .. import lexicon
 from ..text import HAN, is_han
 from ..tokenizer.jieba_dict import base_word_tags
+from .features import code_points, pair_codes, pair_starts
 
 LabelledSpan = tuple[int, int, str]  # (start, end, label) in characters
 
@@ -109,6 +111,7 @@ class _Entry:
 class _Tables:
     words: dict[str, _Entry]
     lengths: dict[str, tuple[int, ...]]   # first two chars -> candidate lengths, longest first
+    pair_codes: np.ndarray                 # the two-char keys of ``lengths`` (``pair_codes``)
     suffix_re: re.Pattern
     suffix_kind: dict[str, str]
     legal_re: re.Pattern
@@ -168,8 +171,8 @@ def _tables() -> _Tables:
 
     chain_stop = re.compile(f"{_CHAIN_STOP_PATTERNS}|{longest_first(kinds['chain_stop'])}")
     left_stop = re.compile(longest_first(kinds["left_stop"]))
-    return _Tables(words, lengths, re.compile(alt), suffix_kind, re.compile(legal_alt),
-                   tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
+    return _Tables(words, lengths, pair_codes(lengths), re.compile(alt), suffix_kind,
+                   re.compile(legal_alt), tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
                    name_surnames(), chain_stop, left_stop,
                    {k: frozenset(v) for k, v in kinds.items()})
 
@@ -195,25 +198,23 @@ def _lexicon_matches(text: str, t: _Tables, bounds: Optional[AbstractSet[int]] =
                      ) -> list[tuple[int, int, _Entry]]:
     """Left-to-right longest non-overlapping lexicon matches (blockers included)."""
     out = []
-    i, n = 0, len(text)
     words, lengths = t.words, t.lengths
-    while i < n - 1:
-        cands = lengths.get(text[i:i + 2])
-        if cands:
-            for length in cands:
-                w = text[i:i + length]
-                entry = words.get(w)
-                if entry is not None and entry.kind in BARE_KINDS \
-                        and not _bare_body_ok(text, i, i + length, bounds, t):
-                    continue
-                if entry is not None and len(w) == length and _ascii_word_edge(text, i, i + length):
-                    out.append((i, i + length, entry))
-                    i += length
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
+    i = 0   # the first position not inside a match
+    # only where a word's first two chars stand (one array pass), as the char-by-char scan
+    # skipped every other position
+    for p in np.flatnonzero(pair_starts(code_points(text), t.pair_codes)).tolist():
+        if p < i:
+            continue
+        for length in lengths[text[p:p + 2]]:
+            w = text[p:p + length]
+            entry = words.get(w)
+            if entry is not None and entry.kind in BARE_KINDS \
+                    and not _bare_body_ok(text, p, p + length, bounds, t):
+                continue
+            if entry is not None and len(w) == length and _ascii_word_edge(text, p, p + length):
+                out.append((p, p + length, entry))
+                i = p + length
+                break
     return out
 
 

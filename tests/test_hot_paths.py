@@ -1,0 +1,156 @@
+"""Faster forms of hot-path code (issue #13) give exactly what the code they replaced gave:
+each new helper is checked against the old form, written out here, on made-up input."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import numpy as np
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhpolicy_nlp import lexicon
+from zhpolicy_nlp.ner import component, rules
+from zhpolicy_nlp.ner.features import Gazetteers, _place_tags, code_points, pair_codes, pair_starts
+from zhpolicy_nlp.ner.tags import spans_from_tags
+from zhpolicy_nlp.titles import lexicon as tl
+
+# A small alphabet, so that words overlap, nest and repeat in short texts.
+ALPHABET = "主席团任副总理a.X国"
+words_st = st.lists(st.text(ALPHABET, min_size=1, max_size=4), max_size=8, unique=True)
+text_st = st.text(ALPHABET, max_size=30)
+
+
+def longest_first(words) -> str:
+    """The alternation as the code wrote it before tries: every word, longest first."""
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+
+# Two-character pairs: the rules' lexicon scan and the place gazetteer visit only the
+# positions where a listed pair stands.
+
+
+def _old_place_tags(text: str, gaz: Gazetteers) -> list[str]:
+    """The char-by-char forward maximum match the arrays replaced."""
+    n = len(text)
+    tags = ["-"] * n
+    i = 0
+    prefixes, places, maxlen = gaz.place_prefixes, gaz.places, gaz.place_maxlen
+    while i < n - 1:
+        if text[i:i + 2] in prefixes:
+            for ln in range(min(maxlen, n - i), 1, -1):
+                if text[i:i + ln] in places:
+                    tags[i] = "B"
+                    for k in range(i + 1, i + ln - 1):
+                        tags[k] = "I"
+                    tags[i + ln - 1] = "E"
+                    i += ln
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return tags
+
+
+_PLACES = frozenset({"北京", "北京市", "京市", "市区", "朝阳区", "朝阳", "阳区", "a.", "国"})
+_GAZ = Gazetteers(surnames=frozenset(), places=_PLACES,
+                  place_prefixes=frozenset(p[:2] for p in _PLACES),
+                  place_maxlen=max(map(len, _PLACES)), org_suffix_chars=frozenset(),
+                  org_suffix_words=frozenset())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("北京市区朝阳a.国主", max_size=30))
+def test_place_tags_over_pair_starts_equal_the_char_scan(text):
+    old = _old_place_tags(text, _GAZ)
+    assert _place_tags(text, _GAZ) == old
+    starts = np.flatnonzero(pair_starts(code_points(text), pair_codes(_GAZ.place_prefixes)))
+    assert _place_tags(text, _GAZ, starts.tolist()) == old
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(ALPHABET + "\U0001F600\ud800", min_size=1, max_size=3), max_size=6),
+       st.text(ALPHABET + "\U0001F600\ud800", max_size=20))
+def test_pair_starts_are_the_positions_of_listed_pairs(words, text):
+    table = pair_codes(words)
+    two = {w for w in words if len(w) == 2}
+    expect = [i for i in range(len(text) - 1) if text[i:i + 2] in two]
+    assert np.flatnonzero(pair_starts(code_points(text), table)).tolist() == expect
+
+
+_REAL_GAZ = Gazetteers.load()
+_REAL_PLACES = sorted(_REAL_GAZ.places)[::max(1, len(_REAL_GAZ.places) // 100)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_REAL_PLACES + ["的", "市", "Ａ", "", "北"]), max_size=5),
+                max_size=6))
+def test_encode_batch_place_flags_equal_the_char_scan_per_text(texts):
+    """The recogniser's place flags, found over all texts at once: as the per-text scan
+    found them (no place across two texts, empty texts skipped)."""
+    from zhpolicy_nlp.ner import lstm
+    from zhpolicy_nlp.ner.features import _NORM
+
+    texts = ["".join(t) for t in texts]
+    tagger = _tagger()
+    enc = lstm.encode_batch(texts, [list(t) for t in texts], tagger.vocab, _REAL_GAZ,
+                            tagger.lattice)
+    got = np.concatenate([e[:, 4] for e in enc]) >> 2 if texts else np.zeros(0)
+    old = "".join("".join(_old_place_tags(t.translate(_NORM), _REAL_GAZ)) for t in texts)
+    assert got.tolist() == [int(lstm._PLACE_CODES[ord(c)]) for c in old]
+
+
+@lru_cache(maxsize=None)
+def _tagger():
+    """The shipped recogniser's tables, loaded once for these tests."""
+    from zhpolicy_nlp.ner import lstm
+    from zhpolicy_nlp.pipeline import models_dir
+
+    return lstm.LstmTagger(models_dir() / "ner-lstm")
+
+
+def _old_lexicon_matches(text: str, t, bounds: Optional[set[int]] = None) -> list:
+    """The rules' char-by-char scan the pair positions replaced."""
+    out = []
+    i, n = 0, len(text)
+    words, lengths = t.words, t.lengths
+    while i < n - 1:
+        cands = lengths.get(text[i:i + 2])
+        if cands:
+            for length in cands:
+                w = text[i:i + length]
+                entry = words.get(w)
+                if entry is not None and entry.kind in rules.BARE_KINDS \
+                        and not rules._bare_body_ok(text, i, i + length, bounds, t):
+                    continue
+                if entry is not None and len(w) == length \
+                        and rules._ascii_word_edge(text, i, i + length):
+                    out.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+_RULE_WORDS = sorted(rules._tables().words)
+_RULE_PIECES = _RULE_WORDS[::max(1, len(_RULE_WORDS) // 200)] + ["的", "市", "和", "WTO", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_PIECES), max_size=10), st.booleans())
+def test_lexicon_matches_equal_the_char_scan(pieces, with_bounds):
+    text = "".join(pieces)
+    t = rules._tables()
+    bounds = None
+    if with_bounds:
+        bounds, at = {0}, 0
+        for p in pieces:
+            at += len(p)
+            bounds.add(at)
+    assert rules._lexicon_matches(text, t, bounds) == _old_lexicon_matches(text, t, bounds)
