@@ -154,3 +154,70 @@ def test_lexicon_matches_equal_the_char_scan(pieces, with_bounds):
             at += len(p)
             bounds.add(at)
     assert rules._lexicon_matches(text, t, bounds) == _old_lexicon_matches(text, t, bounds)
+
+
+# The titles stage's pattern: tries, compiled with re.
+
+
+@settings(max_examples=300, deadline=None)
+@given(words_st, text_st)
+def test_trie_alternation_matches_as_the_longest_first_alternation(words, text):
+    trie = lexicon.trie_alternation(words)
+    # alone, repeated and followed by a lookahead that forces backtracking into shorter words
+    for wrap in ("(?:{})", "(?:(?:{}){{0,3}})(?:{})", "(?:{})(?!(?!国)[团任a])"):
+        old = regex.compile(wrap.format(longest_first(words), longest_first(words)))
+        new = regex.compile(wrap.format(trie, trie))
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        for i in range(len(text) + 1):
+            a, b = old.match(text, i), new.match(text, i)
+            assert (a and a.span()) == (b and b.span())
+            for j in range(i, len(text) + 1):
+                assert bool(old.fullmatch(text, i, j)) == bool(new.fullmatch(text, i, j))
+
+
+def test_trie_alternation_shape():
+    assert lexicon.trie_alternation(["主任", "主席团", "主席"]) == "主(?:任|席(?:团|))"
+    assert lexicon.trie_alternation([]) == ""
+
+
+def _old_title_regex() -> regex.Pattern:
+    """The titles stage's pattern as it was: ``regex``, plain longest-first alternations."""
+    cores = sorted(lexicon.words("titles") | tl.occupations(), key=len, reverse=True)
+    mods = sorted(lexicon.words("title_modifiers"), key=len, reverse=True)
+    alt = "|".join(regex.escape(c) for c in cores)
+    mod = "|".join(regex.escape(m) for m in mods)
+    return regex.compile(
+        rf"(?<![A-Za-z])(?:(?:{mod}){{0,3}}(?:{alt}))"
+        rf"(?!(?!{tl._VERB_AFTER_TITLE})[A-Za-z{tl._NOT_AFTER_TITLE}])")
+
+
+_OLD_TITLE = _old_title_regex()
+# Pieces of made-up sentences: titles, modifiers, what may or may not follow a title, Latin
+# letters before one, a few other characters.
+_PIECES = sorted(lexicon.words("titles"))[:60] + sorted(lexicon.words("title_modifiers")) + [
+    "会见", "会", "国", "部", "们", "A", "b", "张三", "，", "在", "总", "副", "主"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_title_regex_finds_what_the_regex_module_pattern_found(pieces):
+    text = "".join(pieces)
+    new = tl.title_regex()
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in _OLD_TITLE.finditer(text)]
+    for i in range(len(text) + 1):
+        a, b = _OLD_TITLE.match(text, i), new.match(text, i)
+        assert (a and a.span()) == (b and b.span())
+        for j in range(i, min(len(text), i + 8) + 1):
+            assert bool(_OLD_TITLE.fullmatch(text, i, j)) == bool(new.fullmatch(text, i, j))
+
+
+def test_title_regex_examples():
+    text = "国务院副总理会见了外国总统和主席团，常务副市长说"
+    spans = [m.group() for m in tl.title_regex().finditer(text)]
+    assert spans == [m.group() for m in _OLD_TITLE.finditer(text)]
+    assert "副总理" in spans
+
+
+def test_title_regex_is_re():
+    """Compiled with ``re``: the lead character set lets it skip positions at C speed."""
+    assert isinstance(tl.title_regex(), re.Pattern)
