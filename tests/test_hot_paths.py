@@ -221,3 +221,32 @@ def test_title_regex_examples():
 def test_title_regex_is_re():
     """Compiled with ``re``: the lead character set lets it skip positions at C speed."""
     assert isinstance(tl.title_regex(), re.Pattern)
+
+
+# A document's names found with str.find instead of a pattern compiled per document.
+
+
+@settings(max_examples=300, deadline=None)
+@given(words_st, text_st)
+def test_find_words_is_the_alternations_finditer(words, text):
+    old = [m.span() for m in regex.finditer(longest_first(words), text)] if words else []
+    assert component.find_words(text, words) == old
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(ALPHABET, max_size=3), max_size=5, unique=True),
+       st.lists(st.text(ALPHABET, max_size=2), max_size=3), text_st)
+def test_name_before_says_whether_the_disease_pattern_matches(names, after, text):
+    if not names:
+        return
+    pattern = "(?:{})(?={})".format(longest_first(names), "|".join(map(regex.escape, after)))
+    assert component._name_before(text, names, after) == bool(regex.search(pattern, text))
+
+
+def test_disease_names_drops_a_name_written_before_a_disease_word():
+    ev = component.PersonEvidence.load()
+    word = ev.disease_after[0]
+    text = f"某博拉{word}已受控制，某博拉说。"
+    spans = [(0, 3, "PERSON"), (len(text) - 5, len(text) - 2, "PERSON"), (6, 8, "LOC")]
+    assert component.disease_names(spans, text, ev) == [(6, 8, "LOC")]
+    assert component.disease_names([(0, 2, "PERSON")], "张三说。", ev) == [(0, 2, "PERSON")]

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import regex
 import srsly
@@ -486,14 +486,45 @@ def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
     if not tagged:
         return spans
     free: dict[str, list[tuple[int, int]]] = {}
-    for m in regex.finditer("|".join(map(regex.escape, sorted(tagged, key=len, reverse=True))),
-                            text):
-        if not any(covered[m.start():m.end()]) \
-                and (bounds is None or m.start() in bounds and m.end() in bounds):
-            free.setdefault(m.group(), []).append(m.span())
+    for s, e in find_words(text, tagged):
+        if not any(covered[s:e]) and (bounds is None or s in bounds and e in bounds):
+            free.setdefault(text[s:e], []).append((s, e))
     added = [(s, e, "PERSON") for name, found in free.items()
              if name in vouched or tagged[name] >= len(found) for s, e in found]
     return sorted(spans + added) if added else spans
+
+
+def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of the matches ``regex.finditer`` gives for the alternation of ``words``
+    (non-empty) sorted longest first: left to right, non-overlapping, the longest word at each
+    place. Found with ``str.find`` per word: compiling a pattern of a document's own names
+    cost more than the search (~1 ms a document)."""
+    hits = sorted((i, -len(w)) for w in words for i in _occurrences(text, w))  # longest first
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i, neg in hits:
+        if i >= end:
+            end = i - neg
+            out.append((i, end))
+    return out
+
+
+def _name_before(text: str, names: Iterable[str], after: Sequence[str]) -> bool:
+    """Whether one of ``names`` ends where one of ``after`` starts (an empty ``after`` allows
+    any end), anywhere in ``text``: the document has a match of ``(?:names)(?=after)`` exactly
+    then, and most have none, so ``disease_names`` compiles that pattern only when needed."""
+    if not after:
+        return any(n in text for n in names)
+    starts = {i for w in after for i in _occurrences(text, w)}
+    return any(text.endswith(n, 0, q) for q in starts for n in names)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every start of ``word`` in ``text``, overlapping ones included."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def disease_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Span3]:
@@ -501,7 +532,7 @@ def disease_names(spans: list[Span3], text: str, ev: PersonEvidence) -> list[Spa
     ``disease_after`` word): a disease or its agent that reads like a transliterated name
     (某某拉病毒, 战胜某某拉), no person at any mention."""
     names = {text[s:e] for s, e, lab in spans if lab == "PERSON"}
-    if not names:
+    if not names or not _name_before(text, names, ev.disease_after):
         return spans
     pattern = "(?:{})(?={})".format("|".join(map(regex.escape, sorted(names, key=len,
                                                                          reverse=True))),
