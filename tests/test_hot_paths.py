@@ -250,3 +250,39 @@ def test_disease_names_drops_a_name_written_before_a_disease_word():
     spans = [(0, 3, "PERSON"), (len(text) - 5, len(text) - 2, "PERSON"), (6, 8, "LOC")]
     assert component.disease_names(spans, text, ev) == [(6, 8, "LOC")]
     assert component.disease_names([(0, 2, "PERSON")], "张三说。", ev) == [(0, 2, "PERSON")]
+
+
+# Tags to spans: the fast path for O.
+
+
+def _old_spans_from_tags(tags) -> list[tuple[int, int, str]]:
+    """spans_from_tags before the fast path for ``O``."""
+    from zhpolicy_nlp.ner.tags import LABELS
+
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        head, _, lab = t.partition("-")
+        lab = LABELS.get(lab.upper(), lab)
+        if head in ("I", "M", "E") and start >= 0 and lab == label:
+            if head == "E":
+                spans.append((start, i + 1, label))
+                start = -1
+            continue
+        if start >= 0:
+            spans.append((start, i, label))
+            start = -1
+        if head == "S":
+            spans.append((i, i + 1, lab))
+        elif head in ("B", "I", "M"):
+            start, label = i, lab
+        elif head == "E":
+            spans.append((i, i + 1, lab))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "E-LOC",
+                                 "M-ORG", "I-ORG", "S-NT", "O-X", "B-"]), max_size=20))
+def test_spans_from_tags_fast_path_for_o(tags):
+    assert spans_from_tags(tags) == _old_spans_from_tags(tags)

@@ -12,6 +12,11 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, t in enumerate([*tags, "O"]):
+        if t == "O":  # most tags: closes an open span, as the general case below would
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            continue
         head, _, lab = t.partition("-")
         lab = LABELS.get(lab.upper(), lab)
         if head in ("I", "M", "E") and start >= 0 and lab == label:
