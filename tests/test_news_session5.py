@@ -156,3 +156,19 @@ def test_no_worded_speaker_from_adverbs_or_addressees(ex, text):
 
 def test_a_coordinated_noun_cue_stays_no_cue(ex):
     assert said(ex, "代表们认真审议报告，提出意见和建议。") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an unnamed someone with a long 的-modifier, an occupation or a kin noun, as worded
+    ("一位不愿透露姓名的外交官指出，他们原本可以自己解决问题。", "一位不愿透露姓名的外交官"),
+    ("有的孩子留言说，期待下一个故事。", "有的孩子"),
+    ("当地一位摄影师说，景区有很多天鹅。", "当地一位摄影师"),
+])
+def test_an_unnamed_someone_speaks_as_worded(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_an_unnamed_group_before_a_verb_is_no_longer_speaker(ex):
+    # the 的-less run stays short: 一些政客指责…人 is no speaker 一些政客指责中国隐瞒病亡人
+    got = said(ex, "美国一些政客指责中国隐瞒病亡人数的论调刚一出笼，就遭到驳斥。")
+    assert all("指责" not in (s or "") for s, _ in got)

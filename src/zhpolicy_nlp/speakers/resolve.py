@@ -239,10 +239,11 @@ DESC_RE = regex.compile(
 HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:{_words_alt('courtesy')})")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
 COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})?(?:{_alt(COLLECTIVES)})")
-# 一位领导同志 / 有的乡村干部 / 一位“老巴黎”: an unnamed someone, kept as worded
+# 一位领导同志 / 有的乡村干部 / 一位“老巴黎” / 一位不愿透露姓名的外交官: an unnamed someone, kept as worded
 INDEFINITE_RE = regex.compile(
-    rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|[^，。；：\s“”]{{0,8}}?"
-    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun'))}))")
+    rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|(?:[^，。；：\s“”]{{0,8}}?|[^，。；：\s“”]{{1,12}}的[^，。；：\s“”的]{{0,8}}?)"
+    rf"(?:{_alt(COLLECTIVES | DESC_NOUNS | _kind_words('person_noun') | _kind_words('kin_noun') | lexicon.words('title_occupations'))}))")
+COLLECTIVE_MODIFIERS = tuple(lexicon.ordered("speaker_words", "collective_modifier"))
 # 包括张三在内的传承人: a group with one named member, kept as worded
 INCLUDING_RE = regex.compile(
     rf"包括[^，。；：]{{1,20}}在内的[^，。；：\s“”]{{0,8}}?"
@@ -522,7 +523,9 @@ def candidates(ix: DocIndex, start: int, cue: int, owners: bool = False) -> list
             out.append(Mention(m.start(), m.end(), "collective"))
     for m in INDEFINITE_RE.finditer(text, start, cue):  # 不少医护人|员: to the word's end
         e = m.end() if m.end() in ix.tok_ends else min(ix.token_end(m.end()), cue)
-        out.append(Mention(ix.extend_left(m.start()), e, "collective"))
+        s = ix.extend_left(m.start())
+        lead = next((w for w in COLLECTIVE_MODIFIERS if text.endswith(w, start, s)), "")
+        out.append(Mention(s - len(lead), e, "collective"))  # 当地|一位摄影师: with the place word
     for m in COLLECTIVE_RE.finditer(text, start, cue):
         s = m.start() if m.start() in ix.tok_starts else ix.token_start(m.start())
         # 官员, 高级官员 (one jieba word); 全军|官兵一致|表示: jieba glues an adverb of the
