@@ -172,8 +172,8 @@ def _tables() -> _Tables:
     chain_stop = re.compile(f"{_CHAIN_STOP_PATTERNS}|{longest_first(kinds['chain_stop'])}")
     left_stop = re.compile(longest_first(kinds["left_stop"]))
     return _Tables(words, lengths, pair_codes(lengths), re.compile(alt), suffix_kind,
-                   re.compile(legal_alt), tuple(legal), frozenset(x[-1] for x in suffix_kind), foreign,
-                   name_surnames(), chain_stop, left_stop,
+                   re.compile(legal_alt), tuple(legal), frozenset(x[-1] for x in suffix_kind),
+                   foreign, name_surnames(), chain_stop, left_stop,
                    {k: frozenset(v) for k, v in kinds.items()})
 
 
