@@ -172,3 +172,12 @@ def test_an_unnamed_group_before_a_verb_is_no_longer_speaker(ex):
     # the 的-less run stays short: 一些政客指责…人 is no speaker 一些政客指责中国隐瞒病亡人
     got = said(ex, "美国一些政客指责中国隐瞒病亡人数的论调刚一出笼，就遭到驳斥。")
     assert all("指责" not in (s or "") for s, _ in got)
+
+
+def test_a_paper_in_its_marks_reports(ex):
+    assert said(ex, "比如，去年《江城日报》报道，全市灯饰要分类封存。") == [("江城日报", "全市灯饰要分类封存")]
+
+
+def test_a_column_label_before_the_source(ex):
+    assert said(ex, "【说法】法官认为，赠与合同应当符合合同的构成要件。") == [
+        ("法官", "赠与合同应当符合合同的构成要件")]

@@ -393,7 +393,8 @@ class Attributor:
             marks = [p.close + 1 for p in pairs if look <= p.close < cue.start
                      and not _is_term(text, p, para[1])]
             earlier = [events[-1].cue.end] if events and events[-1].sent_start == sent else []
-            zone = max([look, *marks, *earlier])
+            label = text.rfind("】", look, cue.start) + 1  # 【说法】法官认为，…: a column's label
+            zone = max([look, *marks, *earlier, label])
             if cue.cls == "kanlai":
                 m = self.res.subject(cue.src_start, cue.src_end)
             elif cue.cls == "learned":  # 记者从某吹风会上获悉：…: the source as worded

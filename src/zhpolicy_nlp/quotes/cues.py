@@ -127,6 +127,11 @@ def _cue_in_sentence(toks: list[str], i: int) -> bool:
     return False
 
 
+def _outlet_before(ix: DocIndex, pos: int) -> bool:
+    """Does a body end right before ``pos``, or a paper's name in its marks (《某某日报》|报道)?"""
+    return ix.org_end(pos) or ix.text.startswith("》", pos - 1) and ix.org_end(pos - 1)
+
+
 def find_cues(ix: DocIndex) -> list[Cue]:
     """Candidate cues in text order (one pass over the tokens)."""
     text = ix.text
@@ -152,7 +157,7 @@ def find_cues(ix: DocIndex) -> list[Cue]:
               and CUES[tok[-1]] == "say" and tok not in base_word_tags()):
             # 眼含泪|花说：, 蜜雪说： (a name jieba glued to 说; not 首席顾问): a word jieba made up
             cls, pos, tok = CUES[tok[-1]], pos + len(tok) - 1, tok[-1]
-        if cls is None and tok in OUTLET_CUES and ix.org_end(pos) and nxt in ("，", "：", ",", ":") \
+        if cls is None and tok in OUTLET_CUES and _outlet_before(ix, pos) and nxt in ("，", "：", ",", ":") \
                 and not _cue_in_sentence(toks, i + 2):
             cls = "object"  # (路透社报道，欧盟16日宣布，…: the body that speaks inside is the source)
         if cls is None:
