@@ -50,3 +50,12 @@ def test_splitting_a_long_document_builds_one_doc(nlp, monkeypatch):
     new = set_char_entities(doc, [(i, i + 2, "PERSON") for i in starts])
     assert len(built) == 1
     assert len(new.ents) == len(starts) and new.text == text
+
+
+@given(st.lists(st.tuples(st.text(alphabet="中文测试ab ，。\n", min_size=1, max_size=4), st.booleans()),
+                max_size=30))
+@settings(max_examples=60, deadline=None)
+def test_tokens_and_text_equal_the_docs_own(nlp, words):
+    doc = Doc(nlp.vocab, words=[w for w, _ in words], spaces=[s for _, s in words])
+    pos, texts, text = spans.tokens_and_text(doc)
+    assert pos == [t.idx for t in doc] and texts == [t.text for t in doc] and text == doc.text

@@ -10,8 +10,24 @@ from __future__ import annotations
 import bisect
 from typing import Iterable, Optional, Sequence, Tuple
 
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Span
+
+
+def tokens_and_text(doc: Doc) -> tuple[list[int], list[str], str]:
+    """(token offsets, token texts, ``doc.text``) from the Doc's arrays: iterating the Doc or
+    reading ``doc.text`` makes a Python Token per token, most of what a stage's set-up costs."""
+    if not len(doc):
+        return [], [], ""
+    arr = doc.to_array([IDX, ORTH, SPACY])
+    strings = doc.vocab.strings
+    words = [strings[o] for o in arr[:, 1].tolist()]
+    ws = arr[:, 2]
+    if ws.any():
+        text = "".join(w + " " if sp else w for w, sp in zip(words, ws.tolist()))
+    else:
+        text = "".join(words)
+    return arr[:, 0].astype("int64").tolist(), words, text
 
 
 def split_at(doc: Doc, boundaries: Iterable[int], text: Optional[str] = None) -> Doc:
