@@ -181,3 +181,12 @@ def test_a_paper_in_its_marks_reports(ex):
 def test_a_column_label_before_the_source(ex):
     assert said(ex, "【说法】法官认为，赠与合同应当符合合同的构成要件。") == [
         ("法官", "赠与合同应当符合合同的构成要件")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # sides and assemblies before a group, one or several
+    ("与会各国代表表示，这届博览会体现了绿色发展理念。", "与会各国代表"),
+    ("峰会闭幕后，与会各方承诺，避免干涉该国内政。", "与会各方"),
+])
+def test_a_group_keeps_the_sides_before_it(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]

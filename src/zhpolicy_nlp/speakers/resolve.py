@@ -238,7 +238,7 @@ DESC_RE = regex.compile(
 # 总统先生 / 王女士: a person the text does not name further
 HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:{_words_alt('courtesy')})")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
-COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})?(?:{_alt(COLLECTIVES)})")
+COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})*(?:{_alt(COLLECTIVES)})")
 # 一位领导同志 / 有的乡村干部 / 一位“老巴黎” / 一位不愿透露姓名的外交官: an unnamed someone, kept as worded
 INDEFINITE_RE = regex.compile(
     rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|(?:[^，。；：\s“”]{{0,8}}?|[^，。；：\s“”]{{1,12}}的[^，。；：\s“”的]{{0,8}}?)"
