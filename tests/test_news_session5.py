@@ -190,3 +190,11 @@ def test_a_column_label_before_the_source(ex):
 ])
 def test_a_group_keeps_the_sides_before_it(ex, text, speaker):
     assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_a_missed_name_after_a_post_speaks(ex):
+    got = said(ex, "某国公共工程与交通运输部部长本占表示：“施工现场有很好的防疫措施。”")
+    assert got == [("本占", "施工现场有很好的防疫措施。")]
+    # 的 is no name: 拉着总书记的手说 has no speaker 的手
+    got = said(ex, "郑海川拉着总书记的手说：“日子越过越好。”")
+    assert all(s != "的手" for s, _ in got)

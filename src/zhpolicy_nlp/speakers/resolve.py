@@ -305,6 +305,9 @@ WORDED_TAIL_RE = regex.compile(
 WORDED_BREAKS = frozenset("，,。！？!?；;：:”」\n ")
 NOT_WORDED_TAGS = ("v", "d", "c", "p", "i", "l", "a", "u")  # jieba tags no worded speaker holds
 ADDRESSEE_PREPS = tuple(_kind_words("addressee_prep"))
+NOT_NAME_CHARS = frozenset("的之了着")  # 拉着总书记|的手说: no name
+_POST_WORDS = lexicon.words("titles") | lexicon.words("title_occupations")
+POSTS = (_POST_WORDS, tuple(sorted({len(w) for w in _POST_WORDS}, reverse=True)))
 WORDED_MAX = 16  # how far back a cue's clause may start
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
@@ -445,6 +448,12 @@ def _name_start(ix: DocIndex, start: int, word: int) -> Optional[int]:
     if NAME_VERB_RE.search(text, b, word):
         return None
     return b if word - b >= NAME_RUN_MIN else None
+
+
+def _post_before(text: str, start: int, pos: int) -> bool:
+    """Does a post or occupation (部长, 种粮大户) end at ``pos``, after ``start``?"""
+    found, lengths = POSTS
+    return any(pos - n >= start and text[pos - n:pos] in found for n in lengths)
 
 
 def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
@@ -749,17 +758,25 @@ class SpeakerResolver:
     def worded_subject(self, zone: int, cue_start: int) -> Optional[Mention]:
         """The speaker of a quotation right after a verb of saying and its colon when nothing
         else names one (某某说：“…”, 店主笑着说：“…” with a name or noun the recogniser
-        missed): the 2-4 Chinese characters that open the cue's clause, less a manner word
-        (…地, 笑着) and an adverbial before the cue, as worded; not a pronoun or the writer
-        (我), and only at a word's start."""
+        missed): the 2-4 Chinese characters that open the cue's clause, or the 2-3 after a post
+        or occupation (某部部长本占表示：), less a manner word (…地, 笑着) and an adverbial before
+        the cue, as worded; not a pronoun or the writer (我), and only at a word's start."""
         text, ix = self.ix.text, self.ix
         start = max([zone] + [i + 1 for i in range(max(zone, cue_start - WORDED_MAX), cue_start)
                               if text[i] in WORDED_BREAKS])
         # the longest manner or adverbial tail that leaves a word before it (店主|笑着)
         end = next((i for i in range(start + 2, cue_start)
                     if WORDED_TAIL_RE.fullmatch(text, i, cue_start)), cue_start)
-        lead = text[start:end]
+        # 某部部长|本占表示：, 种粮大户|关明和说：: a name the recogniser missed after a post,
+        # whatever jieba made of its characters (not a dictionary word: 部长|同志)
         tags = base_word_tags()
+        named = next((end - n for n in (3, 2) if end - n > start and _post_before(text, start, end - n)
+                      and all(is_han(c) and c not in NOT_NAME_CHARS for c in text[end - n:end])
+                      and text[end - n:end] not in tags
+                      and end - n in ix.tok_starts), None)
+        if named is not None:
+            return Mention(named, end, "collective")
+        lead = text[start:end]
         if (2 <= len(lead) <= 4 and all(is_han(c) for c in lead) and start in ix.tok_starts
                 and lead not in PRONOUNS and "我" not in lead and not lead.endswith(("地", "着"))
                 and not lead.startswith(ADDRESSEE_PREPS)
