@@ -78,3 +78,11 @@ def test_ner_places_is_what_its_script_builds():
     if not (build["DATA"] / "JioNLP" / "china_location.txt").is_file():
         pytest.skip("../shared/data/lexicons is not here")
     assert build["OUT"].read_text(encoding="utf-8") == build["render"](build["build"]())
+
+
+def test_by_length_finds_the_longest_word_at_and_before_a_position():
+    from zhpolicy_nlp.lexicon import ByLength
+    table = ByLength.of({"部长", "副部长", "长"})
+    assert table.at("副部长说", 0) == "副部长" and table.at("副部长说", 3) == ""
+    assert table.before("他是副部长", 5) == "副部长"
+    assert table.before("他是副部长", 5, floor=3) == "部长"  # nothing starting before floor

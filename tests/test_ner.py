@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhpolicy_nlp import lexicon
 from zhpolicy_nlp.ner import component as ner
 from zhpolicy_nlp.ner.features import Gazetteers, featurize
 from zhpolicy_nlp.ner.rules import rule_entities
@@ -121,8 +122,8 @@ def test_adjacent_places_are_one_span():
 def test_a_place_or_org_takes_its_tail():
     text = "维护某某海湾地区稳定，走进第8集团军某旅和某某军某部队营区。"
     spans = [(2, 6, "LOC"), (13, 18, "ORG"), (21, 24, "ORG")]
-    tails = ner.Tails(frozenset({"地区"}), frozenset({"海军"}), frozenset({"旅", "部", "部队"}),
-                      frozenset({"哨所", "舰"}), frozenset({"舰队"}))
+    tails = ner.Tails(lexicon.ByLength.of({"地区"}), frozenset({"海军"}), frozenset({"旅", "部", "部队"}),
+                      lexicon.ByLength.of({"哨所", "舰"}), lexicon.ByLength.of({"舰队"}))
     got = ner.extend_by_tails(spans, text, tails)
     assert [text[s:e] for s, e, _ in got] == ["某某海湾地区", "第8集团军某旅", "某某军某部队"]
     # another span starts in the tail: nothing added

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 
@@ -109,3 +110,27 @@ def trie_alternation(words: Iterable[str]) -> str:
         return "(?:" + "|".join(kids) + ("|" if "" in node else "") + ")" if kids else ""
 
     return emit(root)
+
+
+@dataclass(frozen=True)
+class ByLength:
+    """Words with their lengths, longest first: :meth:`at` and :meth:`before` try one slice a
+    length instead of every word at a position (总理, 外交大臣 after a name; 部长 before one)."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "ByLength":
+        found = frozenset(words)
+        return cls(found, tuple(sorted({len(w) for w in found}, reverse=True)))
+
+    def at(self, text: str, pos: int) -> str:
+        """The longest of the words that the text has at ``pos``, else ""."""
+        return next((text[pos:pos + n] for n in self.lengths if text[pos:pos + n] in self.words), "")
+
+    def before(self, text: str, pos: int, floor: int = 0) -> str:
+        """The longest of the words that the text has right before ``pos``, starting at or
+        after ``floor``, else ""."""
+        return next((text[pos - n:pos] for n in self.lengths
+                     if n <= pos - floor and text[pos - n:pos] in self.words), "")

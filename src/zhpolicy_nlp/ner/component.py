@@ -10,7 +10,6 @@ present, win over model spans they overlap.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import shutil
 import tempfile
@@ -164,21 +163,17 @@ def join_places(spans: list[Span3], text: str) -> list[Span3]:
 class Tails:
     """Words after a span that belong to it (rule_words kinds of the same names)."""
 
-    place_tail: frozenset[str]   # LOC + 地区
+    place_tail: lexicon.ByLength   # LOC + 地区
     armed_service: frozenset[str]  # 海军 + 某某舰: one ORG
     mou_unit: frozenset[str]     # ORG + 某 + 旅
-    org_tail: frozenset[str]     # LOC + 哨所 / 舰: an ORG
-    not_tail: frozenset[str]     # … but not 舰艇, 舰队
+    org_tail: lexicon.ByLength     # LOC + 哨所 / 舰: an ORG
+    not_tail: lexicon.ByLength     # … but not 舰艇, 舰队
 
     @classmethod
     def load(cls) -> "Tails":
-        return cls(*(lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)))
-
-
-def _longest_at(words: frozenset[str], text: str, pos: int) -> str:
-    """The longest of ``words`` that ``text`` has at ``pos`` ("" if none): one answer whatever
-    the set's iteration order."""
-    return max((w for w in words if text.startswith(w, pos)), key=len, default="")
+        by_length = ("place_tail", "org_tail", "not_tail")  # looked up longest first at a position
+        return cls(*(lexicon.ByLength.of(lexicon.words("rule_words", f.name)) if f.name in by_length
+                     else lexicon.words("rule_words", f.name) for f in dataclasses.fields(cls)))
 
 
 def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
@@ -193,9 +188,9 @@ def extend_by_tails(spans: list[Span3], text: str, tails: Tails) -> list[Span3]:
     for s, e, lab in spans:
         tail, new = "", lab
         if lab == "LOC":
-            tail = _longest_at(tails.place_tail, text, e)
-            if not tail and not _longest_at(tails.not_tail, text, e):
-                tail = _longest_at(tails.org_tail, text, e)
+            tail = tails.place_tail.at(text, e)
+            if not tail and not tails.not_tail.at(text, e):
+                tail = tails.org_tail.at(text, e)
                 new = "ORG" if tail else lab
         elif lab == "ORG" and text.startswith("某", e):
             tail = next(("某" + u for u in units if text.startswith(u, e + 1)), "")
@@ -247,16 +242,16 @@ class PersonEvidence:
     translit: frozenset[str]           # 阿基姆, 施泰因迈尔
     surnames: frozenset[str]           # one-character surnames
     # 总理, 外交大臣, 先生, and their lengths, longest first
-    next_to_name: tuple[frozenset[str], tuple[int, ...]]
+    next_to_name: lexicon.ByLength
     clan_after: frozenset[str]         # 氏, 式, 家: 陈式太极拳 is no person 陈
     clan_before: frozenset[str]        # 姓: 一位姓张的朋友
     familiar: frozenset[str]           # 老, 小: 老某家 is a person's home
     glued_tag: frozenset[str]          # v, m: 某某作|的报告, 某某第|一时间
     disease_after: tuple[str, ...]     # 病毒, 疫情: 某某拉病毒 makes 某某拉 no person
     # 律师, 经理, 主任 (titles and occupations, not the honorifics 先生, 主席), longest first
-    occupations: tuple[frozenset[str], tuple[int, ...]]
+    occupations: lexicon.ByLength
     # 女士, 大爷, 师傅, 老: after a surname, how the text addresses someone it names no other way
-    address: tuple[frozenset[str], tuple[int, ...]]
+    address: lexicon.ByLength
     adjective_tag: frozenset[str]      # a: 黄|上衣 is no 黄 cut before a given name
     numeral_tag: frozenset[str]        # m: 陈|两大 is no 陈 cut before a given name
 
@@ -269,33 +264,15 @@ class PersonEvidence:
         return cls(*tags, tuple(lexicon.ordered("rule_words", "byline_word")),
                    lexicon.words("not_person_words"), lexicon.words("translit_chars"),
                    frozenset(w for w in lexicon.words("surnames") if len(w) == 1),
-                   _by_length(near),
+                   lexicon.ByLength.of(near),
                    *(lexicon.words("person_edges", k)
                      for k in ("clan_after", "clan_before", "familiar", "glued_tag")),
-                   lexicon.ordered("person_edges", "disease_after"), _by_length(jobs),
-                   _by_length(lexicon.words("speaker_words", "courtesy")
+                   lexicon.ordered("person_edges", "disease_after"), lexicon.ByLength.of(jobs),
+                   lexicon.ByLength.of(lexicon.words("speaker_words", "courtesy")
                               | lexicon.words("speaker_words", "honour")
                               | lexicon.words("honorifics")),
                    lexicon.words("person_edges", "adjective_tag"),
                    lexicon.words("person_edges", "numeral_tag"))
-
-
-def _by_length(words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The words with their lengths, longest first: :func:`_longest` tries one slice a length
-    instead of every word at a position."""
-    return frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True))
-
-
-def _longest(words: tuple[frozenset[str], tuple[int, ...]], text: str, pos: int) -> str:
-    """The longest of ``words`` that the text has at ``pos``, else ""."""
-    found, lengths = words
-    return next((text[pos:pos + n] for n in lengths if text[pos:pos + n] in found), "")
-
-
-def _longest_before(words: tuple[frozenset[str], tuple[int, ...]], text: str, pos: int) -> str:
-    """The longest of ``words`` that the text has right before ``pos``, else ""."""
-    found, lengths = words
-    return next((text[pos - n:pos] for n in lengths if n <= pos and text[pos - n:pos] in found), "")
 
 
 def _word_tag(word: str) -> str:
@@ -316,8 +293,8 @@ def common_word_persons(spans: list[Span3], text: str, ev: PersonEvidence) -> li
     person_at = {s for s, _ in persons}
 
     def titled(s: int, e: int) -> bool:  # the longest title or honorific after / before
-        after = _longest(ev.next_to_name, text, e)
-        before = _longest_before(ev.next_to_name, text, s)
+        after = ev.next_to_name.at(text, e)
+        before = ev.next_to_name.before(text, s)
         return bool(after) and e + len(after) not in person_at \
             or bool(before) and before not in ev.byline_word
 
@@ -481,7 +458,7 @@ def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
         name = text[s:e]
         if lab == "PERSON" and e - s > 2 and all(is_han(c) or c == "·" for c in name):
             tagged[name] = tagged.get(name, 0) + 1
-            if _longest(ev.next_to_name, text, e) or _longest_before(ev.next_to_name, text, s):
+            if ev.next_to_name.at(text, e) or ev.next_to_name.before(text, s):
                 vouched.add(name)
     if not tagged:
         return spans
@@ -562,7 +539,7 @@ def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
             if e < len(text) and text[e] in ev.clan_after and before not in ev.familiar \
                     or before in ev.clan_before:
                 continue
-            job = _longest(ev.occupations, text, e)
+            job = ev.occupations.at(text, e)
             if job and text[s] not in full and not starts.intersection(range(e, e + len(job))) \
                     and (bounds is None or e + len(job) in bounds):
                 e += len(job)
@@ -586,13 +563,13 @@ def given_names(spans: list[Span3], text: str, ev: PersonEvidence,
         return spans
     full = {text[s] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
     starts = {s for s, _, _ in spans}
-    ends = sorted(bounds)
     out: list[Span3] = []
     for s, e, lab in spans:
         if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames and text[s] not in full \
                 and s in bounds and not _explained_surname(text, s, e, ev):
-            # the rest of the surname's word (杜前 cut by jieba as one word), else the next word
-            nxt = ends[bisect.bisect_right(ends, e)] if e < ends[-1] else e
+            # the rest of the surname's word (杜前 cut by jieba as one word), else the next word,
+            # of at most two characters
+            nxt = next((p for p in (e + 1, e + 2) if p in bounds), e)
             given = text[e:nxt]
             joined = e not in bounds
             if 1 <= len(given) <= 2 and all(is_han(c) for c in given) and "某" not in given \
@@ -624,7 +601,7 @@ def _explained_surname(text: str, s: int, e: int, ev: PersonEvidence) -> bool:
     return (before in ev.familiar or before in ev.clan_before or before == "阿"
             or _word_tag(text[s]) in ev.adjective_tag
             or e < len(text) and text[e] in ev.clan_after
-            or any(_longest(words, text, e) for words in (ev.address, ev.next_to_name, ev.occupations)))
+            or any(words.at(text, e) for words in (ev.address, ev.next_to_name, ev.occupations)))
 
 
 def load_tagger(folder: Path) -> "lstm.LstmTagger | CrfTagger":

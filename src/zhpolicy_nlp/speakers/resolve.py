@@ -306,8 +306,7 @@ WORDED_BREAKS = frozenset("，,。！？!?；;：:”」\n ")
 NOT_WORDED_TAGS = ("v", "d", "c", "p", "i", "l", "a", "u")  # jieba tags no worded speaker holds
 ADDRESSEE_PREPS = tuple(_kind_words("addressee_prep"))
 NOT_NAME_CHARS = frozenset("的之了着")  # 拉着总书记|的手说: no name
-_POST_WORDS = lexicon.words("titles") | lexicon.words("title_occupations")
-POSTS = (_POST_WORDS, tuple(sorted({len(w) for w in _POST_WORDS}, reverse=True)))
+POSTS = lexicon.ByLength.of(lexicon.words("titles") | lexicon.words("title_occupations"))
 WORDED_MAX = 16  # how far back a cue's clause may start
 POSSESSIVE_RE = regex.compile(r"[^，。；：的]{0,8}的")
 SUBJECT_AFTER = frozenset("，,。；;：:）)”」、的 \n")  # 这个村的|村民 is a subject, 启动|农民积极性 is not
@@ -322,13 +321,13 @@ LEAD_WORD_RE = regex.compile(_words_alt("lead_word"))
 # clause, with 党的, not past 的 or a preposition (2月21日召开的|中央某会议, 在|某会议), less a
 # time word before it (今年|中央一号文件)
 NAMED_RUN = tuple(_kind_words("named_run"))
-NAME_LEAD_RE = regex.compile(rf"(?:{_words_alt('when')}|{_words_alt('doc_qualifier')}|今年|去年|明年|近期|最近"
-                          rf"|[一这该此本][份项次篇个])+")
+NAME_LEAD_RE = regex.compile(rf"(?:{_words_alt('when')}|{_words_alt('doc_qualifier')}|{_words_alt('name_lead')}"
+                          rf"|[一这该此本][份项次篇个])+")  # 这份|报告: a determiner and classifier
 # 某国政府发表声明, 某局发布新闻公告, 正如报告所指出: the body that issued it speaks or the bare
 # word is the document, not a name with the verb
 NAME_VERB_RE = regex.compile(rf"{_words_alt('publishes')}|{_words_alt('names_doc')}|{_words_alt('lead_word')}"
                           rf"|{_words_alt('name_stop')}")
-IN_MEETING = ("上", "中", "期间")  # 在某会议上说: the meeting is where, not who
+IN_MEETING = tuple(_kind_words("adverbial_end"))  # 在某会议上说, 会议期间: where or when, not who
 NAME_RUN_RE = regex.compile(r"(?:党的)?[\p{Han}\d--[的在于与和对]]+", regex.V1)
 NAME_RUN_MIN = 2  # 常务|会议 named with at least two characters before the word
 # 发言人|办公室: a collective noun followed by a body word is inside an organisation's name
@@ -448,12 +447,6 @@ def _name_start(ix: DocIndex, start: int, word: int) -> Optional[int]:
     if NAME_VERB_RE.search(text, b, word):
         return None
     return b if word - b >= NAME_RUN_MIN else None
-
-
-def _post_before(text: str, start: int, pos: int) -> bool:
-    """Does a post or occupation (部长, 种粮大户) end at ``pos``, after ``start``?"""
-    found, lengths = POSTS
-    return any(pos - n >= start and text[pos - n:pos] in found for n in lengths)
 
 
 def _existential(ix: DocIndex, pos: int, tok: str) -> bool:
@@ -767,10 +760,11 @@ class SpeakerResolver:
         # the longest manner or adverbial tail that leaves a word before it (店主|笑着)
         end = next((i for i in range(start + 2, cue_start)
                     if WORDED_TAIL_RE.fullmatch(text, i, cue_start)), cue_start)
-        # 某部部长|本占表示：, 种粮大户|关明和说：: a name the recogniser missed after a post,
+        # 某部部长|本占表示：, 种粮大户|关明和说：: a name the recogniser missed after a post or
+        # occupation (POSTS),
         # whatever jieba made of its characters (not a dictionary word: 部长|同志)
         tags = base_word_tags()
-        named = next((end - n for n in (3, 2) if end - n > start and _post_before(text, start, end - n)
+        named = next((end - n for n in (3, 2) if end - n > start and POSTS.before(text, end - n, start)
                       and all(is_han(c) and c not in NOT_NAME_CHARS for c in text[end - n:end])
                       and text[end - n:end] not in tags
                       and end - n in ix.tok_starts), None)
