@@ -457,14 +457,20 @@ class Attributor:
         end = self.lay.sentence_end(prev.cue.end, para[1])
         if end > sent or text.startswith(QUOTE_OPENERS, self._content_start(prev, end) or end):
             return False
-        cue = text[max(prev.cue.start - 2, 0):prev.cue.end]
-        who = prev.speaker if prev.kind in PERSONLIKE else None
-        while end < cue_start:
-            nxt = self.lay.sentence_end(end + 1, para[1])
+        return self._run_on(prev, end, cue_start, para[1]) >= cue_start
+
+    def _run_on(self, ev: Event, end: int, limit: int, para_end: int) -> int:
+        """How far ``ev``'s indirect content, ending at the sentence end ``end``, carries on
+        sentence by sentence while the same source keeps speaking (``_continues``), up to
+        ``limit``."""
+        cue = self.text[max(ev.cue.start - 2, 0):ev.cue.end]
+        who = ev.speaker if ev.kind in PERSONLIKE else None
+        while end < limit:
+            nxt = self.lay.sentence_end(end + 1, para_end)
             if not self._continues(end, nxt, cue, who):
-                return False
-            end = nxt
-        return True
+                break
+            end = min(nxt, limit)
+        return end
 
     def _issued_before(self, cue: Cue, zone: int) -> Optional[Mention]:
         """The document issued in the clause right before a cue that follows a comma with no
@@ -768,14 +774,8 @@ class Attributor:
             one_sentence = (self._narrator(para[0], ev.cue.end)
                             or text[ev.cue.start:ev.cue.end] in ONE_SENTENCE_CUES
                             or issued is not None and issued.end() == ev.cue.end)
-            while end < bound and not one_sentence:
-                nxt = self.lay.sentence_end(end + 1, para[1])
-                if not self._continues(end, nxt, text[max(ev.cue.start - 2, 0):ev.cue.end],
-                                       ev.speaker if ev.kind in PERSONLIKE else None):
-                    break
-                end = min(nxt, bound)
             if not one_sentence:
-                end = self._first_person_run(end, bound, para[1])
+                end = self._first_person_run(self._run_on(ev, end, bound, para[1]), bound, para[1])
             ask = text.find("？", cs, end) if text.startswith(ASKS, ev.cue.start) else -1
             if ask >= 0:
                 end = ask + 1
