@@ -567,7 +567,7 @@ def given_names(spans: list[Span3], text: str, ev: PersonEvidence,
     for s, e, lab in spans:
         if lab == "PERSON" and e - s == 1 and text[s] in ev.surnames and text[s] not in full \
                 and s in bounds and not _explained_surname(text, s, e, ev):
-            # the rest of the surname's word (杜前 cut by jieba as one word), else the next word,
+            # the rest of the surname's word (某前 cut by jieba as one word), else the next word,
             # of at most two characters
             nxt = next((p for p in (e + 1, e + 2) if p in bounds), e)
             given = text[e:nxt]
