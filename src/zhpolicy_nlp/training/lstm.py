@@ -6,10 +6,14 @@ overwrites it) from MSRA train + People's Daily NER dev. The epoch kept is the o
 scores best on ``msra/lemonhu_val``, whose sentences are held out of training; the MSRA and
 People's Daily test sets are only scored, never used to choose anything. Weights are written
 as NumPy arrays so that run time needs no torch.
+
+``--teacher DIR --news-chars N`` adds 2019-2020 news sentences tagged by another model
+(distillation, ``teacher_sentences``).
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import shutil
@@ -28,8 +32,10 @@ from ..ner.lstm import (MODEL_FILE, N_FLAGS, N_INPUTS, N_LEX_BITS, VOCAB_FILE, L
                        encode_batch, word_shapes)
 from ..ner.tags import spans_from_tags
 from .crf import Sentence, load_corpora, save_meta, score, segment, to_bioes
+from .embeddings import NEWS, gold_doc_ids
 from .embeddings import load as load_embeddings
 
+NEWS_SEED = 20261203  # the news sentences' shuffle: the same sentences whatever --seed
 TAGS = ["O", *(f"{h}-{lab}" for lab in ("PERSON", "ORG", "LOC") for h in "BIES")]
 SPLIT_AT = 200  # training sentences longer than this are cut at punctuation
 _CUTS = set("。！？；，、：")
@@ -48,6 +54,51 @@ def split_long(sents: Sequence[Sentence], size: int = SPLIT_AT) -> list[Sentence
         if start < len(text):
             out.append((text[start:], tags[start:]))
     return out
+
+
+def news_sentences(news: Path, exclude: set[str], n_chars: int,
+                   seed: int = NEWS_SEED) -> tuple[list[str], list[list[str]]]:
+    """Sentences and their words from the articles of ``news`` (JSONL.gz, ``doc_id``/``text``)
+    not in ``exclude``, cut as the ner stage cuts a document (the pipeline tokenizer, then
+    ``ner.component.chunks``), shuffled with ``seed``, the first ``n_chars`` characters of
+    that order (whitespace-only pieces such as a lone paragraph break are left out)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab as SpacyVocab
+
+    from ..ner.component import chunks
+
+    with gzip.open(news, "rt", encoding="utf-8") as f:
+        texts = [d["text"] for d in map(json.loads, f) if d["doc_id"] not in exclude]
+    vocab = SpacyVocab()
+    sents: list[tuple[str, list[str]]] = []
+    for text, words in zip(texts, segment(texts)):
+        words = [w for w in words if w]
+        doc = Doc(vocab, words=words, spaces=[False] * len(words))
+        for start, ws in chunks(doc, text):
+            sent = text[start:start + sum(map(len, ws))]
+            if sent.strip():
+                sents.append((sent, ws))
+    random.Random(seed).shuffle(sents)
+    taken, size = [], 0
+    for sent in sents:
+        if size >= n_chars:
+            break
+        taken.append(sent)
+        size += len(sent[0])
+    return [t for t, _ in taken], [w for _, w in taken]
+
+
+def teacher_sentences(teacher: Path, news: Path, n_chars: int,
+                      exclude: set[str]) -> list[Sentence]:
+    """Distillation data: ``news_sentences`` tagged by the model in ``teacher``. Why: a
+    narrower, faster network trained on the 1990s corpora alone lost names on today's news
+    (the model card's curve); the teacher's tags bring today's names into its training data.
+    The tags are the teacher's own Viterbi path, not the ner stage's rules, so that the
+    corpora and the news share one annotation convention. ``exclude``: the news-gold
+    articles (dev and held-out), which must stay unseen."""
+    texts, segs = news_sentences(news, exclude, n_chars)
+    tags = LstmTagger(teacher).tag(texts, segs, Gazetteers.load())
+    return list(zip(texts, tags))
 
 
 def build_vocab(texts: Sequence[str], min_char: int, min_bigram: int,
@@ -306,6 +357,8 @@ class Settings:
     seed: int = 1
     threads: int = 2
     embeddings: str = ""
+    teacher: str = ""
+    news_chars: int = 0
 
 
 def fit(train_sents: Sequence[Sentence], val: Sequence[Sentence], out: Path, hp: Settings,
@@ -384,11 +437,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
              "seed": "random seed (a run is repeatable with the same seed and threads)",
              "threads": "torch CPU threads",
              "embeddings": "embeddings.npz of `train embeddings` to start the character and "
-                           "bigram tables from (default: random)"}
+                           "bigram tables from (default: random)",
+             "teacher": "model folder whose tags on news sentences are added to the "
+                        "training data (distillation; with --news-chars)",
+             "news_chars": "characters of teacher-tagged news sentences to add (a fixed "
+                           "shuffle of the sentences of the non-gold articles)"}
     for f in fields(Settings):
         p.add_argument("--" + f.name.replace("_", "-"), type=type(f.default),
                        default=f.default, help=helps.get(f.name))
-    p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
+    p.add_argument("--news", default="",
+                   help=f"news articles for --teacher (default: DATA/../{NEWS})")
+    p.add_argument("--limit", type=int, default=0,
+                   help="train on the first N corpus sentences only (the news apart)")
     p.add_argument("--cache", default="", help="folder for cached segmentations")
     p.add_argument("--no-eval", action="store_true", help="skip scoring on the test sets")
 
@@ -399,7 +459,19 @@ def run(args: argparse.Namespace) -> int:
     corpora = load_corpora(Path(args.data), holdout=True)
     train_sents = corpora.train[:args.limit] if args.limit else corpora.train
     hp = Settings(**{f.name: getattr(args, f.name) for f in fields(Settings)})
+    if bool(hp.teacher) != bool(hp.news_chars):
+        raise SystemExit("--teacher and --news-chars go together")
+    news_meta = {}
+    if hp.teacher:
+        news = Path(args.news) if args.news else Path(args.data).parent / NEWS
+        extra = teacher_sentences(Path(hp.teacher), news, hp.news_chars, gold_doc_ids())
+        news_meta = {"file": str(news), "sentences": len(extra),
+                     "chars": sum(len(t) for t, _ in extra)}
+        print(f"teacher-tagged news: {json.dumps(news_meta)}", flush=True)
+        train_sents = [*train_sents, *extra]
     meta = fit(train_sents, corpora.evals["msra_val"], out, hp, cache)
+    if news_meta:
+        meta["news"] = news_meta
     save_meta(meta, out, None if args.no_eval else corpora.evals, evaluate, cache)
     return 0
 
