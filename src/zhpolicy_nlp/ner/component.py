@@ -439,6 +439,26 @@ def trim_glued_characters(spans: list[Span3], text: str, ev: PersonEvidence,
     return out
 
 
+def cue_tails(spans: list[Span3], text: str, cues: frozenset[str],
+              bounds: Optional[set[int]]) -> list[Span3]:
+    """A PERSON that ends in a speech verb of two or more characters the segmentation cut as
+    its own word, before a comma, colon or quotation mark: the model read the verb as the
+    given name (小|李坦言，… → 李; 王某坦言：“…” → 王某). The verb says what the person did."""
+    if bounds is None:
+        return spans
+    out: list[Span3] = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e in bounds and text[e:e + 1] in CUE_FOLLOWERS:
+            cut = next((k for k in range(s + 1, e - 1) if k in bounds and text[k:e] in cues), None)
+            if cut is not None:
+                e = cut
+        out.append((s, e, lab))
+    return out
+
+
+CUE_FOLLOWERS = "，,：:“"  # what follows a speech verb that reports (坦言，…; 坦言：“…”)
+
+
 def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,
                  bounds: Optional[set[int]]) -> list[Span3]:
     """Every mention of a name the document tags as a PERSON elsewhere: the model misses a
@@ -529,7 +549,10 @@ def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
     the PERSON is that form as worded (docs/annotation.md: ``安律师``-like persons are
     listed so) — unless the document names a person of that surname in full (谢主任 after
     谢某某: the surname refers back, for the speakers stage to resolve) or the word runs on in
-    the segmentation (某律师事务所). Honorifics (李女士, 毛主席) stay as they are."""
+    the segmentation (某律师事务所). Honorifics (李女士, 毛主席) stay as they are. The familiar
+    form (老|黄说, 村民小王表示) is the person's name as the text gives it when no full name of
+    that surname stands in the document, so the PERSON takes 老/小 (docs/annotation.md lists
+    such persons as 老郑, 小王); with a full name, 老丛 refers back (the speakers stage)."""
     full = {text[s] for s, e, lab in spans if lab == "PERSON" and e - s > 1}
     starts = {s for s, _, _ in spans}
     out: list[Span3] = []
@@ -538,6 +561,10 @@ def surname_persons(spans: list[Span3], text: str, ev: PersonEvidence,
             before = text[s - 1] if s else ""
             if e < len(text) and text[e] in ev.clan_after and before not in ev.familiar \
                     or before in ev.clan_before:
+                continue
+            if before in ev.familiar and text[s] not in full and s - 1 not in starts \
+                    and (bounds is None or s - 1 in bounds):
+                out.append((s - 1, e, lab))
                 continue
             job = ev.occupations.at(text, e)
             if job and text[s] not in full and not starts.intersection(range(e, e + len(job))) \
@@ -646,6 +673,8 @@ class EntityRecognizer:
         self._tails = Tails.load()
         self._positions = tuple(lexicon.words("rule_words", "position_end"))
         self._persons = PersonEvidence.load()
+        # 坦言, 表示: two-character speech verbs a name may not end in (``cue_tails``)
+        self._cues = frozenset(w for w in lexicon.words("speech_cues", "say") if len(w) > 1)
         if load:
             self.initialize()
 
@@ -775,6 +804,7 @@ class EntityRecognizer:
         kept = consistent_name_edges(kept, text, self._persons, bounds)
         kept = complete_names(byline_names(kept, text, self._persons), text)
         kept = trim_glued_characters(kept, text, self._persons, bounds)
+        kept = cue_tails(kept, text, self._cues, bounds)
         kept = given_names(surname_persons(kept, text, self._persons, bounds), text,
                            self._persons, bounds)
         kept = disease_names(repeat_names(kept, text, self._persons, bounds), text,

@@ -67,6 +67,7 @@ ONE_SENTENCE_CUES = lexicon.words("cue_words", "frame_in") | DIRECTIVE | lexicon
 ADDRESSED = lexicon.words("cue_words", "addressed")
 ADDRESSING = tuple(DIRECTIVE | ADDRESSED)  # cue words whose addressee may come first
 PERSONAL_PRONOUNS = lexicon.words("speaker_words", "personal_pronoun") | {"大家"}
+COLLECTIVE_WORDS = lexicon.words("speaker_words", "collective")  # 中方, 双方, 市民: subjects
 SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
 # 张三在某会上发表的重要讲话，… / 张三的讲话: a person's words, not the person acting
 SPEECH_OF_RE = regex.compile(
@@ -664,8 +665,9 @@ class Attributor:
             return False
         tags = base_word_tags()
         first = tags.get(toks[0][1], "")
-        if self.ix.person_starting_at(s) is not None or any(o == s for o, _ in self.ix.orgs_in(s, e)):
-            first = "n"  # a name the dictionary lacks
+        if self.ix.person_starting_at(s) is not None or any(o == s for o, _ in self.ix.orgs_in(s, e)) \
+                or toks[0][1] in COLLECTIVE_WORDS:
+            first = "n"  # a name the dictionary lacks; 中方 (jieba: f), 美方 (q) as a side
         return first.startswith(SUBJECT_TAGS) and any(
             tags.get(t, "").startswith("v") for _, t in toks[1:])
 
