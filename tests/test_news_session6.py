@@ -41,6 +41,13 @@ def test_familiar_names_are_persons(ex):
     ("多方表示，将继续推动和平进程。", ("多方", "将继续推动和平进程")),
     # a side word (中方: jieba tags it f) opens the clause a weak cue reports
     ("李明对中方的努力表示赞赏，相信中方一定能够及早控制疫情。", ("李明", "中方一定能够及早控制疫情")),
+    # a group noun too vague alone is a group after a modifier
+    ("三国领导人明确表示，三国将继续合作。", ("三国领导人", "三国将继续合作")),
+    ("广大海外青年表示，要珍惜这个时代。", ("广大海外青年", "要珍惜这个时代")),
+    # a standpoint adverbial with 的 between the speaker and the cue
+    ("郑海川书记从战略和全局的高度明确指出，要加快补齐短板。", ("郑海川", "要加快补齐短板")),
+    # working out figures for the reporter, before a colon
+    ("种粮大户郑海川给记者算了一笔账：每亩成本将近1100元。", ("郑海川", "每亩成本将近1100元")),
 ])
 def test_sixth_session_cues_and_sources(ex, text, expected):
     assert said(ex, text) == [expected]
@@ -49,6 +56,8 @@ def test_sixth_session_cues_and_sources(ex, text, expected):
 @pytest.mark.parametrize("text", [
     "各级党组织要开展批评和自我批评。",
     "市场监管部门将督促指导各地落实防控措施。",
+    "领导人表示，要加快补齐短板。",  # bare: too vague to be a source
+    "这件事就算了，大家都不再提起。",  # 算了 without a colon after its object
 ])
 def test_no_report(ex, text):
     assert said(ex, text) == []

@@ -238,7 +238,9 @@ DESC_RE = regex.compile(
 # 总统先生 / 王女士: a person the text does not name further
 HONORIFIC_RE = regex.compile(rf"{HAN}{{1,3}}(?:{_words_alt('courtesy')})")
 # 委员们 / 与会代表 / 调研组 / 有关负责人, with the organisation before them when adjacent
-COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})*(?:{_alt(COLLECTIVES)})")
+# 两国领导人, 各国青年: a group noun too vague alone (领导人, 青年) is a group after a modifier
+COLLECTIVE_RE = regex.compile(rf"(?:{_words_alt('collective_modifier')})*(?:{_alt(COLLECTIVES)})"
+                              rf"|(?:{_words_alt('collective_modifier')})+(?:{_words_alt('modified_collective')})")
 # 一位领导同志 / 有的乡村干部 / 一位“老巴黎” / 一位不愿透露姓名的外交官: an unnamed someone, kept as worded
 INDEFINITE_RE = regex.compile(
     rf"(?:{_words_alt('indefinite')})(?:“[^”]{{1,8}}”|(?:[^，。；：\s“”]{{0,8}}?|[^，。；：\s“”]{{1,12}}的[^，。；：\s“”的]{{0,8}}?)"
@@ -261,7 +263,9 @@ NAMED_DOC_RE = regex.compile(
 ADVERBIAL_RE = regex.compile(rf"在[^，。；：]{{1,30}}(?:{_words_alt('adverbial_end')})"
                               rf"|就[^，。；：]{{1,20}}?(?:{_words_alt('topic_noun')})"
                               # 主席团常务主席根据各代表团的意见和修改情况，建议…
-                              rf"|根据[^，。；：]{{1,30}}?(?:{_words_alt('topic_noun')})")
+                              rf"|根据[^，。；：]{{1,30}}?(?:{_words_alt('topic_noun')})"
+                              # 某某从战略和全局的高度明确指出，…: a standpoint, not a subject
+                              rf"|从[^，。；：]{{1,20}}?(?:{_words_alt('standpoint_noun')})")
 # `，并要求…`: what may stand between a comma and a second cue whose subject is left out.
 CONJ_RE = regex.compile(
     rf"(?:{_words_alt('conj')}|{_words_alt('manner')}|(?:{_words_alt('via')}){HAN}{{1,4}})*")
