@@ -71,3 +71,22 @@ def test_no_report(ex, text):
 def test_a_name_does_not_end_in_a_speech_verb(ex, text, name):
     doc = ex.nlp(text)
     assert name in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of saying before ：“ whose subject is left out after a clause: the sentence's subject
+    "郑海川抿抿嘴，悄声说：“小区老人讲，看我头发黑。”",
+    "郑海川把老板请到了田边，对老板说：“你都看到了，我没骗你。”",
+    "郑海川确认了宾馆的具体位置，接着说：“当下大家的敌人只有一个。”",
+])
+def test_a_left_out_subject_before_a_quotation_is_the_sentence_subject(ex, text):
+    assert [s for s, _ in said(ex, text)] == ["郑海川"]
+
+
+@pytest.mark.parametrize("text", [
+    # the lead-in opens with a noun of its own: not the sentence's subject
+    "郑海川只得打给寄件人，寄件人会说：“帮我转交给需要的人就行。”",
+    "郑海川发现有两间办公室超标，对方连忙解释：“有几张办公桌还没搬走。”",
+])
+def test_a_lead_in_with_its_own_noun_is_not_given_the_sentence_subject(ex, text):
+    assert "郑海川" not in [s for s, _ in said(ex, text)]

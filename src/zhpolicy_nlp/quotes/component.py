@@ -423,6 +423,8 @@ class Attributor:
                     m = self.res.worded_subject(zone, cue.start)  # 某某说：“…”, a missed name
                     if m is not None:
                         found = self.res.resolve(m, para[0]), m.kind, m.start
+                    else:  # 某某抿抿嘴，悄声说：“…”: the sentence's subject
+                        found = self.res.quoting_subject(cue.start, look, zone, para[0])
                 if found is None:
                     continue
                 speaker, kind, clause = found

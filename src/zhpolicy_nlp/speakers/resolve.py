@@ -340,6 +340,7 @@ LAW_MAX = 16
 # The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
 _DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
+QUOTING_LEAD_MAX = 8  # ，主动来到他家说：“…”: how long a left-out subject's lead-in may be
 PLURAL_PRONOUNS = _kind_words("plural_pronoun")
 KIN_ADDRESS = _kind_words("kin_address")
 _GROUP_NOUNS = _alt(COLLECTIVES - PLURAL_PRONOUNS | _kind_words("group_noun") | _kind_words("kin_noun")
@@ -751,6 +752,28 @@ class SpeakerResolver:
         if m is None:
             return None
         return self.resolve(m, para_start), m.kind, (comma if elided else zone)
+
+    def quoting_subject(self, cue_start: int, look: int, zone: int,
+                        para_start: int) -> Optional[tuple[Optional[str], str, int]]:
+        """(speaker, kind, clause start) for a verb of saying before ``：“`` whose subject is
+        left out after a clause of the same sentence, with a short lead-in no conjunction
+        list holds (某某抿抿嘴，悄声说：“…”; 某某确认了地址，接着说：“…”; 某某把老板请到
+        田边，对老板说：“…”): a quotation after a colon is a speech act, so the sentence's
+        subject speaks. Not across a 的 (…的人说：“…” names its own speaker), nor when the
+        lead-in opens with a noun or pronoun of its own (，寄件人会说：“…”; ，对方连忙解释：“…”),
+        which is its speaker though no lexicon lists it (jieba's nr on 张口 is no name)."""
+        text = self.ix.text
+        comma = max((i for i in range(zone, cue_start) if text[i] in "，,；;"), default=-1)
+        if comma < 0 or cue_start - comma - 1 > QUOTING_LEAD_MAX or "的" in text[comma:cue_start]:
+            return None
+        lead = self.ix.tokens_in(comma + 1, cue_start)
+        tag = base_word_tags().get(lead[0][1], "") if lead else ""
+        if tag.startswith(("n", "r")) and not tag.startswith("nr"):
+            return None
+        m = sentence_subject(self.ix, look, comma)
+        if m is None:
+            return None
+        return self.resolve(m, para_start), m.kind, comma
 
     def worded_subject(self, zone: int, cue_start: int) -> Optional[Mention]:
         """The speaker of a quotation right after a verb of saying and its colon when nothing
