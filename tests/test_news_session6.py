@@ -90,3 +90,16 @@ def test_a_left_out_subject_before_a_quotation_is_the_sentence_subject(ex, text)
 ])
 def test_a_lead_in_with_its_own_noun_is_not_given_the_sentence_subject(ex, text):
     assert "郑海川" not in [s for s, _ in said(ex, text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the reporter of a dateline's byline does not speak for the body after it
+    ("新华社某地2月11日电（记者郑海川、袁梦晨）菲律宾外交部11日宣布，菲方将终止协议。", "菲律宾外交部"),
+    ("本报北京5月6日电（记者郑海川）中国物流与采购联合会6日发布，4月份物流需求回升。", "中国物流与采购联合会"),
+    # a body's abbreviation in parentheses: the full name speaks
+    ("非洲联盟（非盟）表示，拒绝接受这一计划。", "非洲联盟"),
+    # a parenthesis the subject opens and closes does not hide it
+    ("郑海川（右）表示，要加强合作。", "郑海川"),
+])
+def test_a_name_inside_a_closed_parenthesis_is_not_the_subject(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]

@@ -383,6 +383,19 @@ class Mention:
     issued: Optional[str] = None  # for an author: the document it issued here (新闻稿)
 
 
+def _closes_paren(gap: str) -> bool:
+    """Does ``gap`` close a parenthesis it did not open?"""
+    depth = 0
+    for c in gap:
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]) -> bool:
     """A candidate is the subject if nothing but adverbials lies between it and the cue."""
     if any(a <= s and e <= b for a, b in excl):
@@ -391,6 +404,10 @@ def _ok_subject(text: str, s: int, e: int, cue: int, excl: list[tuple[int, int]]
         return False
     gap = text[e:cue]
     if len(gap) > FILLER_MAX:
+        return False
+    # （记者张三）某国外交部11日宣布 / 某联盟（某盟）宣布: a name inside a parenthesis closed
+    # before the cue (a byline, an abbreviation) is not its subject
+    if _closes_paren(gap):
         return False
     for a, b in excl:  # commas inside an adverbial, or right after it, do not count
         if e <= a and b <= cue:  # 国家邮政局在《某方案》中，明确提出…
