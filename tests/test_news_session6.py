@@ -103,3 +103,20 @@ def test_a_lead_in_with_its_own_noun_is_not_given_the_sentence_subject(ex, text)
 ])
 def test_a_name_inside_a_closed_parenthesis_is_not_the_subject(ex, text, speaker):
     assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 联会 ends an organisation's name
+    ("香港文化工作者联会5日发表声明表示，支持特区政府依法施政。", "香港文化工作者联会"),
+    # a side before its group
+    ("在会议上，中方代表表示，要加强合作。", "中方代表"),
+    ("外方专家认为，这一方案可行。", "外方专家"),
+])
+def test_sixth_session_bodies_and_sides(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_a_uyghur_dotted_name_keeps_its_first_syllables(ex):
+    doc = ex.nlp("护边员阿不来提·木合江盯着大屏幕。阿不力孜·买买提也在。")
+    names = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "阿不来提·木合江" in names and "阿不力孜·买买提" in names
