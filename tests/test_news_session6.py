@@ -58,6 +58,9 @@ def test_sixth_session_cues_and_sources(ex, text, expected):
     "市场监管部门将督促指导各地落实防控措施。",
     "领导人表示，要加快补齐短板。",  # bare: too vague to be a source
     "这件事就算了，大家都不再提起。",  # 算了 without a colon after its object
+    # a notice received: the one who received it does not speak
+    "1月20日，某医院主任郑海川接到省卫生健康委通知，于次日上午飞赴武汉。",
+    "1月24日，某酒店接到通知，当地征用酒店作为隔离点。",
 ])
 def test_no_report(ex, text):
     assert said(ex, text) == []
