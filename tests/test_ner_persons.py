@@ -193,7 +193,8 @@ def test_a_surname_with_a_clan_or_style_word_is_no_person(ev):
     text = "他学的是杨式太极拳，胡氏兄弟和邓家院子都在村东，一位姓洪的老人说，老俞家门口很热闹。"
     spans = sorted((text.index(c), text.index(c) + 1, "PERSON") for c in "杨胡邓洪俞")
     got = ner.surname_persons(spans, text, ev, None)
-    assert texts(got, text) == [("俞", "PERSON")]
+    # 老俞家: the familiar form is the person as worded (docs/annotation.md: 老郑, 小王), not a clan
+    assert texts(got, text) == [("老俞", "PERSON")]
 
 
 def test_a_surname_with_an_occupation_is_the_person_as_worded(ev):
