@@ -439,6 +439,9 @@ def trim_glued_characters(spans: list[Span3], text: str, ev: PersonEvidence,
     return out
 
 
+CUE_FOLLOWERS = "，,：:“"  # what follows a speech verb that reports (坦言，…; 坦言：“…”)
+
+
 def cue_tails(spans: list[Span3], text: str, cues: frozenset[str],
               bounds: Optional[set[int]]) -> list[Span3]:
     """A PERSON that ends in a speech verb of two or more characters the segmentation cut as
@@ -454,9 +457,6 @@ def cue_tails(spans: list[Span3], text: str, cues: frozenset[str],
                 e = cut
         out.append((s, e, lab))
     return out
-
-
-CUE_FOLLOWERS = "，,：:“"  # what follows a speech verb that reports (坦言，…; 坦言：“…”)
 
 
 def repeat_names(spans: list[Span3], text: str, ev: PersonEvidence,

@@ -777,8 +777,9 @@ class SpeakerResolver:
         list holds (某某抿抿嘴，悄声说：“…”; 某某确认了地址，接着说：“…”; 某某把老板请到
         田边，对老板说：“…”): a quotation after a colon is a speech act, so the sentence's
         subject speaks. Not across a 的 (…的人说：“…” names its own speaker), nor when the
-        lead-in opens with a noun or pronoun of its own (，寄件人会说：“…”; ，对方连忙解释：“…”),
-        which is its speaker though no lexicon lists it (jieba's nr on 张口 is no name)."""
+        lead-in opens with a noun or pronoun of its own (，寄件人会说：“…”; ，对方连忙解释：“…”):
+        the speaker stands there, unknown to the lexicons, so none is guessed (jieba's nr on
+        张口 is no name and does not count)."""
         text = self.ix.text
         comma = max((i for i in range(zone, cue_start) if text[i] in "，,；;"), default=-1)
         if comma < 0 or cue_start - comma - 1 > QUOTING_LEAD_MAX or "的" in text[comma:cue_start]:
