@@ -123,3 +123,17 @@ def test_a_uyghur_dotted_name_keeps_its_first_syllables(ex):
     doc = ex.nlp("护边员阿不来提·木合江盯着大屏幕。阿不力孜·买买提也在。")
     names = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "阿不来提·木合江" in names and "阿不力孜·买买提" in names
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name the recogniser missed between a quotation's closing mark and a verb ending the sentence
+    ("这是他第三次来中国。“此时此刻，我坚定地与中国朋友站在一起。” 实吞说。", "实吞"),
+    ("“患者很勇敢，前辈们也很勇敢。”龚静如此说。", "龚静"),
+])
+def test_a_missed_name_after_a_quotation_speaks_as_worded(ex, text, speaker):
+    assert [s for s, _ in said(ex, text)] == [speaker]
+
+
+def test_a_description_after_a_quotation_is_not_worded(ex):
+    got = said(ex, "郑海川医生回到家。“想孩子了，就在门口看了一眼。”这位医生说，过两天她就要回去。")
+    assert got[0][0] == "郑海川"

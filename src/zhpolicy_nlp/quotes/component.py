@@ -99,6 +99,7 @@ SOURCE_WINDOW = 120  # how far from its cue a source or an object is looked for
 QUOTE_OPENERS = (*OPENERS, '"')
 COLON_QUOTE = tuple(c + q for c in "：:" for q in QUOTE_OPENERS)  # 说：“
 COLON_OBJECT_MAX = 20  # 提出了以下三点要求：: the object a colon may close
+TRAILING_CUE_END = "。！!，,"  # “…”某某说。 / “…”某某说，“…”: a cue closing the quotation's sentence
 QUOTE_TO_CUE = 20  # `“…”国家统计局新闻发言人张三说。`: how far a cue may follow its quote
 DATE_LEAD = 8  # a date this close to a sentence start makes the sentence narration
 HEADLINE_MAX = 60
@@ -425,6 +426,14 @@ class Attributor:
                         found = self.res.resolve(m, para[0]), m.kind, m.start
                     else:  # 某某抿抿嘴，悄声说：“…”: the sentence's subject
                         found = self.res.quoting_subject(cue.start, look, zone, para[0])
+                elif found is None and cue.cls == "say" and text[cue.end:cue.end + 1] in TRAILING_CUE_END:
+                    # “…” 某某说。 / “…”某某如此说，“…”: a name the recogniser missed after speech
+                    closing = next((p.close for p in reversed(pairs)
+                                    if 0 <= cue.start - p.close <= QUOTE_TO_CUE
+                                    and not _is_term(text, p, para[1])), None)
+                    m = self.res.trailing_subject(closing + 1, cue.start) if closing is not None else None
+                    if m is not None:
+                        found = self.res.resolve(m, para[0]), m.kind, m.start
                 if found is None:
                     continue
                 speaker, kind, clause = found

@@ -340,6 +340,8 @@ LAW_MAX = 16
 # The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
 _DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
 FILLER_MAX = 30
+DESC_DETERMINERS = lexicon.ordered("speaker_words", "desc_determiner")  # 这位, 该
+SPACE_CHARS = " \t\u3000\xa0"  # between a closing mark and the name after it
 QUOTING_LEAD_MAX = 8  # ，主动来到他家说：“…”: how long a left-out subject's lead-in may be
 PLURAL_PRONOUNS = _kind_words("plural_pronoun")
 KIN_ADDRESS = _kind_words("kin_address")
@@ -823,6 +825,20 @@ class SpeakerResolver:
                 and not any(tags.get(t, "").startswith(NOT_WORDED_TAGS) for _, t in ix.tokens_in(start, end))):
             return Mention(start, end, "collective")
         return None
+
+    def trailing_subject(self, after: int, cue_start: int) -> Optional[Mention]:
+        """The speaker of a quotation named, as worded, right after its closing mark before a
+        verb of saying that ends the sentence or clause (“…” 某某说。; “…”某某如此说，“…”),
+        when the recogniser missed the name; not a description of someone named before
+        (“…”这位医生说: left to the other rules)."""
+        text = self.ix.text
+        start = after
+        while start < cue_start and text[start] in SPACE_CHARS:
+            start += 1
+        m = self.worded_subject(start, cue_start)
+        if m is None or m.start != start or text.startswith(DESC_DETERMINERS, start):
+            return None
+        return m
 
     def _previous_sentence_subject(self, sent: int, para_start: int,
                                    ) -> Optional[tuple[Optional[str], str, int]]:
