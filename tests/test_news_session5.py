@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def said(ex, text):
-    r = ex.extract(text)
-    return [(q.speaker, text[q.start:q.end]) for q in r.quotes]
+from news_said import said
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -22,7 +22,7 @@ from .. import extensions  # noqa: F401
 from .. import lexicon
 from ..schema import Quote, TextSpan
 from ..speakers.index import KIN_AFTER_RE, DocIndex
-from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
+from ..speakers.resolve import (ADVERBIAL_RE, COLLECTIVE_RE, COLLECTIVES, DOCUMENTS, MEDIA_DOCS, NAMED_DOC_RE,
                                 PERSONLIKE, PLURAL_PRONOUNS, Mention, SpeakerResolver)
 from ..text import CLAUSE_PUNCT, HAN, trim
 from ..tokenizer.jieba_dict import base_word_tags
@@ -67,7 +67,6 @@ ONE_SENTENCE_CUES = lexicon.words("cue_words", "frame_in") | DIRECTIVE | lexicon
 ADDRESSED = lexicon.words("cue_words", "addressed")
 ADDRESSING = tuple(DIRECTIVE | ADDRESSED)  # cue words whose addressee may come first
 PERSONAL_PRONOUNS = lexicon.words("speaker_words", "personal_pronoun") | {"大家"}
-COLLECTIVE_WORDS = lexicon.words("speaker_words", "collective")  # 中方, 双方, 市民: subjects
 SPEECH_NOUNS = lexicon.words("speaker_words", "speech_noun")  # 讲话, 声明: words, not documents
 # 张三在某会上发表的重要讲话，… / 张三的讲话: a person's words, not the person acting
 SPEECH_OF_RE = regex.compile(
@@ -677,7 +676,7 @@ class Attributor:
         tags = base_word_tags()
         first = tags.get(toks[0][1], "")
         if self.ix.person_starting_at(s) is not None or any(o == s for o, _ in self.ix.orgs_in(s, e)) \
-                or toks[0][1] in COLLECTIVE_WORDS:
+                or toks[0][1] in COLLECTIVES:
             first = "n"  # a name the dictionary lacks; 中方 (jieba: f), 美方 (q) as a side
         return first.startswith(SUBJECT_TAGS) and any(
             tags.get(t, "").startswith("v") for _, t in toks[1:])

@@ -338,10 +338,9 @@ NAME_RUN_MIN = 2  # 常务|会议 named with at least two characters before the 
 ORG_BODIES = lexicon.ordered("org_endings", "body")
 LAW_MAX = 16
 # The characters of the desc_determiner words (该这位此名那些), stripped to get a description's noun.
-_DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(lexicon.ordered("speaker_words", "desc_determiner"))))
-FILLER_MAX = 30
 DESC_DETERMINERS = lexicon.ordered("speaker_words", "desc_determiner")  # 这位, 该
-SPACE_CHARS = " \t\u3000\xa0"  # between a closing mark and the name after it
+_DESC_DETERMINER_CHARS = "".join(dict.fromkeys("".join(DESC_DETERMINERS)))
+FILLER_MAX = 30
 QUOTING_LEAD_MAX = 8  # ，主动来到他家说：“…”: how long a left-out subject's lead-in may be
 PLURAL_PRONOUNS = _kind_words("plural_pronoun")
 KIN_ADDRESS = _kind_words("kin_address")
@@ -832,9 +831,7 @@ class SpeakerResolver:
         when the recogniser missed the name; not a description of someone named before
         (“…”这位医生说: left to the other rules)."""
         text = self.ix.text
-        start = after
-        while start < cue_start and text[start] in SPACE_CHARS:
-            start += 1
+        start = cue_start - len(text[after:cue_start].lstrip())  # past white space after the mark
         m = self.worded_subject(start, cue_start)
         if m is None or m.start != start or text.startswith(DESC_DETERMINERS, start):
             return None
