@@ -44,6 +44,7 @@ NOT_REPORT = lexicon.words("cue_words", "not_report")
 # 路透社报道，…: a cue only right after a body (an outlet) and before ，/：, never after a
 # reporter's name (记者某某报道：, a byline)
 OUTLET_CUES = lexicon.words("cue_words", "outlet_cue")
+OUTLET_GROUPS = tuple(lexicon.ordered("speaker_words", "outlet"))
 # 正如X所指出的，… (the content follows 的，), 正如X所指出：“…”, 正如X所说，…
 AS_SAID_RE = regex.compile(rf"(?:{lexicon.alternation('cue_words', 'as_said')})[^，。；：]{{1,25}}所$")
 # 在X看来，…: the source sits between 在 and 看来.
@@ -54,9 +55,10 @@ FRAMES_RE = regex.compile(
     rf"在([^，。；：“”]{{1,20}}?)(?:的)?(?:{lexicon.alternation('cue_words', 'frame_in')})(?=[，,])"
     rf"|按照([^，。；：“”]{{1,20}}?)的(?:{lexicon.alternation('cue_words', 'frame_by')})(?=[，,])")
 # 记者从某吹风会上获悉：… / 记者昨天从市教育局了解到，…: the named source of the reporter's
-# information speaks (docs/annotation.md; cue_words learned); 记者获悉 alone names no source
+# information speaks (docs/annotation.md; cue_words learned); 记者获悉 alone names no source;
+# 笔者从某部门了解到，… likewise (cue_words reporter)
 LEARNED_RE = regex.compile(
-    rf"记者[^，。；：“”]{{0,8}}?从([^，。；：“”]{{2,30}}?)(?:上|处|那里)?({lexicon.alternation('cue_words', 'learned')})(?=[，,：:])")
+    rf"(?:{lexicon.alternation('cue_words', 'reporter')})[^，。；：“”]{{0,8}}?从([^，。；：“”]{{2,30}}?)(?:上|处|那里)?({lexicon.alternation('cue_words', 'learned')})(?=[，,：:])")
 # 根据某局的数据，…: the body whose figures they are speaks (cue_words by_data; round-5 decisions)
 BY_DATA_RE = regex.compile(
     rf"(?:^|(?<=[。！？\n]))根据([^，。；：“”《》]{{2,30}}?)(?:发布|公布)?的({lexicon.alternation('cue_words', 'by_data')})(?=[，,])")
@@ -128,8 +130,10 @@ def _cue_in_sentence(toks: list[str], i: int) -> bool:
 
 
 def _outlet_before(ix: DocIndex, pos: int) -> bool:
-    """Does a body end right before ``pos``, or a paper's name in its marks (《某某日报》|报道)?"""
-    return ix.org_end(pos) or ix.text.startswith("》", pos - 1) and ix.org_end(pos - 1)
+    """Does a body end right before ``pos``, a paper's name in its marks (《某某日报》|报道), or
+    a word for the press (有媒体|报道，…; 多家外媒|报道，…)?"""
+    return (ix.org_end(pos) or ix.text.startswith("》", pos - 1) and ix.org_end(pos - 1)
+            or any(ix.text.endswith(w, 0, pos) for w in OUTLET_GROUPS))
 
 
 def find_cues(ix: DocIndex) -> list[Cue]:
@@ -146,6 +150,9 @@ def find_cues(ix: DocIndex) -> list[Cue]:
                                                           or head in DOCUMENTS
                                                           or head in COLLECTIVES):  # 专家|建议
                     cls, pos, tok = CUES[tok[-k:]], pos + len(tok) - k, tok[-k:]
+                    break
+                if len(tok) > k and tok[-k:] in OUTLET_CUES and head in OUTLET_GROUPS:
+                    pos, tok = pos + len(tok) - k, tok[-k:]  # 有|媒体报道，…: the press reports
                     break
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         prev = toks[i - 1] if i else ""

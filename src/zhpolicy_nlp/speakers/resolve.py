@@ -767,6 +767,13 @@ class SpeakerResolver:
         if elided and holder is not None and holder[2] == sent:
             return holder[0], holder[1], comma
         m = sentence_subject(self.ix, look, comma if elided else cue_start)
+        if m is None and elided:
+            # 英国外长发表声明，宣布…; 某国政府派出工作组，表示…: the source of the clause before
+            # the comma, found as a cue's subject would be (a post with its country, a body)
+            m = subject(self.ix, look, comma)
+            if m is not None and (m.start != look or m.kind == "document" or m.kind == "org"
+                                  and (m.start, m.end) not in self.ix.orgs_in(look, comma)):
+                m = None  # 对决定…: an object; 以信息披露为中心，强调: no body, a word ending like one
         if m is None:
             return None
         return self.resolve(m, para_start), m.kind, (comma if elided else zone)
